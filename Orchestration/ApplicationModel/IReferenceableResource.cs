@@ -1,0 +1,13 @@
+namespace Orchestration.ApplicationModel;
+
+/// <summary>A resource that others can reference: it says which variables a referencing resource receives.</summary>
+public interface IReferenceableResource : IResource
+{
+    void ApplyReference(EnvironmentContext context);
+}
+
+/// <summary>A resource with a connection string (<c>ConnectionStrings__name</c>), readable by tests.</summary>
+public interface IResourceWithConnectionString : IReferenceableResource
+{
+    string GetConnectionString(EndpointResolver endpoints);
+}

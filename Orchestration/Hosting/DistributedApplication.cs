@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Orchestration.Lifecycle;
+
+namespace Orchestration.Hosting;
+
+/// <summary>A built app model: starts every resource in dependency order, supervises it, stops it.</summary>
+public sealed class DistributedApplication : IAsyncDisposable
+{
+    private readonly DistributedApplicationOptions _options;
+    private readonly IReadOnlyList<IResource> _resources;
+    private readonly ConsoleReporter _reporter;
+    private readonly HttpClient _probeClient = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) });
+    private readonly Dictionary<IResource, IReadOnlyList<ReplicaRunner>> _runners = [];
+    private readonly Dictionary<IResource, Task<bool>> _healthy = [];
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly TimeProvider _time = TimeProvider.System;
+    private EndpointResolver? _endpoints;
+    private Task? _stopping;
+
+    internal DistributedApplication(DistributedApplicationBuilder builder)
+    {
+        _options = builder.Options;
+        _resources = ResourceGraph.TopologicalOrder(builder.Resources);
+        _reporter = new ConsoleReporter(_options);
+    }
+
+    /// <summary>Starts an app model; called first thing in <c>AppHost/Program.cs</c>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static DistributedApplicationBuilder CreateBuilder(string[] args) =>
+        DistributedApplicationBuilder.Create(args, Assembly.GetCallingAssembly());
+
+    public ResourceNotificationService ResourceNotifications { get; } = new();
+
+    public IReadOnlyList<IResource> Resources => _resources;
+
+    public DistributedApplicationOptions Options => _options;
+
+    /// <summary>Checks prerequisites, allocates ports and starts every resource once what it waits for is healthy.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        CheckPrerequisites();
+        _endpoints = AllocateEndpoints();
+        var probe = new HealthProbe(_probeClient);
+        foreach (var resource in _resources)
+        {
+            _runners[resource] = _endpoints.ReplicasOf(resource)
+                .Select(replica => new ReplicaRunner(replica, _reporter, probe, ResourceNotifications.Publish, _time))
+                .ToArray();
+            foreach (var runner in _runners[resource])
+            {
+                ResourceNotifications.Publish(runner.Snapshot);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var resource in _resources)
+        {
+            _healthy[resource] = StartResourceAsync(resource, _endpoints, _shutdown.Token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>, then stops every child.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+        try
+        {
+            await StartAsync(stop.Token);
+            var results = await Task.WhenAll(_resources.Select(r => _healthy[r])).WaitAsync(stop.Token);
+            ReportStartup(results);
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (PrerequisiteException e)
+        {
+            _reporter.Error($"error: {e.Message}");
+            Environment.ExitCode = 1;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM: fall through to a clean stop.
+        }
+        finally
+        {
+            await StopAsync();
+        }
+
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true; // we stop the children first, then return from Main
+            stop.Cancel();
+        }
+    }
+
+    /// <summary>Stops dependents before what they depend on; every process is gone when this returns.</summary>
+    public Task StopAsync()
+    {
+        lock (_runners)
+        {
+            return _stopping ??= StopCoreAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _probeClient.Dispose();
+        _shutdown.Dispose();
+    }
+
+    /// <summary>An <see cref="HttpClient"/> addressed to the resource's endpoint (its first replica).</summary>
+    public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") =>
+        new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = GetEndpoint(resourceName, endpointName) };
+
+    public Uri GetEndpoint(string resourceName, string endpointName = "http") =>
+        Endpoints.Primary(Find(resourceName), endpointName).Uri;
+
+    public string GetConnectionString(string resourceName) =>
+        Find(resourceName) is IResourceWithConnectionString resource
+            ? resource.GetConnectionString(Endpoints)
+            : throw new InvalidOperationException($"Resource '{resourceName}' has no connection string.");
+
+    public IReadOnlyList<ResourceReplica> GetReplicas(string resourceName) => Endpoints.ReplicasOf(Find(resourceName));
+
+    /// <summary>What a replica (<c>cart-api-1</c>, <c>redis</c>) printed, most recent last.</summary>
+    public IReadOnlyList<string> GetConsoleLogs(string replicaName) =>
+        _runners.Values.SelectMany(r => r).FirstOrDefault(r => r.Replica.Name == replicaName)?.Logs.All()
+        ?? throw new ArgumentException($"No replica named '{replicaName}'.", nameof(replicaName));
+
+    private EndpointResolver Endpoints => _endpoints ?? throw new InvalidOperationException("The application has not been started.");
+
+    private IResource Find(string name) =>
+        _resources.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"No resource named '{name}'.", nameof(name));
+
+    private void CheckPrerequisites()
+    {
+        var problems = _resources.SelectMany(r => r.Annotations.OfType<PrerequisiteAnnotation>())
+            .Select(p => p.Check()).OfType<string>().Distinct().ToArray();
+        if (problems.Length > 0)
+        {
+            throw new PrerequisiteException(string.Join(Environment.NewLine + "error: ", problems));
+        }
+    }
+
+    private EndpointResolver AllocateEndpoints()
+    {
+        var ports = new PortAllocator();
+        var replicas = new Dictionary<IResource, IReadOnlyList<ResourceReplica>>();
+        foreach (var resource in _resources)
+        {
+            var count = resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
+            replicas[resource] = Enumerable.Range(0, count).Select(index =>
+            {
+                var endpoints = resource.Annotations.OfType<EndpointAnnotation>().ToDictionary(
+                    e => e.Name,
+                    e => new AllocatedEndpoint(e.Name, e.Scheme, "127.0.0.1",
+                        e.Port is { } fixedPort && !_options.RandomizePorts && count == 1 ? ports.Reserve(fixedPort, resource.Name) : ports.Allocate()));
+                return new ResourceReplica(resource, index, endpoints);
+            }).ToArray();
+        }
+
+        return new EndpointResolver(replicas);
+    }
+
+    private async Task<bool> StartResourceAsync(IResource resource, EndpointResolver endpoints, CancellationToken cancellationToken)
+    {
+        var runners = _runners[resource];
+        var waits = resource.Annotations.OfType<WaitAnnotation>().Where(w => _healthy.ContainsKey(w.Resource)).ToArray();
+        if (waits.Length > 0)
+        {
+            foreach (var runner in runners)
+            {
+                runner.MarkWaiting();
+            }
+
+            foreach (var wait in waits)
+            {
+                var dependency = _healthy[wait.Resource];
+                await ((Task)dependency).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (cancellationToken.IsCancellationRequested || !dependency.IsCompletedSuccessfully || !await dependency)
+                {
+                    foreach (var runner in runners)
+                    {
+                        runner.MarkFailedToStart($"it waits for '{wait.Resource.Name}', which did not become healthy.");
+                    }
+
+                    return false;
+                }
+            }
+        }
+
+        var executable = (ExecutableResource)resource;
+        var command = ExecutableLookup.Find(executable.Command) ?? executable.Command;
+        foreach (var runner in runners)
+        {
+            var environment = new EnvironmentContext(runner.Replica, endpoints);
+            foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+            {
+                callback.Callback(environment);
+            }
+
+            foreach (var reference in resource.Annotations.OfType<ReferenceAnnotation>())
+            {
+                ((IReferenceableResource)reference.Resource).ApplyReference(environment);
+            }
+
+            var arguments = new ArgumentsContext(runner.Replica, endpoints);
+            foreach (var callback in resource.Annotations.OfType<ArgumentsCallbackAnnotation>())
+            {
+                callback.Callback(arguments);
+            }
+
+            runner.Start(command, [.. arguments.Arguments], environment.Variables.AsReadOnly(), executable.WorkingDirectory);
+        }
+
+        try
+        {
+            await ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is ResourceFailedException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task StopCoreAsync()
+    {
+        await _shutdown.CancelAsync();
+        if (_runners.Count == 0)
+        {
+            return;
+        }
+
+        _reporter.Info("Stopping all resources...");
+        foreach (var resource in _resources.Reverse())
+        {
+            await Task.WhenAll(_runners[resource].Select(r => r.StopAsync(_options.ShutdownGracePeriod)));
+        }
+
+        _reporter.Info("All resources stopped.");
+    }
+
+    private void ReportStartup(bool[] results)
+    {
+        _reporter.Table(ResourceNotifications.Snapshot());
+        using var self = Process.GetCurrentProcess();
+        var elapsed = _time.GetLocalNow() - new DateTimeOffset(self.StartTime);
+        if (results.All(ok => ok))
+        {
+            _reporter.Info(string.Create(CultureInfo.InvariantCulture,
+                $"All {_resources.Count} resources are healthy, {elapsed.TotalSeconds:0.0} s after the AppHost started. Press Ctrl+C to stop."));
+        }
+        else
+        {
+            var failed = _resources.Where((_, i) => !results[i]).Select(r => r.Name);
+            _reporter.Error($"Not every resource became healthy: {string.Join(", ", failed)}. Their output is above; press Ctrl+C to stop.");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using Orchestration.Hosting;
+
+namespace Orchestration.Lifecycle;
+
+/// <summary>Everything the engine prints: prefixed resource output, the resource table, lifecycle lines.</summary>
+public sealed class ConsoleReporter(DistributedApplicationOptions options)
+{
+    private static readonly ConsoleColor[] Palette =
+        [ConsoleColor.Cyan, ConsoleColor.Magenta, ConsoleColor.Yellow, ConsoleColor.Green, ConsoleColor.Blue, ConsoleColor.DarkCyan, ConsoleColor.DarkYellow, ConsoleColor.DarkMagenta];
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ConsoleColor> _colors = [];
+
+    public void ResourceLine(string replicaName, string line)
+    {
+        if (!options.EchoResourceOutput)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_colors.TryGetValue(replicaName, out var color))
+            {
+                color = Palette[_colors.Count % Palette.Length];
+                _colors[replicaName] = color;
+            }
+
+            Console.ForegroundColor = color;
+            Console.Write(replicaName.PadRight(16));
+            Console.Write("| ");
+            Console.ResetColor();
+            Console.WriteLine(line);
+        }
+    }
+
+    public void Info(string message)
+    {
+        if (options.PrintSummary)
+        {
+            Write(message, ConsoleColor.Green);
+        }
+    }
+
+    /// <summary>Failures are always printed, in tests too: they explain what went wrong.</summary>
+    public void Error(string message) => Write(message, ConsoleColor.Red);
+
+    public void Table(IEnumerable<ReplicaSnapshot> replicas)
+    {
+        if (options.PrintSummary)
+        {
+            Write(FormatTable(replicas), ConsoleColor.White);
+        }
+    }
+
+    public static string FormatTable(IEnumerable<ReplicaSnapshot> replicas)
+    {
+        var rows = replicas.Select(r => new[]
+        {
+            r.ReplicaName,
+            r.State.ToString(),
+            r.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            r.Urls.Count == 0 ? "-" : string.Join(' ', r.Urls),
+        }).Prepend(["NAME", "STATE", "PID", "URL"]).ToList();
+
+        var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private void Write(string message, ConsoleColor color)
+    {
+        lock (_gate)
+        {
+            Console.ForegroundColor = color;
+            Console.WriteLine(message);
+            Console.ResetColor();
+        }
+    }
+}
