@@ -131,6 +131,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyList<ResourceReplica> GetReplicas(string resourceName) => Endpoints.ReplicasOf(Find(resourceName));
 
     /// <summary>What a replica (<c>cart-api-1</c>, <c>redis</c>) printed, most recent last.</summary>
+    /// <summary>What the engine itself reported (crashes, failures to start), most recent last.</summary>
+    public IReadOnlyList<string> GetEngineLogs() => _reporter.Lines.All();
+
     public IReadOnlyList<string> GetConsoleLogs(string replicaName) =>
         _runners.Values.SelectMany(r => r).FirstOrDefault(r => r.Replica.Name == replicaName)?.Logs.All()
         ?? throw new ArgumentException($"No replica named '{replicaName}'.", nameof(replicaName));
@@ -197,28 +200,9 @@ public sealed class DistributedApplication : IAsyncDisposable
             }
         }
 
-        var executable = (ExecutableResource)resource;
-        var command = ExecutableLookup.Find(executable.Command) ?? executable.Command;
         foreach (var runner in runners)
         {
-            var environment = new EnvironmentContext(runner.Replica, endpoints);
-            foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-            {
-                callback.Callback(environment);
-            }
-
-            foreach (var reference in resource.Annotations.OfType<ReferenceAnnotation>())
-            {
-                ((IReferenceableResource)reference.Resource).ApplyReference(environment);
-            }
-
-            var arguments = new ArgumentsContext(runner.Replica, endpoints);
-            foreach (var callback in resource.Annotations.OfType<ArgumentsCallbackAnnotation>())
-            {
-                callback.Callback(arguments);
-            }
-
-            runner.Start(command, [.. arguments.Arguments], environment.Variables.AsReadOnly(), executable.WorkingDirectory);
+            runner.Start(LaunchPlan.For(runner.Replica, endpoints));
         }
 
         try

@@ -9,7 +9,8 @@ public static class DynamoDBLocalBuilderExtensions
     {
         var installDirectory = builder.Configuration["DynamoDBLocal:InstallDirectory"]
             ?? Path.Combine(builder.Options.RepositoryRoot, ".tools", "dynamodb-local");
-        var resource = new DynamoDBLocalResource(name, installDirectory, builder.Options.RepositoryRoot);
+        // Run from the install folder: DynamoDB Local writes a metadata file into its working directory.
+        var resource = new DynamoDBLocalResource(name, installDirectory, workingDirectory: installDirectory);
         resource.Annotations.Add(new EndpointAnnotation("http"));
         resource.Annotations.Add(new HealthProbeAnnotation(HealthProbeKind.HttpAnyResponse, Path: "/"));
         resource.Annotations.Add(new PrerequisiteAnnotation(() => CheckInstalled(resource)));

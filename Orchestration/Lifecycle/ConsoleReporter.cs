@@ -13,6 +13,9 @@ public sealed class ConsoleReporter(DistributedApplicationOptions options)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ConsoleColor> _colors = [];
 
+    /// <summary>The engine's own lines (not the resources'), kept for tests and the dashboard.</summary>
+    public ConsoleLogBuffer Lines { get; } = new(500);
+
     public void ResourceLine(string replicaName, string line)
     {
         if (!options.EchoResourceOutput)
@@ -41,6 +44,10 @@ public sealed class ConsoleReporter(DistributedApplicationOptions options)
         if (options.PrintSummary)
         {
             Write(message, ConsoleColor.Green);
+        }
+        else
+        {
+            Lines.Add(message);
         }
     }
 
@@ -77,6 +84,7 @@ public sealed class ConsoleReporter(DistributedApplicationOptions options)
 
     private void Write(string message, ConsoleColor color)
     {
+        Lines.Add(message);
         lock (_gate)
         {
             Console.ForegroundColor = color;

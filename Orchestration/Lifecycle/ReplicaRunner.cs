@@ -38,17 +38,17 @@ public sealed class ReplicaRunner(
         SetState(ResourceState.FailedToStart);
     }
 
-    public void Start(string command, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    public void Start(LaunchPlan plan)
     {
         SetState(ResourceState.Starting);
-        var startInfo = new ProcessStartInfo(command)
+        var startInfo = new ProcessStartInfo(plan.Command)
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = plan.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in plan.Arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -59,7 +59,7 @@ public sealed class ReplicaRunner(
             startInfo.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in plan.Environment)
         {
             startInfo.Environment[name] = value;
         }
@@ -74,7 +74,7 @@ public sealed class ReplicaRunner(
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             process.Dispose();
-            MarkFailedToStart($"could not start '{command}': {e.Message}");
+            MarkFailedToStart($"could not start '{plan.Command}': {e.Message}");
             return;
         }
 
