@@ -11,6 +11,7 @@ namespace Orchestration.Hosting;
 public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly DistributedApplicationOptions _options;
+    private readonly IReadOnlyList<string> _args;
     private readonly IReadOnlyList<IResource> _resources;
     private readonly ConsoleReporter _reporter;
     private readonly HttpClient _probeClient = new(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromSeconds(30) });
@@ -24,6 +25,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     internal DistributedApplication(DistributedApplicationBuilder builder)
     {
         _options = builder.Options;
+        _args = builder.Args;
         _resources = ResourceGraph.TopologicalOrder(builder.Resources);
         _reporter = new ConsoleReporter(_options);
     }
@@ -48,7 +50,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         foreach (var resource in _resources)
         {
             _runners[resource] = _endpoints.ReplicasOf(resource)
-                .Select(replica => new ReplicaRunner(replica, _reporter, probe, ResourceNotifications.Publish, _time))
+                .Select(replica => new ReplicaRunner(replica, _reporter, probe, ResourceNotifications.Publish, _time, _shutdown.Token))
                 .ToArray();
             foreach (var runner in _runners[resource])
             {
@@ -74,6 +76,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
         try
         {
+            if (AppHostCommands.TryRun(_args, _resources, _time, Console.Out))
+            {
+                return;
+            }
+
             await StartAsync(stop.Token);
             var results = await Task.WhenAll(_resources.Select(r => _healthy[r])).WaitAsync(stop.Token);
             ReportStartup(results);
@@ -96,6 +103,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         void OnSignal(PosixSignalContext context)
         {
             context.Cancel = true; // we stop the children first, then return from Main
+            _shutdown.Cancel(); // before anything else: children that got the same Ctrl+C are exiting as expected
             stop.Cancel();
         }
     }
@@ -202,7 +210,14 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         foreach (var runner in runners)
         {
-            runner.Start(LaunchPlan.For(runner.Replica, endpoints));
+            if (resource is ExecutableResource)
+            {
+                runner.Start(LaunchPlan.For(runner.Replica, endpoints));
+            }
+            else
+            {
+                runner.MarkReady(); // configuration only (a signing key): nothing to run
+            }
         }
 
         try

@@ -12,6 +12,7 @@ public sealed class DistributedApplicationBuilder
     internal DistributedApplicationBuilder(string[] args, DistributedApplicationOptions options)
     {
         Options = options;
+        Args = args;
         Configuration = new ConfigurationManager();
         Configuration.AddEnvironmentVariables();
         Configuration.AddCommandLine(args);
@@ -19,6 +20,9 @@ public sealed class DistributedApplicationBuilder
     }
 
     public DistributedApplicationOptions Options { get; }
+
+    /// <summary>The AppHost's command line, for commands such as <c>token</c>.</summary>
+    public IReadOnlyList<string> Args { get; }
 
     /// <summary>Environment variables and command-line arguments of the AppHost (<c>--Gateway:Port=9090</c>).</summary>
     public ConfigurationManager Configuration { get; }

@@ -9,7 +9,8 @@ public sealed class ReplicaRunner(
     ConsoleReporter reporter,
     HealthProbe probe,
     Action<ReplicaSnapshot> publish,
-    TimeProvider time)
+    TimeProvider time,
+    CancellationToken applicationStopping)
 {
     private static readonly TimeSpan StartupProbeInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan SteadyProbeInterval = TimeSpan.FromSeconds(5);
@@ -30,6 +31,8 @@ public sealed class ReplicaRunner(
         Replica.Endpoints.Values.Select(e => e.ToString()).ToArray());
 
     public void MarkWaiting() => SetState(ResourceState.Waiting);
+
+    public void MarkReady() => SetState(ResourceState.Healthy);
 
     public void MarkFailedToStart(string reason)
     {
@@ -132,7 +135,8 @@ public sealed class ReplicaRunner(
     {
         await process.WaitForExitAsync(CancellationToken.None); // also drains the output
         _exitCode = process.ExitCode;
-        if (_stopping.IsCancellationRequested)
+        // Ctrl+C in a terminal signals the whole process group: children may exit before we ask them to.
+        if (_stopping.IsCancellationRequested || applicationStopping.IsCancellationRequested)
         {
             SetState(ResourceState.Finished);
             return;

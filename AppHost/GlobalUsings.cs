@@ -1,0 +1,2 @@
+global using Orchestration.Hosting;
+global using Microsoft.Extensions.Configuration;

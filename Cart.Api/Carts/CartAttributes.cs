@@ -1,0 +1,27 @@
+namespace Cart.Api.Carts;
+
+/// <summary>Attribute names of the <c>carts</c> table's items.</summary>
+internal static class CartAttributes
+{
+    public const string PartitionKey = "PK";
+    public const string SortKey = "SK";
+    public const string CartId = "cartId";
+    public const string Currency = "currency";
+    public const string Status = "status";
+    public const string Version = "version";
+    public const string CreatedAt = "createdAt";
+    public const string UpdatedAt = "updatedAt";
+    public const string Ttl = "ttl";
+    public const string DeviceId = "deviceId";
+    public const string UserId = "userId";
+    public const string Sku = "sku";
+    public const string LineKey = "lineKey";
+    public const string Qty = "qty";
+    public const string Attrs = "attrs";
+    public const string PriceSnapshot = "priceSnapshot";
+    public const string Amount = "amount";
+    public const string Source = "source";
+    public const string PromoCodes = "promoCodes";
+    public const string Reason = "reason";
+    public const string Scope = "scope";
+}

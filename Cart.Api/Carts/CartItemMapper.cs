@@ -1,0 +1,93 @@
+using static ServiceDefaults.DynamoDb.AttributeValues;
+
+namespace Cart.Api.Carts;
+
+/// <summary>Maps cart domain records to and from <c>carts</c> table items.</summary>
+internal static class CartItemMapper
+{
+    public static Dictionary<string, AttributeValue> ToItem(CartHeader header)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [CartAttributes.PartitionKey] = S(CartKeys.CartPk(header.CartId)),
+            [CartAttributes.SortKey] = S(CartKeys.Meta),
+            [CartAttributes.CartId] = S(header.CartId),
+            [CartAttributes.Currency] = S(header.Currency),
+            [CartAttributes.Status] = S(header.Status),
+            [CartAttributes.Version] = N(header.Version),
+            [CartAttributes.CreatedAt] = S(header.CreatedAt),
+            [CartAttributes.UpdatedAt] = S(header.UpdatedAt),
+        };
+        AddIfPresent(item, CartAttributes.Ttl, header.Ttl is { } ttl ? N(ttl) : null);
+        AddIfPresent(item, CartAttributes.DeviceId, header.DeviceId is { } deviceId ? S(deviceId) : null);
+        AddIfPresent(item, CartAttributes.UserId, header.UserId is { } userId ? S(userId) : null);
+        return item;
+    }
+
+    public static Dictionary<string, AttributeValue> DevicePointer(string deviceId, CartHeader header)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [CartAttributes.PartitionKey] = S(CartKeys.DevicePk(deviceId)),
+            [CartAttributes.SortKey] = S(CartKeys.ActiveCart),
+            [CartAttributes.CartId] = S(header.CartId),
+            [CartAttributes.UpdatedAt] = S(header.UpdatedAt),
+        };
+        AddIfPresent(item, CartAttributes.Ttl, header.Ttl is { } ttl ? N(ttl) : null);
+        return item;
+    }
+
+    public static CartHeader ToHeader(IReadOnlyDictionary<string, AttributeValue> item) => new(
+        item.GetString(CartAttributes.CartId),
+        item.GetString(CartAttributes.Currency),
+        item.GetString(CartAttributes.Status),
+        item.GetLong(CartAttributes.Version),
+        item.GetString(CartAttributes.CreatedAt),
+        item.GetString(CartAttributes.UpdatedAt),
+        item.GetLongOrNull(CartAttributes.Ttl),
+        item.GetStringOrNull(CartAttributes.DeviceId),
+        item.GetStringOrNull(CartAttributes.UserId));
+
+    public static CartLine ToLine(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var (sku, lineKey) = CartKeys.SplitLine(CartKeys.LineOf(item.GetString(CartAttributes.SortKey)));
+        var attrs = item.GetMapOrNull(CartAttributes.Attrs) is { } map
+            ? new SortedDictionary<string, string>(map.ToDictionary(attr => attr.Key, attr => attr.Value.S ?? string.Empty), StringComparer.Ordinal)
+            : new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var price = item.GetMapOrNull(CartAttributes.PriceSnapshot) is { } priceMap
+            ? new Money(priceMap.GetLong(CartAttributes.Amount), priceMap.GetString(CartAttributes.Currency))
+            : null;
+
+        return new CartLine(
+            sku,
+            lineKey,
+            checked((int)item.GetLong(CartAttributes.Qty)),
+            attrs,
+            price,
+            item.GetStringOrNull(CartAttributes.Source),
+            item.GetString(CartAttributes.UpdatedAt));
+    }
+
+    public static DiscountLine ToDiscount(IReadOnlyDictionary<string, AttributeValue> item) => new(
+        CartKeys.PromoIdOf(item.GetString(CartAttributes.SortKey)),
+        item.GetLong(CartAttributes.Amount),
+        item.GetStringOrNull(CartAttributes.Reason) ?? string.Empty,
+        item.GetStringOrNull(CartAttributes.Scope) ?? "cart");
+
+    public static AttributeValue ToAttrs(IReadOnlyDictionary<string, string> attrs) =>
+        M(attrs.ToDictionary(attr => attr.Key, attr => S(attr.Value), StringComparer.Ordinal));
+
+    public static AttributeValue ToMoney(Money money) => M(new Dictionary<string, AttributeValue>
+    {
+        [CartAttributes.Amount] = N(money.Amount),
+        [CartAttributes.Currency] = S(money.Currency),
+    });
+
+    private static void AddIfPresent(Dictionary<string, AttributeValue> item, string name, AttributeValue? value)
+    {
+        if (value is not null)
+        {
+            item[name] = value;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Cart.Api.Carts;
+
+/// <summary>Cart.Api's structured log events.</summary>
+internal static partial class CartLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Cart cache read failed for {CartId}; reading DynamoDB")]
+    public static partial void CacheReadFailed(ILogger logger, string cartId, Exception exception);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Cart cache write failed for {CartId} at version {Version}")]
+    public static partial void CacheWriteFailed(ILogger logger, string cartId, long version, Exception exception);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Cart invalidation publish failed for {CartId} at version {Version}")]
+    public static partial void InvalidationFailed(ILogger logger, string cartId, long version, Exception exception);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "Cart cache skipped for {CartId}: Redis is not connected")]
+    public static partial void CacheSkipped(ILogger logger, string cartId);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Created cart {CartId} in {Currency} (device bound: {DeviceBound})")]
+    public static partial void CartCreated(ILogger logger, string cartId, string currency, bool deviceBound);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Cart {CartId} moved past version {Version} during attempt {Attempt}; retrying with a fresh read")]
+    public static partial void VersionConflict(ILogger logger, string cartId, long version, int attempt);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Cart {CartId} kept changing; gave up after {Attempts} attempts")]
+    public static partial void ConflictGaveUp(ILogger logger, string cartId, int attempts);
+}

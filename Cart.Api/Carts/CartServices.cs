@@ -1,0 +1,10 @@
+namespace Cart.Api.Carts;
+
+/// <summary>The services cart endpoints use, bound with <c>[AsParameters]</c>.</summary>
+internal sealed record CartServices(
+    CartStore Store,
+    CartCache Cache,
+    CartMutations Mutations,
+    TimeProvider Time,
+    IOptions<CartOptions> Options,
+    ILogger<CartServices> Logger);

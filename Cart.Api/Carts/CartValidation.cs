@@ -1,0 +1,134 @@
+namespace Cart.Api.Carts;
+
+/// <summary>Validates cart requests into domain values, collecting every field error.</summary>
+internal static partial class CartValidation
+{
+    public const string DefaultCurrency = "USD";
+    private const int MaxAttributes = 20;
+    private const int MaxAttributeValueLength = 64;
+    private const long MaxAmount = 10_000_000_000;
+
+    public static bool IsSku(string? sku) => sku is not null && SkuShape().IsMatch(sku) && sku != CartKeys.ReservedSku;
+
+    public static bool IsCurrency(string? currency) => currency is not null && CurrencyShape().IsMatch(currency);
+
+    public static Outcome<string> CurrencyOf(CreateCartRequest? request)
+    {
+        var currency = request?.Currency ?? DefaultCurrency;
+        if (IsCurrency(currency))
+        {
+            return currency;
+        }
+
+        var errors = new FieldErrors();
+        errors.Add("currency", "Must be an ISO 4217 code of three upper-case letters.");
+        return errors.ToError();
+    }
+
+    public static Outcome<LineAddition> Validate(AddItemRequest request)
+    {
+        var errors = new FieldErrors();
+
+        if (request.Sku is null)
+        {
+            errors.Add("sku", "Required.");
+        }
+        else if (!IsSku(request.Sku))
+        {
+            errors.Add("sku", "Must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$ (and not be the reserved 'DISC').");
+        }
+
+        if (request.Qty is not { } qty)
+        {
+            errors.Add("qty", "Required.");
+        }
+        else if (qty is < 1 or > CartRules.MaxQuantityPerLine)
+        {
+            errors.Add("qty", $"Must be between 1 and {CartRules.MaxQuantityPerLine}.");
+        }
+
+        var attrs = ValidateAttributes(request.Attrs, errors);
+        var price = ValidatePrice(request.PriceSnapshot, errors);
+
+        if (request.Source is { } source && !SourceShape().IsMatch(source))
+        {
+            errors.Add("source", "Must match ^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError();
+        }
+
+        return new LineAddition(request.Sku!, request.Qty!.Value, attrs, LineKey.Canonicalize(attrs), price, request.Source);
+    }
+
+    private static SortedDictionary<string, string> ValidateAttributes(Dictionary<string, string?>? attrs, FieldErrors errors)
+    {
+        var valid = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (attrs is null)
+        {
+            return valid;
+        }
+
+        if (attrs.Count > MaxAttributes)
+        {
+            errors.Add("attrs", $"At most {MaxAttributes} attributes.");
+        }
+
+        foreach (var (key, value) in attrs)
+        {
+            if (!AttributeKeyShape().IsMatch(key))
+            {
+                errors.Add($"attrs.{key}", "Attribute names must match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$.");
+            }
+            else if (string.IsNullOrEmpty(value) || value.Length > MaxAttributeValueLength || value.Contains(';', StringComparison.Ordinal) || value.Any(char.IsControl))
+            {
+                // ';' separates pairs in the line key, so a value containing it would make two lines look alike.
+                errors.Add($"attrs.{key}", $"Attribute values must be 1-{MaxAttributeValueLength} characters without ';' or control characters.");
+            }
+            else
+            {
+                valid[key] = value;
+            }
+        }
+
+        return valid;
+    }
+
+    private static Money? ValidatePrice(MoneyRequest? price, FieldErrors errors)
+    {
+        if (price is null)
+        {
+            return null;
+        }
+
+        if (price.Amount is not { } amount)
+        {
+            errors.Add("priceSnapshot.amount", "Required.");
+        }
+        else if (amount is < 0 or > MaxAmount)
+        {
+            errors.Add("priceSnapshot.amount", $"Must be an integer number of minor units between 0 and {MaxAmount}.");
+        }
+
+        if (!IsCurrency(price.Currency))
+        {
+            errors.Add("priceSnapshot.currency", "Must be an ISO 4217 code of three upper-case letters.");
+        }
+
+        return price.Amount is { } value && IsCurrency(price.Currency) ? new Money(value, price.Currency!) : null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex SkuShape();
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyShape();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+    private static partial Regex AttributeKeyShape();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+    private static partial Regex SourceShape();
+}

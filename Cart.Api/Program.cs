@@ -1,0 +1,12 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseProblemResponses();
+app.MapCartsApi();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,11 @@
+global using Amazon.DynamoDBv2;
+global using Amazon.DynamoDBv2.Model;
+global using Amazon.Runtime;
+global using Events.Worker.Extensions;
+global using Events.Worker.Streams;
+global using Microsoft.Extensions.Diagnostics.HealthChecks;
+global using Microsoft.Extensions.Options;
+global using ServiceDefaults;
+global using ServiceDefaults.DynamoDb;
+global using ServiceDefaults.Problems;
+global using ServiceDefaults.Redis;

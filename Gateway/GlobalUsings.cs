@@ -1,0 +1,10 @@
+global using Gateway.DeviceIdentity;
+global using Gateway.Extensions;
+global using Gateway.ServiceDiscovery;
+global using Microsoft.Extensions.Options;
+global using Microsoft.Extensions.Primitives;
+global using ServiceDefaults;
+global using ServiceDefaults.DeviceIdentity;
+global using ServiceDefaults.Problems;
+global using Yarp.ReverseProxy.Configuration;
+global using Yarp.ReverseProxy.ServiceDiscovery;

@@ -1,0 +1,17 @@
+global using System.Diagnostics;
+global using System.Text.Json;
+global using System.Text.Json.Serialization;
+global using System.Text.RegularExpressions;
+global using Amazon.DynamoDBv2;
+global using Amazon.DynamoDBv2.Model;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.Extensions.Options;
+global using Payments.Api.Accounts;
+global using Payments.Api.Extensions;
+global using Payments.Api.Table;
+global using ServiceDefaults;
+global using ServiceDefaults.Concurrency;
+global using ServiceDefaults.DynamoDb;
+global using ServiceDefaults.DynamoDb.Tables;
+global using ServiceDefaults.Problems;
+global using ServiceDefaults.Time;

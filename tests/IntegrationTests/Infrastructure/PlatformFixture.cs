@@ -1,0 +1,40 @@
+namespace IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole system of <c>AppHost/Program.cs</c>, started once for a test collection on random ports
+/// with the real DynamoDB Local and Redis.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
+
+    /// <summary>A client for the gateway, the front door every user goes through.</summary>
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(cancellationToken: timeout.Token);
+        _app = builder.Build();
+        await _app.StartAsync(timeout.Token);
+        await Task.WhenAll(_app.Resources.Select(r => _app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, timeout.Token)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,88 @@
+using Cart.Api.Carts;
+using ServiceDefaults.Problems;
+using Xunit;
+
+namespace UnitTests.Carts;
+
+public class CartRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 15, 10, 20, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    private static CartSnapshot EmptyGuestCart(string status = CartStatus.Open) => new(
+        new CartHeader("c1", "USD", status, 3, "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", 1, "device", null),
+        [],
+        []);
+
+    private static LineAddition Add(string sku, int qty, Money? price = null) =>
+        new(sku, qty, new SortedDictionary<string, string>(), LineKey.Empty, price, null);
+
+    [Fact]
+    public void Adding_to_an_existing_line_sums_the_quantities()
+    {
+        var first = CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 2), Now, Lifetime).Value!;
+
+        var second = CartRules.AddLine(first.Cart, Add("SKU-1", 3), Now, Lifetime);
+
+        var line = Assert.Single(second.Value!.Cart.Lines);
+        Assert.Equal(5, line.Qty);
+    }
+
+    [Fact]
+    public void Every_change_bumps_the_version_and_slides_a_guest_carts_expiry()
+    {
+        var edit = CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 1), Now, Lifetime).Value!;
+
+        Assert.Equal(4, edit.Cart.Header.Version);
+        Assert.Equal("2026-01-15T10:20:00.000Z", edit.Cart.Header.UpdatedAt);
+        Assert.Equal((Now + Lifetime).ToUnixTimeSeconds(), edit.Cart.Header.Ttl);
+    }
+
+    [Fact]
+    public void A_line_cannot_exceed_999_units()
+    {
+        var full = CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 999), Now, Lifetime).Value!;
+
+        var outcome = CartRules.AddLine(full.Cart, Add("SKU-1", 1), Now, Lifetime);
+
+        Assert.Equal(ErrorCodes.ValidationFailed, outcome.Error!.Code);
+    }
+
+    [Fact]
+    public void A_price_snapshot_must_be_in_the_cart_currency()
+    {
+        var outcome = CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 1, new Money(100, "EUR")), Now, Lifetime);
+
+        Assert.Contains("priceSnapshot.currency", outcome.Error!.Errors!.Keys);
+    }
+
+    [Fact]
+    public void A_cart_that_is_no_longer_open_rejects_changes_as_a_conflict()
+    {
+        var outcome = CartRules.AddLine(EmptyGuestCart(CartStatus.CheckedOut), Add("SKU-1", 1), Now, Lifetime);
+
+        Assert.Equal(ErrorCodes.Conflict, outcome.Error!.Code);
+    }
+
+    [Fact]
+    public void A_cart_holds_at_most_100_lines()
+    {
+        var cart = EmptyGuestCart();
+        for (var i = 0; i < CartRules.MaxLines; i++)
+        {
+            cart = CartRules.AddLine(cart, Add($"SKU-{i}", 1), Now, Lifetime).Value!.Cart;
+        }
+
+        Assert.False(CartRules.AddLine(cart, Add("SKU-one-too-many", 1), Now, Lifetime).Succeeded);
+        Assert.True(CartRules.AddLine(cart, Add("SKU-0", 1), Now, Lifetime).Succeeded);
+    }
+
+    [Fact]
+    public void An_expired_guest_cart_is_treated_as_absent()
+    {
+        var header = EmptyGuestCart().Header with { Ttl = Now.ToUnixTimeSeconds() };
+
+        Assert.True(header.IsExpiredAt(Now));
+        Assert.False((header with { Ttl = null }).IsExpiredAt(Now));
+    }
+}

@@ -1,0 +1,75 @@
+using Cart.Api.Carts;
+using ServiceDefaults.Problems;
+using Xunit;
+
+namespace UnitTests.Carts;
+
+public class CartValidationTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(999)]
+    public void Quantities_from_1_to_999_are_accepted(int qty) =>
+        Assert.True(CartValidation.Validate(new AddItemRequest("SKU-1", qty, null, null, null)).Succeeded);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1000)]
+    public void Quantities_outside_1_to_999_are_a_validation_failure_on_qty(int qty)
+    {
+        var outcome = CartValidation.Validate(new AddItemRequest("SKU-1", qty, null, null, null));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(422, outcome.Error.Status);
+        Assert.Equal(ErrorCodes.ValidationFailed, outcome.Error.Code);
+        Assert.Contains("qty", outcome.Error.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("A")]
+    [InlineData("sku-1.v2_x")]
+    public void Skus_matching_the_pattern_are_accepted(string sku) => Assert.True(CartValidation.IsSku(sku));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-leading-dash")]
+    [InlineData("has#hash")]
+    [InlineData("has space")]
+    [InlineData("DISC")]
+    public void Skus_that_could_break_the_sort_key_are_rejected(string sku) => Assert.False(CartValidation.IsSku(sku));
+
+    [Fact]
+    public void Every_invalid_field_is_reported_at_once()
+    {
+        var outcome = CartValidation.Validate(new AddItemRequest(
+            null,
+            null,
+            new Dictionary<string, string?> { ["size"] = "M;L", ["bad key"] = "x", ["color"] = null },
+            new MoneyRequest(-5, "usd"),
+            null));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(
+            ["attrs.bad key", "attrs.color", "attrs.size", "priceSnapshot.amount", "priceSnapshot.currency", "qty", "sku"],
+            outcome.Error.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_valid_request_carries_its_canonical_line_key()
+    {
+        var outcome = CartValidation.Validate(new AddItemRequest(
+            "SKU-1", 2, new Dictionary<string, string?> { ["size"] = "M", ["color"] = "Navy" }, new MoneyRequest(1999, "USD"), "web"));
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal("color:Navy;size:M", outcome.Value.LineKey);
+        Assert.Equal(new Money(1999, "USD"), outcome.Value.PriceSnapshot);
+    }
+
+    [Fact]
+    public void A_cart_without_a_currency_is_in_USD() => Assert.Equal("USD", CartValidation.CurrencyOf(null).Value);
+
+    [Fact]
+    public void A_cart_currency_must_be_three_upper_case_letters() =>
+        Assert.False(CartValidation.CurrencyOf(new CreateCartRequest("eur")).Succeeded);
+}
