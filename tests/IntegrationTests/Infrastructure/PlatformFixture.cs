@@ -1,3 +1,5 @@
+using Orchestration.ApplicationModel;
+
 namespace IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -12,8 +14,25 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
-    /// <summary>A client for the gateway, the front door every user goes through.</summary>
-    public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway");
+    /// <summary>
+    /// A client for the gateway, the front door every user goes through. It keeps cookies (the deviceId),
+    /// and with <paramref name="userId"/> it sends a development bearer token for that user.
+    /// </summary>
+    public HttpClient CreateGatewayClient(string? userId = null)
+    {
+        var client = App.CreateHttpClient("gateway");
+        if (userId is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", MintToken(userId));
+        }
+
+        return client;
+    }
+
+    /// <summary>A token signed with the AppHost's development key, as <c>dotnet run --project AppHost -- token</c> prints.</summary>
+    public string MintToken(string userId, TimeSpan? lifetime = null, string audience = DevelopmentTokenIssuerResource.Audience) =>
+        App.Resources.OfType<DevelopmentTokenIssuerResource>().Single()
+            .MintToken(userId, DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(1), audience);
 
     public async Task InitializeAsync()
     {

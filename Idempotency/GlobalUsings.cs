@@ -1,0 +1,2 @@
+global using Amazon.DynamoDBv2;
+global using Amazon.DynamoDBv2.Model;
