@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Idempotency;
+
+/// <summary>
+/// The claim a request holds on its key, handed to the handler so the completed record can commit
+/// in the same <c>TransactWriteItems</c> as the change it protects.
+/// </summary>
+public sealed class IdempotencyContext(
+    IdempotencyStore store, IdempotencyScope scope, IdempotencyKey key, IdempotencyRecord claim, JsonSerializerOptions json)
+{
+    public IdempotencyKey Key { get; } = key;
+
+    public IdempotencyScope Scope { get; } = scope;
+
+    public string Fingerprint => Claim.Fingerprint;
+
+    /// <summary>When the claim was taken.</summary>
+    public DateTimeOffset Now => Claim.CreatedAt;
+
+    internal IdempotencyRecord Claim { get; } = claim;
+
+    /// <summary>True once the handler's transaction, with the completion item in it, has committed.</summary>
+    public bool Committed { get; private set; }
+
+    /// <summary>The Put of the completed record (status, body, headers), conditioned on the claim still being ours.</summary>
+    public TransactWriteItem CompletionItem<T>(int statusCode, T body, string? etag = null, string? location = null)
+    {
+        var headers = new Dictionary<string, string>();
+        if (etag is not null)
+        {
+            headers["ETag"] = etag;
+        }
+
+        if (location is not null)
+        {
+            headers["Location"] = location;
+        }
+
+        var response = new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers);
+        return new TransactWriteItem { Put = store.CompletionPut(Scope, Claim, response) };
+    }
+
+    /// <summary>
+    /// A ClientRequestToken for one attempt of the handler's transaction: an SDK retry of that attempt (a timeout)
+    /// is deduplicated by DynamoDB, while a new attempt with fresh reads gets a new token.
+    /// </summary>
+    public string ClientRequestToken(int attempt) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Claim.ClaimId}:{attempt}")))[..36];
+
+    /// <summary>Call after the transaction that carried <see cref="CompletionItem{T}"/> succeeded.</summary>
+    public void MarkCommitted() => Committed = true;
+}

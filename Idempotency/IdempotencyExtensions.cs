@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Idempotency;
+
+/// <summary>Registration, middleware and endpoint wiring of the Idempotency-Key layer.</summary>
+public static class IdempotencyExtensions
+{
+    public static IServiceCollection AddIdempotency(this IServiceCollection services)
+    {
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName)
+            .Validate(o => o.RecordLifetime > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Idempotency lifetimes must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IdempotencyStore>();
+        return services;
+    }
+
+    /// <summary>Buffers the bodies of requests that carry an Idempotency-Key, so the filter can fingerprint them after binding.</summary>
+    public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            if (http.Request.Headers.ContainsKey(IdempotencyKey.HeaderName))
+            {
+                http.Request.EnableBuffering();
+            }
+
+            return next(http);
+        });
+
+    /// <summary>Makes the endpoint(s) honour Idempotency-Key; <paramref name="scopeOf"/> says where the key's record lives.</summary>
+    public static TBuilder WithIdempotency<TBuilder>(
+        this TBuilder builder, Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required = false)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new IdempotencyFilter(scopeOf, required));
+
+    /// <summary>The request's claim on its key, or null when it sent none.</summary>
+    public static IdempotencyContext? GetIdempotency(this HttpContext http) => http.Features.Get<IdempotencyContext>();
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Options;
+
+namespace Idempotency;
+
+/// <summary>Claims, reads, completes and releases idempotency records with conditional writes.</summary>
+public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time, IOptions<IdempotencyOptions> options)
+{
+    private readonly IdempotencyOptions _options = options.Value;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The live record for a key, or null; expired and abandoned records read as absent.</summary>
+    public async Task<IdempotencyRecord?> FindAsync(IdempotencyScope scope, CancellationToken cancellationToken)
+    {
+        var response = await dynamodb.GetItemAsync(new GetItemRequest
+        {
+            TableName = scope.TableName,
+            Key = scope.Key(),
+            ConsistentRead = true,
+        }, cancellationToken);
+        return IdempotencyItem.FromAttributes(response.Item);
+    }
+
+    /// <summary>Takes the key for this request: the record says IN_PROGRESS until the request completes. Null when someone holds it.</summary>
+    public async Task<IdempotencyRecord?> TryClaimAsync(IdempotencyScope scope, string fingerprint, CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow();
+        var claim = new IdempotencyRecord(
+            fingerprint, IdempotencyStatus.InProgress, Guid.NewGuid().ToString("N"),
+            now, now + _options.RecordLifetime, now + _options.Lease, Response: null);
+        try
+        {
+            await dynamodb.PutItemAsync(new PutItemRequest
+            {
+                TableName = scope.TableName,
+                Item = IdempotencyItem.ToAttributes(scope, claim),
+                ConditionExpression = IdempotencyItem.ClaimCondition,
+                ExpressionAttributeNames = IdempotencyItem.ClaimNames(),
+                ExpressionAttributeValues = IdempotencyItem.ClaimValues(now),
+            }, cancellationToken);
+            return claim;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The Put that turns our claim into the completed record, for a transaction or on its own.</summary>
+    public Put CompletionPut(IdempotencyScope scope, IdempotencyRecord claim, StoredResponse response) => new()
+    {
+        TableName = scope.TableName,
+        Item = IdempotencyItem.ToAttributes(scope, claim with
+        {
+            Status = IdempotencyStatus.Completed,
+            Response = response,
+            LeaseUntil = claim.CreatedAt,
+        }),
+        ConditionExpression = IdempotencyItem.OwnClaimCondition,
+        ExpressionAttributeNames = IdempotencyItem.OwnClaimNames(),
+        ExpressionAttributeValues = IdempotencyItem.OwnClaimValues(claim.ClaimId),
+    };
+
+    /// <summary>Stores the response of a request that changed nothing in its own transaction (a 404, a 422, a decline).</summary>
+    public async Task<bool> CompleteAsync(IdempotencyScope scope, IdempotencyRecord claim, StoredResponse response, CancellationToken cancellationToken)
+    {
+        var put = CompletionPut(scope, claim, response);
+        try
+        {
+            await dynamodb.PutItemAsync(new PutItemRequest
+            {
+                TableName = put.TableName,
+                Item = put.Item,
+                ConditionExpression = put.ConditionExpression,
+                ExpressionAttributeNames = put.ExpressionAttributeNames,
+                ExpressionAttributeValues = put.ExpressionAttributeValues,
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false; // our lease ran out and another request took the key over
+        }
+    }
+
+    /// <summary>Gives the key back after a failure that changed nothing, so a retry can run at once.</summary>
+    public async Task ReleaseAsync(IdempotencyScope scope, IdempotencyRecord claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamodb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = scope.TableName,
+                Key = scope.Key(),
+                ConditionExpression = IdempotencyItem.OwnClaimCondition,
+                ExpressionAttributeNames = IdempotencyItem.OwnClaimNames(),
+                ExpressionAttributeValues = IdempotencyItem.OwnClaimValues(claim.ClaimId),
+            }, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // Someone else holds it now, or it completed: nothing of ours to release.
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using global::Idempotency;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationTests.Idempotency;
+
+/// <summary>The store's conditional writes on the real DynamoDB Local (only that resource is started).</summary>
+public sealed class IdempotencyStoreTests : IAsyncLifetime
+{
+    private const string Table = "idempotency-tests";
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private DistributedApplication _app = null!;
+    private AmazonDynamoDBClient _dynamodb = null!;
+    private IdempotencyStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        builder.KeepOnly(["dynamodb"]);
+        _app = builder.Build();
+        await _app.StartAsync();
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb");
+
+        _dynamodb = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = _app.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+        await _dynamodb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = Table,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("PK", ScalarAttributeType.S), new("SK", ScalarAttributeType.S)],
+            KeySchema = [new("PK", KeyType.HASH), new("SK", KeyType.RANGE)],
+        });
+        _store = new IdempotencyStore(_dynamodb, _clock, Options.Create(new IdempotencyOptions()));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _dynamodb.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Exactly_one_of_twenty_concurrent_claims_wins()
+    {
+        var scope = NewScope();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _store.TryClaimAsync(scope, "fingerprint", default)));
+
+        Assert.Single(claims, c => c is not null);
+        Assert.Equal(IdempotencyStatus.InProgress, (await _store.FindAsync(scope, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_completed_record_replays_until_it_expires_after_24_hours()
+    {
+        var scope = NewScope();
+        var claim = (await _store.TryClaimAsync(scope, "fingerprint", default))!;
+        var response = new StoredResponse(201, """{"id":1}""", "application/json", new Dictionary<string, string>());
+        Assert.True(await _store.CompleteAsync(scope, claim, response, default));
+
+        _clock.Advance(TimeSpan.FromHours(23));
+        Assert.Null(await _store.TryClaimAsync(scope, "fingerprint", default));
+        var stored = await _store.FindAsync(scope, default);
+        Assert.Equal(response.Body, Assert.IsType<IdempotencyDecision.Replay>(IdempotencyDecision.For(stored, "fingerprint", _clock.GetUtcNow())).Response.Body);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.IsType<IdempotencyDecision.Proceed>(IdempotencyDecision.For(await _store.FindAsync(scope, default), "other", _clock.GetUtcNow()));
+        Assert.NotNull(await _store.TryClaimAsync(scope, "other", default)); // DynamoDB Local never deleted it: the condition treats it as absent
+    }
+
+    [Fact]
+    public async Task An_abandoned_claim_is_taken_over_and_its_owner_can_no_longer_complete()
+    {
+        var scope = NewScope();
+        var first = (await _store.TryClaimAsync(scope, "fingerprint", default))!;
+
+        _clock.Advance(TimeSpan.FromSeconds(31)); // past the 30 s lease: the first request is presumed dead
+        var second = await _store.TryClaimAsync(scope, "fingerprint", default);
+
+        Assert.NotNull(second);
+        var late = new StoredResponse(200, "{}", "application/json", new Dictionary<string, string>());
+        Assert.False(await _store.CompleteAsync(scope, first, late, default));
+        Assert.True(await _store.CompleteAsync(scope, second, late, default));
+    }
+
+    [Fact]
+    public async Task A_completion_inside_a_transaction_is_cancelled_when_the_claim_was_lost()
+    {
+        var scope = NewScope();
+        var first = (await _store.TryClaimAsync(scope, "fingerprint", default))!;
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await _store.TryClaimAsync(scope, "fingerprint", default);
+        var put = _store.CompletionPut(scope, first, new StoredResponse(200, "{}", "application/json", new Dictionary<string, string>()));
+        var change = new Put { TableName = Table, Item = new() { ["PK"] = new("CHANGE#" + scope.PartitionKey), ["SK"] = new("X") } };
+
+        var cancelled = await Assert.ThrowsAsync<TransactionCanceledException>(() =>
+            _dynamodb.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [new() { Put = change }, new() { Put = put }] }));
+
+        Assert.Equal("ConditionalCheckFailed", cancelled.CancellationReasons[1].Code);
+        var unchanged = await _dynamodb.GetItemAsync(Table, new() { ["PK"] = new("CHANGE#" + scope.PartitionKey), ["SK"] = new("X") });
+        Assert.False(unchanged.IsItemSet, "the protected change must not commit without its idempotency record");
+    }
+
+    [Fact]
+    public async Task Releasing_a_claim_frees_the_key_at_once()
+    {
+        var scope = NewScope();
+        var claim = (await _store.TryClaimAsync(scope, "fingerprint", default))!;
+
+        await _store.ReleaseAsync(scope, claim, default);
+
+        Assert.Null(await _store.FindAsync(scope, default));
+        Assert.NotNull(await _store.TryClaimAsync(scope, "fingerprint", default));
+    }
+
+    private static IdempotencyScope NewScope() => new(Table, $"CART#{Guid.NewGuid():N}", $"IDEM#{Guid.NewGuid():N}");
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
