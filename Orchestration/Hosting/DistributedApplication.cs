@@ -173,7 +173,7 @@ public sealed class DistributedApplication : IAsyncDisposable
                 var endpoints = resource.Annotations.OfType<EndpointAnnotation>().ToDictionary(
                     e => e.Name,
                     e => new AllocatedEndpoint(e.Name, e.Scheme, "127.0.0.1",
-                        e.Port is { } fixedPort && !_options.RandomizePorts && count == 1 ? ports.Reserve(fixedPort, resource.Name) : ports.Allocate()));
+                        e.Port is > 0 and var fixedPort && !_options.RandomizePorts && count == 1 ? ports.Reserve(fixedPort, resource.Name) : ports.Allocate()));
                 return new ResourceReplica(resource, index, endpoints);
             }).ToArray();
         }

@@ -1,0 +1,43 @@
+namespace Bench;
+
+/// <summary>
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [startup] [--quick]</c>: starts the system itself
+/// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
+/// prints the figures and writes <c>docs/benchmarks.md</c>.
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var quick = args.Contains("--quick");
+        var all = scenarios.Count == 0;
+        var settings = new BenchSettings(
+            StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
+            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000]);
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var report = new BenchReport();
+        if (all || scenarios.Contains("read"))
+        {
+            report.Add(await CachedReadScenario.RunAsync(settings, cancel.Token));
+        }
+
+        if (all || scenarios.Contains("startup"))
+        {
+            report.Add(await StartupScenario.RunAsync(cancel.Token));
+        }
+
+        var path = await report.WriteAsync(TimeProvider.System, cancel.Token);
+        Console.WriteLine($"Results written to {path}");
+    }
+}
+
+/// <summary>How long and how hard to push.</summary>
+internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates);
