@@ -9,7 +9,7 @@ namespace Orchestration.ApplicationModel;
 /// standard <c>Authentication:Schemes:Bearer</c> settings that validate them (the format
 /// <c>dotnet user-jwts</c> uses). In production the same section names a Cognito authority instead.
 /// </summary>
-public sealed class DevelopmentTokenIssuerResource(string name, string keyFile) : Resource(name), IReferenceableResource
+public sealed class DevelopmentTokenIssuerResource(string name, string keyFile) : Resource(name), IReferenceableResource, IManifestResource
 {
     public const string Issuer = "cart-platform-dev";
     public const string Audience = "cart-platform";
@@ -24,6 +24,38 @@ public sealed class DevelopmentTokenIssuerResource(string name, string keyFile) 
         context.Variables[bearer + "SigningKeys__0__Issuer"] = Issuer;
         context.Variables[bearer + "SigningKeys__0__Value"] = Convert.ToBase64String(SigningKey());
     }
+
+    /// <summary>
+    /// Deployed, the key is a secret parameter the deployment tool generates; production replaces this block with
+    /// <c>Authentication__Schemes__Bearer__Authority</c> pointing at a Cognito user pool.
+    /// </summary>
+    public void ApplyManifestReference(IDictionary<string, string> environment)
+    {
+        const string bearer = "Authentication__Schemes__Bearer__";
+        environment[bearer + "ValidIssuer"] = Issuer;
+        environment[bearer + "ValidAudiences__0"] = Audience;
+        environment[bearer + "SigningKeys__0__Issuer"] = Issuer;
+        environment[bearer + "SigningKeys__0__Value"] = $"{{{Name}.value}}";
+    }
+
+    public System.Text.Json.Nodes.JsonObject ToManifest(ManifestContext context) => new()
+    {
+        ["type"] = "parameter.v0",
+        ["value"] = $"{{{Name}.inputs.value}}",
+        ["inputs"] = new System.Text.Json.Nodes.JsonObject
+        {
+            // 44 letters and digits decode as base64 to a 256-bit HMAC key.
+            ["value"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "string",
+                ["secret"] = true,
+                ["default"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["generate"] = new System.Text.Json.Nodes.JsonObject { ["minLength"] = 44, ["special"] = false },
+                },
+            },
+        },
+    };
 
     /// <summary>A signed token whose subject is <paramref name="userId"/>.</summary>
     public string MintToken(string userId, DateTimeOffset now, TimeSpan lifetime, string audience = Audience, string issuer = Issuer)

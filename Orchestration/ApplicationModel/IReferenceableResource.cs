@@ -4,6 +4,9 @@ namespace Orchestration.ApplicationModel;
 public interface IReferenceableResource : IResource
 {
     void ApplyReference(EnvironmentContext context);
+
+    /// <summary>The same variables as deployment-time expressions, for the manifest.</summary>
+    void ApplyManifestReference(IDictionary<string, string> environment);
 }
 
 /// <summary>A resource with a connection string (<c>ConnectionStrings__name</c>), readable by tests.</summary>

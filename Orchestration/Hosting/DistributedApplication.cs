@@ -76,7 +76,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
         try
         {
-            if (AppHostCommands.TryRun(_args, _resources, _time, Console.Out))
+            if (await AppHostCommands.TryRunAsync(_args, _resources, _time, Console.Out, stop.Token))
             {
                 return;
             }
