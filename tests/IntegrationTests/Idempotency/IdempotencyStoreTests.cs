@@ -1,46 +1,39 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using global::Idempotency;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationTests.Idempotency;
 
 /// <summary>The store's conditional writes on the real DynamoDB Local (only that resource is started).</summary>
-public sealed class IdempotencyStoreTests : IAsyncLifetime
+public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClassFixture<DynamoDbLocalFixture>, IAsyncLifetime
 {
     private const string Table = "idempotency-tests";
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private DistributedApplication _app = null!;
-    private AmazonDynamoDBClient _dynamodb = null!;
+    private readonly AmazonDynamoDBClient _dynamodb = dynamodb.Client;
     private IdempotencyStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        builder.KeepOnly(["dynamodb"]);
-        _app = builder.Build();
-        await _app.StartAsync();
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb");
-
-        _dynamodb = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = _app.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
-        await _dynamodb.CreateTableAsync(new CreateTableRequest
+        try
         {
-            TableName = Table,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("PK", ScalarAttributeType.S), new("SK", ScalarAttributeType.S)],
-            KeySchema = [new("PK", KeyType.HASH), new("SK", KeyType.RANGE)],
-        });
+            await _dynamodb.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = Table,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new("PK", ScalarAttributeType.S), new("SK", ScalarAttributeType.S)],
+                KeySchema = [new("PK", KeyType.HASH), new("SK", KeyType.RANGE)],
+            });
+        }
+        catch (ResourceInUseException)
+        {
+            // Created by an earlier test of this class: every test uses keys of its own.
+        }
+
         _store = new IdempotencyStore(_dynamodb, _clock, Options.Create(new IdempotencyOptions()));
     }
 
-    public async Task DisposeAsync()
-    {
-        _dynamodb.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Exactly_one_of_twenty_concurrent_claims_wins()

@@ -1,0 +1,33 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+
+namespace IntegrationTests.Infrastructure;
+
+/// <summary>Only the <c>dynamodb</c> resource of the app model, for tests of storage code on the real DynamoDB Local.</summary>
+public sealed class DynamoDbLocalFixture : IAsyncLifetime
+{
+    private DistributedApplication? _app;
+
+    public AmazonDynamoDBClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        builder.KeepOnly(["dynamodb"]);
+        _app = builder.Build();
+        await _app.StartAsync();
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb");
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = _app.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
