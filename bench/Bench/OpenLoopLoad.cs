@@ -11,57 +11,79 @@ public static class OpenLoopLoad
     private const int MaxInFlight = 4096;
 
     public static async Task<LoadResult> RunAsync(
-        string name, double requestsPerSecond, TimeSpan duration, Func<long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
+        string name, double requestsPerSecond, TimeSpan duration, Func<long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken) =>
+        (await RunPhasesAsync([new LoadPhase(name, requestsPerSecond, duration)], send, cancellationToken))[0];
+
+    /// <summary>Back-to-back phases at different offered rates (a spike), each measured on its own, with no pause between them.</summary>
+    public static async Task<IReadOnlyList<LoadResult>> RunPhasesAsync(
+        IReadOnlyList<LoadPhase> phases, Func<long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
     {
-        var histogram = new LatencyHistogram();
-        long errors = 0, inFlight = 0, overflow = 0;
-        var total = (long)(requestsPerSecond * duration.TotalSeconds);
-        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
-        var pending = new List<Task>((int)Math.Min(total, 1_000_000));
+        var histograms = phases.Select(_ => new LatencyHistogram()).ToArray();
+        var errors = new long[phases.Count];
+        var counts = new long[phases.Count];
+        long inFlight = 0;
+        var pending = new List<Task>();
         var clock = Stopwatch.StartNew();
+        var phaseStart = TimeSpan.Zero;
+        long sequence = 0;
 
-        for (long i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
+        for (var p = 0; p < phases.Count && !cancellationToken.IsCancellationRequested; p++)
         {
-            var due = interval * i;
-            var wait = due - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
+            var phase = phases[p];
+            var total = (long)(phase.Rate * phase.Duration.TotalSeconds);
+            var interval = TimeSpan.FromSeconds(1 / phase.Rate);
+            var histogram = histograms[p];
+            var index = p;
+            for (long i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
             {
-                await Task.Delay(wait, cancellationToken);
-            }
-
-            if (Interlocked.Read(ref inFlight) >= MaxInFlight)
-            {
-                Interlocked.Increment(ref overflow);
-                histogram.Record(clock.Elapsed - due + TimeSpan.FromSeconds(10)); // a request we could not even send: worst case
-                continue;
-            }
-
-            Interlocked.Increment(ref inFlight);
-            var sequence = i;
-            pending.Add(Task.Run(async () =>
-            {
-                try
+                var due = phaseStart + (interval * i);
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.FromMilliseconds(1))
                 {
-                    if (!await send(sequence, cancellationToken))
+                    await Task.Delay(wait, cancellationToken);
+                }
+
+                counts[index]++;
+                if (Interlocked.Read(ref inFlight) >= MaxInFlight)
+                {
+                    Interlocked.Increment(ref errors[index]);
+                    histogram.Record(clock.Elapsed - due + TimeSpan.FromSeconds(10)); // a request we could not even send: worst case
+                    continue;
+                }
+
+                Interlocked.Increment(ref inFlight);
+                var request = sequence++;
+                pending.Add(Task.Run(async () =>
+                {
+                    try
                     {
-                        Interlocked.Increment(ref errors);
+                        if (!await send(request, cancellationToken))
+                        {
+                            Interlocked.Increment(ref errors[index]);
+                        }
                     }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or Amazon.Runtime.AmazonServiceException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-                finally
-                {
-                    histogram.Record(clock.Elapsed - due);
-                    Interlocked.Decrement(ref inFlight);
-                }
-            }, cancellationToken));
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or Amazon.Runtime.AmazonServiceException)
+                    {
+                        Interlocked.Increment(ref errors[index]);
+                    }
+                    finally
+                    {
+                        histogram.Record(clock.Elapsed - due);
+                        Interlocked.Decrement(ref inFlight);
+                    }
+                }, CancellationToken.None));
+            }
+
+            phaseStart += phase.Duration;
         }
 
         await Task.WhenAll(pending);
         var elapsed = clock.Elapsed;
-        return new LoadResult(name, requestsPerSecond, total, histogram.Count / elapsed.TotalSeconds, errors + overflow, histogram);
+        return phases.Select((phase, p) => new LoadResult(
+                phase.Name, phase.Rate, counts[p],
+                phases.Count == 1 ? histograms[p].Count / elapsed.TotalSeconds : (counts[p] - errors[p]) / phase.Duration.TotalSeconds,
+                errors[p], histograms[p]))
+            .ToArray();
     }
 
     /// <summary>Raises the offered rate step by step until the target latency or the error budget breaks; returns every step.</summary>
@@ -84,6 +106,9 @@ public static class OpenLoopLoad
         return steps;
     }
 }
+
+/// <summary>A stretch of time at one offered rate.</summary>
+public sealed record LoadPhase(string Name, double Rate, TimeSpan Duration);
 
 /// <summary>One run at one offered rate.</summary>
 public sealed record LoadResult(string Name, double OfferedRate, long Requests, double AchievedRate, long Errors, LatencyHistogram Latency)
