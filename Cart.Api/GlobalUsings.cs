@@ -18,3 +18,4 @@ global using ServiceDefaults.Problems;
 global using ServiceDefaults.Redis;
 global using ServiceDefaults.Time;
 global using StackExchange.Redis;
+global using Microsoft.Extensions.Diagnostics.HealthChecks;

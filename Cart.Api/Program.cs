@@ -1,11 +1,19 @@
+using Idempotency;
+using ServiceDefaults.Authentication;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDefaultAuthentication();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseIdempotency();
+app.MapOpenApi();
 app.MapCartsApi();
 app.MapDefaultEndpoints();
 

@@ -14,6 +14,11 @@ internal static class CartAttributes
     public const string Ttl = "ttl";
     public const string DeviceId = "deviceId";
     public const string UserId = "userId";
+    public const string MergedInto = "mergedInto";
+    public const string PaymentTxnId = "paymentTxnId";
+    public const string PaymentStatus = "paymentStatus";
+    public const string PaymentAccountId = "paymentAccountId";
+    public const string PaymentAmount = "paymentAmount";
     public const string Sku = "sku";
     public const string LineKey = "lineKey";
     public const string Qty = "qty";
@@ -24,4 +29,9 @@ internal static class CartAttributes
     public const string PromoCodes = "promoCodes";
     public const string Reason = "reason";
     public const string Scope = "scope";
+    public const string Name = "name";
+    public const string Price = "price";
+    public const string Kind = "kind";
+    public const string Value = "value";
+    public const string Description = "description";
 }

@@ -16,3 +16,12 @@ internal sealed record AddItemRequest(
 
 /// <summary>A money value as a client sends it; validated into <see cref="Money"/>.</summary>
 internal sealed record MoneyRequest(long? Amount, string? Currency);
+
+/// <summary>Body of <c>PATCH /carts/{cartId}/items/{itemId}</c>: the absolute quantity (0 or less removes the line) and, optionally, the line's promo codes.</summary>
+internal sealed record UpdateItemRequest(int? Qty, List<string?>? PromoCodes);
+
+/// <summary>Body of <c>POST /carts/attach</c>.</summary>
+internal sealed record AttachCartRequest(string? CartId);
+
+/// <summary>Body of <c>POST /carts/merge</c>.</summary>
+internal sealed record MergeCartRequest(string? GuestCartId);

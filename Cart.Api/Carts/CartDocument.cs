@@ -1,6 +1,6 @@
 namespace Cart.Api.Carts;
 
-/// <summary>The rendered cart: the body of <c>GET /carts/{cartId}</c> and the document cached in Redis.</summary>
+/// <summary>The rendered cart: the body of <c>GET /carts/{cartId}</c> and of every cart mutation.</summary>
 internal sealed record CartDocument(
     string CartId,
     string Currency,
@@ -18,6 +18,7 @@ internal sealed record CartItemDocument(
     IReadOnlyDictionary<string, string> Attrs,
     Money? PriceSnapshot,
     string? Source,
+    IReadOnlyList<string>? PromoCodes,
     string UpdatedAt);
 
 internal sealed record CartDiscountDocument(string PromoId, long Amount, string Reason, string Scope);

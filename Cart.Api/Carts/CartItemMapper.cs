@@ -21,8 +21,56 @@ internal static class CartItemMapper
         AddIfPresent(item, CartAttributes.Ttl, header.Ttl is { } ttl ? N(ttl) : null);
         AddIfPresent(item, CartAttributes.DeviceId, header.DeviceId is { } deviceId ? S(deviceId) : null);
         AddIfPresent(item, CartAttributes.UserId, header.UserId is { } userId ? S(userId) : null);
+        AddIfPresent(item, CartAttributes.MergedInto, header.MergedInto is { } mergedInto ? S(mergedInto) : null);
+        if (header.Payment is { } payment)
+        {
+            AddIfPresent(item, CartAttributes.PaymentTxnId, payment.TxnId is { } txnId ? S(txnId) : null);
+            item[CartAttributes.PaymentStatus] = S(payment.Status);
+            item[CartAttributes.PaymentAccountId] = S(payment.AccountId);
+            item[CartAttributes.PaymentAmount] = N(payment.Amount);
+        }
+
         return item;
     }
+
+    public static Dictionary<string, AttributeValue> ToItem(string cartId, CartLine line)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [CartAttributes.PartitionKey] = S(CartKeys.CartPk(cartId)),
+            [CartAttributes.SortKey] = S(CartKeys.ItemSk(line.Sku, line.LineKey)),
+            [CartAttributes.Sku] = S(line.Sku),
+            [CartAttributes.LineKey] = S(line.LineKey),
+            [CartAttributes.Qty] = N(line.Qty),
+            [CartAttributes.Attrs] = ToAttrs(line.Attrs),
+            [CartAttributes.UpdatedAt] = S(line.UpdatedAt),
+        };
+        AddIfPresent(item, CartAttributes.PriceSnapshot, line.PriceSnapshot is { } price ? ToMoney(price) : null);
+        AddIfPresent(item, CartAttributes.Source, line.Source is { } source ? S(source) : null);
+        if (line.PromoCodes.Count > 0)
+        {
+            item[CartAttributes.PromoCodes] = L(line.PromoCodes.Select(S).ToList());
+        }
+
+        return item;
+    }
+
+    public static Dictionary<string, AttributeValue> ToItem(string cartId, DiscountLine discount) => new()
+    {
+        [CartAttributes.PartitionKey] = S(CartKeys.CartPk(cartId)),
+        [CartAttributes.SortKey] = S(CartKeys.DiscountSk(discount.PromoId)),
+        [CartAttributes.Amount] = N(discount.Amount),
+        [CartAttributes.Reason] = S(discount.Reason),
+        [CartAttributes.Scope] = S(discount.Scope),
+    };
+
+    public static Dictionary<string, AttributeValue> UserPointer(string userId, string cartId, string updatedAt) => new()
+    {
+        [CartAttributes.PartitionKey] = S(CartKeys.UserPk(userId)),
+        [CartAttributes.SortKey] = S(CartKeys.ActiveCart),
+        [CartAttributes.CartId] = S(cartId),
+        [CartAttributes.UpdatedAt] = S(updatedAt),
+    };
 
     public static Dictionary<string, AttributeValue> DevicePointer(string deviceId, CartHeader header)
     {
@@ -46,7 +94,17 @@ internal static class CartItemMapper
         item.GetString(CartAttributes.UpdatedAt),
         item.GetLongOrNull(CartAttributes.Ttl),
         item.GetStringOrNull(CartAttributes.DeviceId),
-        item.GetStringOrNull(CartAttributes.UserId));
+        item.GetStringOrNull(CartAttributes.UserId))
+    {
+        MergedInto = item.GetStringOrNull(CartAttributes.MergedInto),
+        Payment = item.GetStringOrNull(CartAttributes.PaymentAccountId) is { } accountId
+            ? new CheckoutPayment(
+                item.GetStringOrNull(CartAttributes.PaymentTxnId),
+                item.GetStringOrNull(CartAttributes.PaymentStatus) ?? string.Empty,
+                accountId,
+                item.GetLongOrNull(CartAttributes.PaymentAmount) ?? 0)
+            : null,
+    };
 
     public static CartLine ToLine(IReadOnlyDictionary<string, AttributeValue> item)
     {
@@ -65,7 +123,12 @@ internal static class CartItemMapper
             attrs,
             price,
             item.GetStringOrNull(CartAttributes.Source),
-            item.GetString(CartAttributes.UpdatedAt));
+            item.GetString(CartAttributes.UpdatedAt))
+        {
+            PromoCodes = item.TryGetValue(CartAttributes.PromoCodes, out var codes) && codes.L is { } list
+                ? list.Select(code => code.S).OfType<string>().ToList()
+                : [],
+        };
     }
 
     public static DiscountLine ToDiscount(IReadOnlyDictionary<string, AttributeValue> item) => new(

@@ -1,9 +1,21 @@
+using Cart.Api.Caching;
+using Cart.Api.Checkout;
+
 namespace Cart.Api.Carts;
 
-/// <summary>Source-generated JSON metadata for the cart contracts and the cached cart document.</summary>
+/// <summary>Source-generated JSON metadata for the cart contracts, the cached cart and the Payments.Api calls.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CartDocument))]
+[JsonSerializable(typeof(CachedCart))]
 [JsonSerializable(typeof(CreateCartRequest))]
 [JsonSerializable(typeof(CreateCartResponse))]
 [JsonSerializable(typeof(AddItemRequest))]
+[JsonSerializable(typeof(UpdateItemRequest))]
+[JsonSerializable(typeof(AttachCartRequest))]
+[JsonSerializable(typeof(MergeCartRequest))]
+[JsonSerializable(typeof(CheckoutRequest))]
+[JsonSerializable(typeof(CheckoutResponse))]
+[JsonSerializable(typeof(PaymentRequest))]
+[JsonSerializable(typeof(PaymentResponse))]
+[JsonSerializable(typeof(PaymentProblem))]
 internal sealed partial class CartJsonContext : JsonSerializerContext;

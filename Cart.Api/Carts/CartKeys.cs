@@ -8,6 +8,9 @@ internal static class CartKeys
     private const string DiscountPrefix = ItemPrefix + "DISC#";
     private const string DevicePrefix = "DEVICE#";
     private const string UserPrefix = "USER#";
+    private const string IdempotencyPrefix = "IDEM#";
+    private const string ProductPrefix = "PRODUCT#";
+    private const string PromoPrefix = "PROMO#";
     private const char Separator = '#';
 
     /// <summary>The cart header's sort key.</summary>
@@ -19,7 +22,23 @@ internal static class CartKeys
     /// <summary>A SKU the item sort key cannot carry: <c>ITEM#DISC#</c> is where discount lines live.</summary>
     public const string ReservedSku = "DISC";
 
+    /// <summary>The sort key of a catalog entry (product or promotion).</summary>
+    public const string Catalog = "CATALOG";
+
+    /// <summary>
+    /// The lowest sort key a cart read needs: <c>IDEM#</c> records sort before <c>ITEM#</c>, and <c>META</c> after,
+    /// so <c>SK &gt;= "ITEM#"</c> reads lines, discounts and the header without the idempotency records.
+    /// </summary>
+    public const string CartReadFrom = ItemPrefix;
+
     public static string CartPk(string cartId) => CartPrefix + cartId;
+
+    /// <summary>An idempotency record, scoped by its owner (<c>u-</c>user or <c>d-</c>device) so nobody else can replay it.</summary>
+    public static string Idempotency(string ownerTag, string key) => $"{IdempotencyPrefix}{ownerTag}{Separator}{key}";
+
+    public static string ProductPk(string sku) => ProductPrefix + sku;
+
+    public static string PromoPk(string code) => PromoPrefix + code;
 
     public static string ItemSk(string sku, string lineKey) => $"{ItemPrefix}{sku}{Separator}{lineKey}";
 

@@ -23,4 +23,7 @@ internal static partial class CartLog
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Cart {CartId} kept changing; gave up after {Attempts} attempts")]
     public static partial void ConflictGaveUp(ILogger logger, string cartId, int attempts);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Checkout of cart {CartId}: Payments.Api answered {Outcome} for key {PaymentKey}")]
+    public static partial void PaymentAnswered(ILogger logger, string cartId, string paymentKey, string outcome);
 }

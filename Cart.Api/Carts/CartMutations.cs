@@ -1,20 +1,37 @@
+using Cart.Api.Caching;
+using Cart.Api.Catalog;
+using Idempotency;
+
 namespace Cart.Api.Carts;
 
 /// <summary>
-/// Changes to an existing cart: read, apply the rules, commit conditionally on the version, and on a lost
-/// race start again from a fresh read. A committed change is written through to the cache and announced.
+/// Changes to an existing cart: read, apply the rules, recompute discount lines, commit the difference conditioned
+/// on the version (with the Idempotency-Key's completion in the same transaction), and on a lost race start again
+/// from a fresh read with jittered backoff until the retry budget is spent. A committed change is written through
+/// to the cache and announced.
 /// </summary>
-internal sealed class CartMutations(CartStore store, CartCache cache, IOptions<CartOptions> options, TimeProvider time, ILogger<CartMutations> logger)
+internal sealed class CartMutations(
+    CartStore store,
+    CartCache cache,
+    CatalogStore catalog,
+    CartWriteGate gate,
+    IOptions<CartOptions> options,
+    TimeProvider time,
+    ILogger<CartMutations> logger)
 {
-    private const int MaxAttempts = 5;
+    /// <summary>A change to apply to a fresh snapshot at <c>now</c>; the returned snapshot must be touched (<see cref="CartRules.Touch"/>).</summary>
+    public delegate Outcome<CartSnapshot> Change(CartSnapshot cart, DateTimeOffset now);
 
-    public async Task<Outcome<CartDocument>> AddItemAsync(string cartId, LineAddition addition, Func<long, bool> ifMatchAllows, CancellationToken cancellationToken)
+    public async Task<Outcome<CartDocument>> MutateAsync(
+        string cartId, CartCaller caller, Func<long, bool> ifMatchAllows, Change change, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        using var queued = await gate.EnterAsync(cartId, cancellationToken);
+        var deadline = time.GetUtcNow() + options.Value.WriteRetryBudget;
+        for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
             var cart = await store.LoadAsync(cartId, cancellationToken);
-            if (cart is null || cart.Header.IsExpiredAt(now))
+            if (cart is null || cart.Header.IsExpiredAt(now) || !caller.Owns(cart.Header))
             {
                 return CartErrors.NotFound();
             }
@@ -24,27 +41,51 @@ internal sealed class CartMutations(CartStore store, CartCache cache, IOptions<C
                 return ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}.");
             }
 
-            var edit = CartRules.AddLine(cart, addition, now, options.Value.GuestCartLifetime);
-            if (!edit.Succeeded)
+            var edited = change(cart, now);
+            if (!edited.Succeeded)
             {
-                return edit.Error;
+                return edited.Error;
             }
 
-            if (await store.TryAddToLineAsync(cart.Header, edit.Value, addition.Qty, cancellationToken))
+            var after = await WithDiscountsAsync(edited.Value, cancellationToken);
+            var document = CartRenderer.Render(after);
+            var completion = new Completion<CartDocument>(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
+            switch (await store.CommitAsync(CartWrites.Changes(store.TableName, cart, after), idempotency, completion, attempt, cancellationToken))
             {
-                var document = CartRenderer.Render(edit.Value.Cart);
-                await cache.StoreAsync(document, waitForRedis: true);
-                await cache.PublishChangeAsync(document);
-                return document;
+                case CommitResult.Committed:
+                    await PublishAsync(after, document);
+                    return document;
+                case CommitResult.ClaimLost:
+                    return CartErrors.ClaimLost();
             }
 
             CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
+            if (time.GetUtcNow() >= deadline)
+            {
+                CartLog.ConflictGaveUp(logger, cartId, attempt);
+                return ApiError.Conflict("The cart changed concurrently; read it again and retry.");
+            }
 
-            // Jitter spreads writers that collided, so they do not collide again on the next read.
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), time, cancellationToken);
+            // Jitter spreads writers that collided (on other instances), so they do not collide again on the next read.
+            var ceiling = Math.Min(100, 5 << Math.Min(attempt, 5));
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), time, cancellationToken);
         }
+    }
 
-        CartLog.ConflictGaveUp(logger, cartId, MaxAttempts);
-        return ApiError.Conflict("The cart changed concurrently; read it again and retry.");
+    /// <summary>The snapshot with its discount lines recomputed from its lines' promo codes and price snapshots.</summary>
+    public async Task<CartSnapshot> WithDiscountsAsync(CartSnapshot cart, CancellationToken cancellationToken)
+    {
+        var codes = cart.Lines.SelectMany(line => line.PromoCodes).ToList();
+        var promotions = codes.Count == 0
+            ? new Dictionary<string, Promotion>(StringComparer.Ordinal)
+            : await catalog.FindPromotionsAsync(codes, cancellationToken);
+        return cart with { Discounts = DiscountCalculator.Compute(DiscountCalculator.PriceBySnapshot(cart.Lines), promotions, cart.Header.Currency) };
+    }
+
+    /// <summary>Writes a committed cart through to Redis and announces it.</summary>
+    public async Task PublishAsync(CartSnapshot cart, CartDocument document)
+    {
+        await cache.StoreAsync(cart, document);
+        cache.PublishChange(cart.Header.CartId, cart.Header.Version);
     }
 }

@@ -8,16 +8,39 @@ internal sealed class CartOptions
     public const string SectionName = "Carts";
 
     /// <summary>How long a guest cart lives after its last change.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan GuestCartLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How long Redis keeps a rendered cart; short, because correctness never depends on it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CacheTimeToLive { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The longest a single cache call may take before the request goes on without the cache.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan CacheOperationTimeout { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>After this many consecutive cache failures the breaker opens and requests skip Redis.</summary>
+    [Range(1, 100)]
+    public int CacheBreakerFailures { get; set; } = 2;
+
+    /// <summary>How long an open breaker skips Redis before one probe may try it again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan CacheBreakerOpenFor { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The Redis pub/sub channel announcing committed changes (<c>&lt;cartId&gt;:&lt;version&gt;</c>).</summary>
     [Required]
     public string InvalidationChannel { get; set; } = "cart-invalidations";
+
+    /// <summary>How long a write keeps retrying version conflicts (fresh read, jittered backoff) before answering 409.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan WriteRetryBudget { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Seed the development catalog at start-up; by default only in Development.</summary>
+    public bool? SeedCatalog { get; set; }
+
+    /// <summary>The merchant that carts pay (Payments.Api's <c>merchantId</c>).</summary>
+    [Required]
+    public string MerchantId { get; set; } = "cart-store";
 }
 
 [OptionsValidator]

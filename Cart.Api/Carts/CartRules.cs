@@ -1,20 +1,29 @@
 namespace Cart.Api.Carts;
 
-/// <summary>The cart's invariants, applied to a snapshot without I/O.</summary>
+/// <summary>The cart's invariants, applied to a snapshot without I/O. Untouched lines keep their instances.</summary>
 internal static class CartRules
 {
     public const int MaxQuantityPerLine = 999;
     public const int MaxLines = 100;
+    public const int MaxPromoCodesPerLine = 5;
+
+    /// <summary>Null when the cart accepts changes; otherwise the 409 that explains why not.</summary>
+    public static ApiError? RejectIfClosed(CartHeader header) => header.Status switch
+    {
+        CartStatus.Open => null,
+        CartStatus.CheckingOut => ApiError.Conflict("The cart is being checked out and can no longer change."),
+        _ => ApiError.Conflict($"Cart is {header.Status} and can no longer change."),
+    };
 
     /// <summary>The cart after adding a line's quantity, with the line as it will be stored, or why it cannot be done.</summary>
-    public static Outcome<CartEdit> AddLine(CartSnapshot cart, LineAddition addition, DateTimeOffset now, TimeSpan guestLifetime)
+    public static Outcome<CartEdit> AddLine(CartSnapshot cart, LineAddition addition, DateTimeOffset now, TimeSpan guestLifetime, Money? catalogPrice = null)
     {
-        if (cart.Header.Status != CartStatus.Open)
+        if (RejectIfClosed(cart.Header) is { } closed)
         {
-            return ApiError.Conflict($"Cart is {cart.Header.Status} and can no longer change.");
+            return closed;
         }
 
-        var existing = cart.Lines.FirstOrDefault(line => line.Sku == addition.Sku && line.LineKey == addition.LineKey);
+        var existing = cart.Lines.FirstOrDefault(line => line.IsSameLine(addition.Sku, addition.LineKey));
         var errors = new FieldErrors();
         if (existing is null && cart.Lines.Count >= MaxLines)
         {
@@ -32,29 +41,63 @@ internal static class CartRules
             errors.Add("priceSnapshot.currency", $"Must be the cart's currency, {cart.Header.Currency}.");
         }
 
+        if (catalogPrice is not null && catalogPrice.Currency != cart.Header.Currency)
+        {
+            errors.Add("sku", $"This product is priced in {catalogPrice.Currency}; the cart is in {cart.Header.Currency}.");
+        }
+
         if (!errors.IsEmpty)
         {
             return errors.ToError();
         }
 
-        var timestamp = now.ToUtcTimestamp();
         var line = new CartLine(
             addition.Sku,
             addition.LineKey,
             qty,
             addition.Attrs,
-            addition.PriceSnapshot ?? existing?.PriceSnapshot,
+            addition.PriceSnapshot ?? catalogPrice ?? existing?.PriceSnapshot,
             addition.Source ?? existing?.Source,
-            timestamp);
+            now.ToUtcTimestamp())
+        {
+            PromoCodes = existing?.PromoCodes ?? [],
+        };
 
-        var lines = cart.Lines
-            .Where(other => other != existing)
-            .Append(line)
-            .OrderBy(other => CartKeys.ItemSk(other.Sku, other.LineKey), StringComparer.Ordinal)
-            .ToList();
-
-        return new CartEdit(cart with { Header = Touch(cart.Header, now, guestLifetime), Lines = lines }, line);
+        return new CartEdit(Replace(cart, existing, line, now, guestLifetime), line);
     }
+
+    /// <summary>Sets a line's quantity (and, when given, its promo codes); a quantity of zero or less removes it.</summary>
+    public static Outcome<CartSnapshot> SetLine(
+        CartSnapshot cart, string sku, string lineKey, int qty, IReadOnlyList<string>? promoCodes, DateTimeOffset now, TimeSpan guestLifetime)
+    {
+        if (RejectIfClosed(cart.Header) is { } closed)
+        {
+            return closed;
+        }
+
+        var existing = cart.Lines.FirstOrDefault(line => line.IsSameLine(sku, lineKey));
+        if (existing is null)
+        {
+            return ApiError.NotFound("The cart has no such item.");
+        }
+
+        if (qty <= 0)
+        {
+            return Replace(cart, existing, null, now, guestLifetime);
+        }
+
+        var line = existing with
+        {
+            Qty = qty,
+            PromoCodes = promoCodes is null ? existing.PromoCodes : [.. promoCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            UpdatedAt = now.ToUtcTimestamp(),
+        };
+        return Replace(cart, existing, line, now, guestLifetime);
+    }
+
+    /// <summary>The cart without the line.</summary>
+    public static Outcome<CartSnapshot> RemoveLine(CartSnapshot cart, string sku, string lineKey, DateTimeOffset now, TimeSpan guestLifetime) =>
+        SetLine(cart, sku, lineKey, 0, null, now, guestLifetime);
 
     /// <summary>The next version of a header: version + 1, updatedAt now, and a guest cart's TTL slid forward.</summary>
     public static CartHeader Touch(CartHeader header, DateTimeOffset now, TimeSpan guestLifetime) => header with
@@ -66,6 +109,21 @@ internal static class CartRules
 
     /// <summary>The epoch second at which a guest cart touched now expires.</summary>
     public static long GuestExpiry(DateTimeOffset now, TimeSpan guestLifetime) => (now + guestLifetime).ToUnixTimeSeconds();
+
+    private static CartSnapshot Replace(CartSnapshot cart, CartLine? existing, CartLine? line, DateTimeOffset now, TimeSpan guestLifetime)
+    {
+        var lines = cart.Lines.Where(other => !ReferenceEquals(other, existing));
+        if (line is not null)
+        {
+            lines = lines.Append(line);
+        }
+
+        return cart with
+        {
+            Header = Touch(cart.Header, now, guestLifetime),
+            Lines = lines.OrderBy(other => CartKeys.ItemSk(other.Sku, other.LineKey), StringComparer.Ordinal).ToList(),
+        };
+    }
 }
 
 /// <summary>A cart after a change, and the line the change wrote.</summary>

@@ -1,3 +1,6 @@
+using Cart.Api.Caching;
+using Cart.Api.Catalog;
+
 namespace Cart.Api.Carts;
 
 /// <summary>The services cart endpoints use, bound with <c>[AsParameters]</c>.</summary>
@@ -5,6 +8,7 @@ internal sealed record CartServices(
     CartStore Store,
     CartCache Cache,
     CartMutations Mutations,
+    CatalogStore Catalog,
     TimeProvider Time,
     IOptions<CartOptions> Options,
     ILogger<CartServices> Logger);

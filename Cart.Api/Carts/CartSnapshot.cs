@@ -15,6 +15,12 @@ internal sealed record CartHeader(
     string? DeviceId,
     string? UserId)
 {
+    /// <summary>The user cart a MERGED guest cart was folded into.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>The payment that checked the cart out (set with CHECKED_OUT).</summary>
+    public CheckoutPayment? Payment { get; init; }
+
     /// <summary>Guest carts expire; DynamoDB deletes lazily (DynamoDB Local never), so readers check.</summary>
     public bool IsExpiredAt(DateTimeOffset now) => Ttl is { } ttl && ttl <= now.ToUnixTimeSeconds();
 }
@@ -27,15 +33,32 @@ internal sealed record CartLine(
     IReadOnlyDictionary<string, string> Attrs,
     Money? PriceSnapshot,
     string? Source,
-    string UpdatedAt);
+    string UpdatedAt)
+{
+    /// <summary>Promo codes applied through this line (per-item codes discount it; per-cart codes the whole cart).</summary>
+    public IReadOnlyList<string> PromoCodes { get; init; } = [];
+
+    public string ItemId => Carts.ItemId.From(Sku, LineKey);
+
+    public bool IsSameLine(string sku, string lineKey) => Sku == sku && LineKey == lineKey;
+}
 
 /// <summary>One <c>ITEM#DISC#&lt;promoId&gt;</c> discount line.</summary>
 internal sealed record DiscountLine(string PromoId, long Amount, string Reason, string Scope);
+
+/// <summary>
+/// The payment of a cart being checked out (no transaction yet) or checked out (with its transaction), so a retried
+/// checkout charges the same account the same amount under the same key, and answers the same once done.
+/// </summary>
+internal sealed record CheckoutPayment(string? TxnId, string Status, string AccountId, long Amount);
 
 /// <summary>The states of a cart.</summary>
 internal static class CartStatus
 {
     public const string Open = "OPEN";
     public const string Merged = "MERGED";
+
+    /// <summary>Payment requested: the cart no longer accepts changes, and a retry resumes with the same payment key.</summary>
+    public const string CheckingOut = "CHECKING_OUT";
     public const string CheckedOut = "CHECKED_OUT";
 }

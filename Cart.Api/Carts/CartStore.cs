@@ -1,3 +1,4 @@
+using Idempotency;
 using static ServiceDefaults.DynamoDb.AttributeValues;
 
 namespace Cart.Api.Carts;
@@ -5,11 +6,7 @@ namespace Cart.Api.Carts;
 /// <summary>Reads and writes carts in DynamoDB; every change is one transaction guarded by the header's version.</summary>
 internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options)
 {
-    private string TableName => options.Value.TableName(CartTable.LogicalName);
-
-    /// <summary>Writes a new cart header, and the device's active-cart pointer in the same transaction.</summary>
-    public Task CreateAsync(CartHeader header, CancellationToken cancellationToken) =>
-        dynamoDb.TransactWriteItemsAsync(CartWrites.Create(TableName, header), cancellationToken);
+    public string TableName => options.Value.TableName(CartTable.LogicalName);
 
     /// <summary>The cart's header, lines and discounts from one strongly consistent query, or null when there is no header.</summary>
     public async Task<CartSnapshot?> LoadAsync(string cartId, CancellationToken cancellationToken)
@@ -24,9 +21,9 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
             {
                 TableName = TableName,
                 ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk",
-                ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(CartKeys.CartPk(cartId)) },
+                KeyConditionExpression = "#pk = :pk AND #sk >= :from",
+                ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey, ["#sk"] = CartAttributes.SortKey },
+                ExpressionAttributeValues = new() { [":pk"] = S(CartKeys.CartPk(cartId)), [":from"] = S(CartKeys.CartReadFrom) },
                 ExclusiveStartKey = startKey,
             }, cancellationToken);
 
@@ -54,22 +51,76 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
         return header is null ? null : new CartSnapshot(header, lines, discounts);
     }
 
-    /// <summary>Commits a line addition; false when another writer moved the version first (re-read and retry).</summary>
-    public async Task<bool> TryAddToLineAsync(CartHeader before, CartEdit edit, int delta, CancellationToken cancellationToken)
+    /// <summary>The cart a user's (or device's) <c>ACTIVE_CART</c> pointer names, read strongly.</summary>
+    public async Task<string?> FindActiveCartIdAsync(string pointerPk, CancellationToken cancellationToken)
     {
-        try
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
-            await dynamoDb.TransactWriteItemsAsync(
-                CartWrites.AddToLine(TableName, before, edit.Cart.Header, edit.Line, delta),
-                cancellationToken);
-            return true;
-        }
-        catch (TransactionCanceledException exception) when (IsLostRace(exception))
-        {
-            return false;
-        }
+            TableName = TableName,
+            Key = CartWrites.Key(pointerPk, CartKeys.ActiveCart),
+            ConsistentRead = true,
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? item.GetStringOrNull(CartAttributes.CartId) : null;
     }
 
-    private static bool IsLostRace(TransactionCanceledException exception) =>
-        exception.CancellationReasons?.Any(reason => reason.Code is "ConditionalCheckFailed" or "TransactionConflict") ?? false;
+    /// <summary>
+    /// Commits <paramref name="items"/> with the idempotency completion (when there is a claim) in the same transaction.
+    /// A lost race (a condition on the cart, or a transaction conflict) asks for a fresh read; a lost claim for a 409.
+    /// </summary>
+    public async Task<CommitResult> CommitAsync<TBody>(
+        List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken)
+    {
+        var transaction = new List<TransactWriteItem>(items);
+        var idempotencyIndex = -1;
+        if (idempotency is not null)
+        {
+            idempotencyIndex = transaction.Count;
+            transaction.Add(idempotency.CompletionItem(completion.StatusCode, completion.Body, completion.ETag, completion.Location));
+        }
+
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = transaction,
+                ClientRequestToken = idempotency?.ClientRequestToken(attempt),
+            }, cancellationToken);
+            idempotency?.MarkCommitted();
+            return CommitResult.Committed;
+        }
+        catch (TransactionCanceledException exception)
+        {
+            var reasons = exception.CancellationReasons ?? [];
+            if (idempotencyIndex >= 0 && idempotencyIndex < reasons.Count && reasons[idempotencyIndex].Code == "ConditionalCheckFailed")
+            {
+                return CommitResult.ClaimLost;
+            }
+
+            if (reasons.Any(reason => reason.Code is "ConditionalCheckFailed" or "TransactionConflict"))
+            {
+                return CommitResult.Conflict;
+            }
+
+            throw;
+        }
+        catch (TransactionConflictException)
+        {
+            return CommitResult.Conflict;
+        }
+    }
 }
+
+/// <summary>What a commit attempt came to.</summary>
+internal enum CommitResult
+{
+    Committed,
+
+    /// <summary>The cart (or a pointer) moved since it was read: read again and retry, or answer 409.</summary>
+    Conflict,
+
+    /// <summary>The idempotency claim was taken over (lease expired): answer 409.</summary>
+    ClaimLost,
+}
+
+/// <summary>The response a commit records for its Idempotency-Key.</summary>
+internal sealed record Completion<TBody>(int StatusCode, TBody Body, string? ETag, string? Location = null);

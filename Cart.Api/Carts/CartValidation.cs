@@ -25,6 +25,69 @@ internal static partial class CartValidation
         return errors.ToError();
     }
 
+    public static Outcome<LineUpdate> Validate(UpdateItemRequest request)
+    {
+        var errors = new FieldErrors();
+        if (request.Qty is not { } qty)
+        {
+            errors.Add("qty", "Required.");
+        }
+        else if (qty > CartRules.MaxQuantityPerLine)
+        {
+            errors.Add("qty", $"At most {CartRules.MaxQuantityPerLine}; 0 or less removes the line.");
+        }
+
+        List<string>? codes = null;
+        if (request.PromoCodes is { } promoCodes)
+        {
+            if (promoCodes.Count > CartRules.MaxPromoCodesPerLine)
+            {
+                errors.Add("promoCodes", $"At most {CartRules.MaxPromoCodesPerLine} codes per line.");
+            }
+
+            codes = [];
+            for (var i = 0; i < promoCodes.Count; i++)
+            {
+                if (promoCodes[i] is { } code && PromoCodeShape().IsMatch(code))
+                {
+                    codes.Add(code);
+                }
+                else
+                {
+                    errors.Add($"promoCodes[{i}]", "Promo codes match ^[A-Z0-9]{1,32}$.");
+                }
+            }
+        }
+
+        return errors.IsEmpty ? new LineUpdate(request.Qty!.Value, codes) : errors.ToError();
+    }
+
+    /// <summary>A cart id in a request body: required and well formed (anything else could never be found).</summary>
+    public static Outcome<string> CartIdIn(string? cartId, string field)
+    {
+        if (cartId is not null && CartIds.IsWellFormed(cartId))
+        {
+            return cartId;
+        }
+
+        var errors = new FieldErrors();
+        errors.Add(field, cartId is null ? "Required." : "Not a cart id.");
+        return errors.ToError();
+    }
+
+    /// <summary>An account id for checkout: required, printable, bounded.</summary>
+    public static Outcome<string> AccountIdIn(string? accountId)
+    {
+        if (accountId is not null && AccountIdShape().IsMatch(accountId))
+        {
+            return accountId;
+        }
+
+        var errors = new FieldErrors();
+        errors.Add("accountId", accountId is null ? "Required." : "Must match ^[A-Za-z0-9_:.-]{1,128}$.");
+        return errors.ToError();
+    }
+
     public static Outcome<LineAddition> Validate(AddItemRequest request)
     {
         var errors = new FieldErrors();
@@ -122,6 +185,12 @@ internal static partial class CartValidation
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex SkuShape();
+
+    [GeneratedRegex("^[A-Z0-9]{1,32}$")]
+    private static partial Regex PromoCodeShape();
+
+    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,128}$")]
+    private static partial Regex AccountIdShape();
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyShape();

@@ -2,11 +2,17 @@ using static ServiceDefaults.DynamoDb.AttributeValues;
 
 namespace Cart.Api.Carts;
 
-/// <summary>The write requests (and their condition and update expressions) of the <c>carts</c> table, built without I/O.</summary>
+/// <summary>
+/// The transaction items (and their conditions) of the <c>carts</c> table, built without I/O. A change is the
+/// difference between two snapshots: the header put back conditioned on the version that was read, and only the
+/// lines and discount lines that differ put or deleted — so a commit is exact, and a lost race fails as a whole.
+/// </summary>
 internal static class CartWrites
 {
-    /// <summary>A new header (which must not exist yet) and, for a device, its active-cart pointer.</summary>
-    public static TransactWriteItemsRequest Create(string tableName, CartHeader header)
+    private const string VersionCondition = "#version = :expected";
+
+    /// <summary>A new header (which must not exist yet) and its owner's active-cart pointer.</summary>
+    public static List<TransactWriteItem> Create(string tableName, CartHeader header)
     {
         var items = new List<TransactWriteItem>
         {
@@ -22,106 +28,91 @@ internal static class CartWrites
             },
         };
 
-        if (header.DeviceId is { } deviceId)
+        if (header.UserId is { } userId)
+        {
+            items.Add(new() { Put = new Put { TableName = tableName, Item = CartItemMapper.UserPointer(userId, header.CartId, header.UpdatedAt) } });
+        }
+        else if (header.DeviceId is { } deviceId)
         {
             items.Add(new() { Put = new Put { TableName = tableName, Item = CartItemMapper.DevicePointer(deviceId, header) } });
         }
 
-        return new TransactWriteItemsRequest { TransactItems = items };
+        return items;
     }
 
-    /// <summary>Adds <paramref name="delta"/> to the line and moves the header to <paramref name="after"/> if it is still at <paramref name="before"/>'s version.</summary>
-    public static TransactWriteItemsRequest AddToLine(string tableName, CartHeader before, CartHeader after, CartLine line, int delta) => new()
+    /// <summary>Everything that differs between <paramref name="before"/> and <paramref name="after"/>, guarded by the version read.</summary>
+    public static List<TransactWriteItem> Changes(string tableName, CartSnapshot before, CartSnapshot after)
     {
-        TransactItems =
-        [
-            new TransactWriteItem { Update = AddToLineUpdate(tableName, before.CartId, after.UpdatedAt, line, delta) },
-            new TransactWriteItem { Update = AdvanceHeader(tableName, before, after) },
-        ],
+        var cartId = before.Header.CartId;
+        var items = new List<TransactWriteItem> { new() { Put = HeaderPut(tableName, after.Header, before.Header.Version) } };
+
+        var kept = new HashSet<CartLine>(after.Lines, ReferenceEqualityComparer.Instance);
+        var afterKeys = after.Lines.Select(line => CartKeys.ItemSk(line.Sku, line.LineKey)).ToHashSet(StringComparer.Ordinal);
+        var beforeLines = new HashSet<CartLine>(before.Lines, ReferenceEqualityComparer.Instance);
+        foreach (var line in after.Lines.Where(line => !beforeLines.Contains(line)))
+        {
+            items.Add(new() { Put = new Put { TableName = tableName, Item = CartItemMapper.ToItem(cartId, line) } });
+        }
+
+        foreach (var line in before.Lines.Where(line => !kept.Contains(line) && !afterKeys.Contains(CartKeys.ItemSk(line.Sku, line.LineKey))))
+        {
+            items.Add(new() { Delete = new Delete { TableName = tableName, Key = Key(CartKeys.CartPk(cartId), CartKeys.ItemSk(line.Sku, line.LineKey)) } });
+        }
+
+        var beforeDiscounts = before.Discounts.ToDictionary(discount => discount.PromoId, StringComparer.Ordinal);
+        foreach (var discount in after.Discounts.Where(discount => !beforeDiscounts.TryGetValue(discount.PromoId, out var old) || old != discount))
+        {
+            items.Add(new() { Put = new Put { TableName = tableName, Item = CartItemMapper.ToItem(cartId, discount) } });
+        }
+
+        var afterPromoIds = after.Discounts.Select(discount => discount.PromoId).ToHashSet(StringComparer.Ordinal);
+        foreach (var discount in before.Discounts.Where(discount => !afterPromoIds.Contains(discount.PromoId)))
+        {
+            items.Add(new() { Delete = new Delete { TableName = tableName, Key = Key(CartKeys.CartPk(cartId), CartKeys.DiscountSk(discount.PromoId)) } });
+        }
+
+        return items;
+    }
+
+    /// <summary>The header as <paramref name="after"/> says, if it is still at <paramref name="expectedVersion"/>.</summary>
+    public static Put HeaderPut(string tableName, CartHeader after, long expectedVersion) => new()
+    {
+        TableName = tableName,
+        Item = CartItemMapper.ToItem(after),
+        ConditionExpression = VersionCondition,
+        ExpressionAttributeNames = new() { ["#version"] = CartAttributes.Version },
+        ExpressionAttributeValues = new() { [":expected"] = N(expectedVersion) },
     };
 
-    private static Update AddToLineUpdate(string tableName, string cartId, string now, CartLine line, int delta)
+    /// <summary>Points the user at <paramref name="cartId"/>, if the pointer still says what was read (<paramref name="expectedCartId"/>, or nothing).</summary>
+    public static TransactWriteItem MoveUserPointer(string tableName, string userId, string cartId, string now, string? expectedCartId) => new()
     {
-        var set = new List<string>
-        {
-            "#sku = :sku", "#lineKey = :lineKey", "#attrs = :attrs", "#updatedAt = :now", "#createdAt = if_not_exists(#createdAt, :now)",
-        };
-        var names = new Dictionary<string, string>
-        {
-            ["#qty"] = CartAttributes.Qty,
-            ["#sku"] = CartAttributes.Sku,
-            ["#lineKey"] = CartAttributes.LineKey,
-            ["#attrs"] = CartAttributes.Attrs,
-            ["#updatedAt"] = CartAttributes.UpdatedAt,
-            ["#createdAt"] = CartAttributes.CreatedAt,
-        };
-        var values = new Dictionary<string, AttributeValue>
-        {
-            [":delta"] = N(delta),
-            [":sku"] = S(line.Sku),
-            [":lineKey"] = S(line.LineKey),
-            [":attrs"] = CartItemMapper.ToAttrs(line.Attrs),
-            [":now"] = S(now),
-        };
-
-        if (line.PriceSnapshot is { } price)
-        {
-            set.Add("#price = :price");
-            names["#price"] = CartAttributes.PriceSnapshot;
-            values[":price"] = CartItemMapper.ToMoney(price);
-        }
-
-        if (line.Source is { } source)
-        {
-            set.Add("#source = :source");
-            names["#source"] = CartAttributes.Source;
-            values[":source"] = S(source);
-        }
-
-        return new Update
+        Put = new Put
         {
             TableName = tableName,
-            Key = Key(CartKeys.CartPk(cartId), CartKeys.ItemSk(line.Sku, line.LineKey)),
-            UpdateExpression = $"ADD #qty :delta SET {string.Join(", ", set)}",
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-        };
-    }
+            Item = CartItemMapper.UserPointer(userId, cartId, now),
+            ConditionExpression = expectedCartId is null ? "attribute_not_exists(#pk)" : "#cartId = :expected",
+            ExpressionAttributeNames = expectedCartId is null
+                ? new() { ["#pk"] = CartAttributes.PartitionKey }
+                : new() { ["#cartId"] = CartAttributes.CartId },
+            ExpressionAttributeValues = expectedCartId is null ? null : new() { [":expected"] = S(expectedCartId) },
+        },
+    };
 
-    private static Update AdvanceHeader(string tableName, CartHeader before, CartHeader after)
+    /// <summary>Removes the device's pointer, if it still points at the guest cart.</summary>
+    public static TransactWriteItem DeleteDevicePointer(string tableName, string deviceId, string cartId) => new()
     {
-        var set = "#version = :next, #updatedAt = :now";
-        var names = new Dictionary<string, string>
-        {
-            ["#version"] = CartAttributes.Version,
-            ["#updatedAt"] = CartAttributes.UpdatedAt,
-        };
-        var values = new Dictionary<string, AttributeValue>
-        {
-            [":expected"] = N(before.Version),
-            [":next"] = N(after.Version),
-            [":now"] = S(after.UpdatedAt),
-        };
-
-        if (after.Ttl is { } ttl)
-        {
-            set += ", #ttl = :ttl";
-            names["#ttl"] = CartAttributes.Ttl;
-            values[":ttl"] = N(ttl);
-        }
-
-        return new Update
+        Delete = new Delete
         {
             TableName = tableName,
-            Key = Key(CartKeys.CartPk(before.CartId), CartKeys.Meta),
-            UpdateExpression = $"SET {set}",
-            ConditionExpression = "#version = :expected",
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-        };
-    }
+            Key = Key(CartKeys.DevicePk(deviceId), CartKeys.ActiveCart),
+            ConditionExpression = "#cartId = :cartId",
+            ExpressionAttributeNames = new() { ["#cartId"] = CartAttributes.CartId },
+            ExpressionAttributeValues = new() { [":cartId"] = S(cartId) },
+        },
+    };
 
-    private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
+    public static Dictionary<string, AttributeValue> Key(string pk, string sk) => new()
     {
         [CartAttributes.PartitionKey] = S(pk),
         [CartAttributes.SortKey] = S(sk),

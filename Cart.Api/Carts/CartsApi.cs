@@ -1,117 +1,47 @@
+using Cart.Api.Checkout;
+using Idempotency;
+
 namespace Cart.Api.Carts;
 
-/// <summary>The cart endpoints.</summary>
+/// <summary>The cart endpoints (DESIGN §4) and where each one keeps its Idempotency-Key records.</summary>
 internal static class CartsApi
 {
     public static IEndpointRouteBuilder MapCartsApi(this IEndpointRouteBuilder app)
     {
         var carts = app.MapGroup("/carts").WithTags("Carts");
 
-        carts.MapPost("", CreateCartAsync).WithName("CreateCart");
-        carts.MapGet("/{cartId}", GetCartAsync).WithName("GetCart");
-        carts.MapPost("/{cartId}/items", AddItemAsync).WithName("AddCartItem");
+        carts.MapPost("", CartEndpoints.CreateCartAsync).WithName("CreateCart").WithIdempotency(OwnerScope);
+        carts.MapGet("/{cartId}", CartEndpoints.GetCartAsync).WithName("GetCart");
+        carts.MapPost("/{cartId}/items", CartItemEndpoints.AddItemAsync).WithName("AddCartItem").WithIdempotency(CartScope);
+        carts.MapPatch("/{cartId}/items/{itemId}", CartItemEndpoints.UpdateItemAsync).WithName("UpdateCartItem").WithIdempotency(CartScope);
+        carts.MapDelete("/{cartId}/items/{itemId}", CartItemEndpoints.RemoveItemAsync).WithName("RemoveCartItem").WithIdempotency(CartScope);
+        carts.MapPost("/attach", CartMergeEndpoints.AttachAsync).WithName("AttachCart").RequireAuthorization().WithIdempotency(UserScope);
+        carts.MapPost("/merge", CartMergeEndpoints.MergeAsync).WithName("MergeCart").RequireAuthorization().WithIdempotency(UserScope);
+        carts.MapPost("/{cartId}/checkout", CheckoutEndpoints.CheckoutAsync).WithName("CheckoutCart").RequireAuthorization().WithIdempotency(CartScope);
+
+        app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").RequireAuthorization();
 
         return app;
     }
 
-    /// <summary>Creates a guest cart bound to the request's device cookie (when present).</summary>
-    public static async Task<Results<Created<CreateCartResponse>, ProblemHttpResult>> CreateCartAsync(
-        CreateCartRequest? request,
-        HttpContext context,
-        [AsParameters] CartServices services,
-        CancellationToken cancellationToken)
+    /// <summary>Records of a cart's mutations live in its partition, per caller, so nobody else can replay them.</summary>
+    private static IdempotencyScope? CartScope(HttpContext http, IdempotencyKey key) =>
+        http.Request.RouteValues["cartId"] is string cartId && CartIds.IsWellFormed(cartId) && CartCaller.From(http).OwnerTag is { } owner
+            ? new IdempotencyScope(TableOf(http), CartKeys.CartPk(cartId), CartKeys.Idempotency(owner, key.Value))
+            : null;
+
+    /// <summary>A new cart has no partition yet: its creator's (device or user) partition keeps the record.</summary>
+    private static IdempotencyScope? OwnerScope(HttpContext http, IdempotencyKey key)
     {
-        var currency = CartValidation.CurrencyOf(request);
-        if (!currency.Succeeded)
-        {
-            return currency.Error.ToResult();
-        }
-
-        var now = services.Time.GetUtcNow();
-        var timestamp = now.ToUtcTimestamp();
-        var deviceId = DeviceIdCookie.Read(context.Request);
-        var header = new CartHeader(
-            CartIds.New(),
-            currency.Value,
-            CartStatus.Open,
-            Version: 1,
-            CreatedAt: timestamp,
-            UpdatedAt: timestamp,
-            Ttl: CartRules.GuestExpiry(now, services.Options.Value.GuestCartLifetime),
-            DeviceId: deviceId,
-            UserId: null);
-
-        await services.Store.CreateAsync(header, cancellationToken);
-        Activity.Current?.SetTag("cart.id", header.CartId);
-        CartLog.CartCreated(services.Logger, header.CartId, header.Currency, deviceId is not null);
-
-        await services.Cache.StoreAsync(CartRenderer.Render(new CartSnapshot(header, [], [])), waitForRedis: true);
-
-        context.Response.SetETag(header.Version);
-        return TypedResults.Created($"/carts/{header.CartId}", new CreateCartResponse(header.CartId));
+        var caller = CartCaller.From(http);
+        var pk = caller.DeviceId is { } deviceId ? CartKeys.DevicePk(deviceId) : caller.UserId is { } userId ? CartKeys.UserPk(userId) : null;
+        return pk is null || caller.OwnerTag is not { } owner ? null : new IdempotencyScope(TableOf(http), pk, CartKeys.Idempotency(owner, key.Value));
     }
 
-    /// <summary>Reads a cart: Redis first, then a consistent DynamoDB read that refills the cache.</summary>
-    public static async Task<Results<Ok<CartDocument>, ProblemHttpResult>> GetCartAsync(
-        string cartId,
-        HttpContext context,
-        [AsParameters] CartServices services,
-        CancellationToken cancellationToken)
-    {
-        if (!CartIds.IsWellFormed(cartId))
-        {
-            return CartErrors.NotFound().ToResult();
-        }
+    private static IdempotencyScope? UserScope(HttpContext http, IdempotencyKey key) =>
+        CartCaller.From(http) is { UserId: { } userId, OwnerTag: { } owner }
+            ? new IdempotencyScope(TableOf(http), CartKeys.UserPk(userId), CartKeys.Idempotency(owner, key.Value))
+            : null;
 
-        Activity.Current?.SetTag("cart.id", cartId);
-        var document = await services.Cache.TryGetAsync(cartId);
-        if (document is null)
-        {
-            var cart = await services.Store.LoadAsync(cartId, cancellationToken);
-            if (cart is null || cart.Header.IsExpiredAt(services.Time.GetUtcNow()))
-            {
-                return CartErrors.NotFound().ToResult();
-            }
-
-            document = CartRenderer.Render(cart);
-            await services.Cache.StoreAsync(document, waitForRedis: false);
-        }
-
-        context.Response.SetETag(document.Version);
-        return TypedResults.Ok(document);
-    }
-
-    /// <summary>Adds a quantity to the line of (sku, attrs); honours <c>If-Match</c>.</summary>
-    public static async Task<Results<Ok<CartDocument>, ProblemHttpResult>> AddItemAsync(
-        string cartId,
-        AddItemRequest request,
-        HttpContext context,
-        [AsParameters] CartServices services,
-        CancellationToken cancellationToken)
-    {
-        var addition = CartValidation.Validate(request);
-        if (!addition.Succeeded)
-        {
-            return addition.Error.ToResult();
-        }
-
-        if (!CartIds.IsWellFormed(cartId))
-        {
-            return CartErrors.NotFound().ToResult();
-        }
-
-        Activity.Current?.SetTag("cart.id", cartId);
-        var outcome = await services.Mutations.AddItemAsync(
-            cartId,
-            addition.Value,
-            version => VersionETag.IfMatchAllows(context.Request, version),
-            cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Error.ToResult();
-        }
-
-        context.Response.SetETag(outcome.Value.Version);
-        return TypedResults.Ok(outcome.Value);
-    }
+    private static string TableOf(HttpContext http) => http.RequestServices.GetRequiredService<CartStore>().TableName;
 }

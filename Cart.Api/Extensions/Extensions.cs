@@ -1,13 +1,20 @@
+using Cart.Api.Caching;
+using Cart.Api.Catalog;
+using Cart.Api.Checkout;
+using Idempotency;
+
 namespace Cart.Api.Extensions;
 
 internal static class Extensions
 {
-    /// <summary>Everything Cart.Api needs: the carts table, Redis, options, JSON metadata and the cart services.</summary>
+    /// <summary>Everything Cart.Api needs: the carts table and catalog, Redis, idempotency, Payments.Api, options, JSON metadata, OpenAPI.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDynamoDbClient();
         builder.AddDynamoDbTable(CartTable.Definition);
         builder.AddRedisClient("redis");
+        builder.Services.AddIdempotency();
+        builder.Services.AddOpenApi();
 
         builder.Services.AddOptions<CartOptions>()
             .BindConfiguration(CartOptions.SectionName)
@@ -20,8 +27,20 @@ internal static class Extensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
+        builder.Services.AddSingleton<CatalogStore>();
+        builder.Services.AddSingleton<CatalogSeeder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
+        builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy, [HealthTags.Ready]);
+
         builder.Services.AddSingleton<CartStore>();
+        builder.Services.AddSingleton<CacheBreaker>();
         builder.Services.AddSingleton<CartCache>();
+        builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
+        builder.Services.AddSingleton<CartMerges>();
+        builder.Services.AddSingleton<CheckoutService>();
+
+        // Service discovery resolves http://payments-api; ServiceDefaults adds the standard resilience handler.
+        builder.Services.AddHttpClient<PaymentsClient>(client => client.BaseAddress = new Uri("http://payments-api"));
     }
 }

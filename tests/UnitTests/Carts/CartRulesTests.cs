@@ -85,4 +85,45 @@ public class CartRulesTests
         Assert.True(header.IsExpiredAt(Now));
         Assert.False((header with { Ttl = null }).IsExpiredAt(Now));
     }
+
+    [Fact]
+    public void Setting_a_quantity_is_absolute_and_zero_removes_the_line()
+    {
+        var cart = CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 5), Now, Lifetime).Value!.Cart;
+
+        Assert.Equal(2, Assert.Single(CartRules.SetLine(cart, "SKU-1", LineKey.Empty, 2, null, Now, Lifetime).Value!.Lines).Qty);
+        Assert.Empty(CartRules.SetLine(cart, "SKU-1", LineKey.Empty, 0, null, Now, Lifetime).Value!.Lines);
+        Assert.Empty(CartRules.RemoveLine(cart, "SKU-1", LineKey.Empty, Now, Lifetime).Value!.Lines);
+    }
+
+    [Fact]
+    public void Changing_a_line_that_is_not_there_is_not_found()
+    {
+        Assert.Equal(ErrorCodes.NotFound, CartRules.SetLine(EmptyGuestCart(), "SKU-1", LineKey.Empty, 1, null, Now, Lifetime).Error!.Code);
+    }
+
+    [Fact]
+    public void Promo_codes_replace_the_lines_codes_and_other_lines_keep_their_instances()
+    {
+        var cart = CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 1), Now, Lifetime).Value!.Cart;
+        cart = CartRules.AddLine(cart, Add("SKU-2", 1), Now, Lifetime).Value!.Cart;
+        var untouched = cart.Lines.Single(line => line.Sku == "SKU-2");
+
+        var changed = CartRules.SetLine(cart, "SKU-1", LineKey.Empty, 1, ["SAVE10", "ITEM20", "SAVE10"], Now, Lifetime).Value!;
+
+        Assert.Equal(["ITEM20", "SAVE10"], changed.Lines.Single(line => line.Sku == "SKU-1").PromoCodes);
+        Assert.Same(untouched, changed.Lines.Single(line => line.Sku == "SKU-2"));
+    }
+
+    [Fact]
+    public void The_catalog_price_is_the_snapshot_unless_the_client_sent_one_and_must_match_the_cart_currency()
+    {
+        Assert.Equal(250, CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 1), Now, Lifetime, new Money(250, "USD")).Value!.Line.PriceSnapshot!.Amount);
+        Assert.Equal(99, CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 1, new Money(99, "USD")), Now, Lifetime, new Money(250, "USD")).Value!.Line.PriceSnapshot!.Amount);
+        Assert.False(CartRules.AddLine(EmptyGuestCart(), Add("SKU-1", 1), Now, Lifetime, new Money(250, "EUR")).Succeeded);
+    }
+
+    [Fact]
+    public void A_cart_being_checked_out_accepts_no_changes() =>
+        Assert.Equal(ErrorCodes.Conflict, CartRules.AddLine(EmptyGuestCart(CartStatus.CheckingOut), Add("SKU-1", 1), Now, Lifetime).Error!.Code);
 }

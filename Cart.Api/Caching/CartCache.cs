@@ -1,0 +1,123 @@
+namespace Cart.Api.Caching;
+
+/// <summary>
+/// The Redis read cache of rendered carts (<c>cart:&lt;cartId&gt;</c>). Best effort by design: every call is bounded
+/// by a short timeout and guarded by <see cref="CacheBreaker"/>; every failure is logged and swallowed, so reads fall
+/// back to DynamoDB and writes still succeed.
+/// </summary>
+internal sealed class CartCache(
+    IConnectionMultiplexer redis, CacheBreaker breaker, IOptions<CartOptions> options, TimeProvider time, ILogger<CartCache> logger)
+{
+    // Writes unless the cached version is newer: a slow writer or reader can never put an older cart back over a
+    // newer one, which keeps read-your-writes across instances. Equal versions overwrite, so a refill refreshes cachedAt.
+    private const string SetIfNotNewerScript = """
+        local current = redis.call('GET', KEYS[1])
+        if current then
+          local ok, cached = pcall(cjson.decode, current)
+          if ok and type(cached) == 'table' and tonumber(cached['version']) and tonumber(cached['version']) > tonumber(ARGV[1]) then
+            return 0
+          end
+        end
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        return 1
+        """;
+
+    public static RedisKey KeyOf(string cartId) => $"cart:{cartId}";
+
+    public async Task<CachedCart?> TryGetAsync(string cartId)
+    {
+        if (!CanCall(cartId))
+        {
+            return null;
+        }
+
+        try
+        {
+            var cached = await redis.GetDatabase().StringGetAsync(KeyOf(cartId)).WaitAsync(options.Value.CacheOperationTimeout, time);
+            breaker.RecordSuccess();
+            if (cached.IsNullOrEmpty)
+            {
+                return null;
+            }
+
+            var entry = JsonSerializer.Deserialize((byte[])cached!, CartJsonContext.Default.CachedCart);
+            return entry is not null && entry.CachedAt >= breaker.TrustCachedAfter ? entry : null;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            breaker.RecordFailure();
+            CartLog.CacheReadFailed(logger, cartId, exception);
+            return null;
+        }
+        catch (JsonException exception)
+        {
+            CartLog.CacheReadFailed(logger, cartId, exception);
+            return null;
+        }
+    }
+
+    /// <summary>Caches the rendered cart unless a newer version is there.</summary>
+    public async Task StoreAsync(CartSnapshot cart, CartDocument document)
+    {
+        if (!CanCall(cart.Header.CartId))
+        {
+            return;
+        }
+
+        var header = cart.Header;
+        var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.DeviceId, header.UserId, header.Ttl, document);
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(
+                SetIfNotNewerScript,
+                [KeyOf(header.CartId)],
+                [
+                    header.Version,
+                    JsonSerializer.SerializeToUtf8Bytes(entry, CartJsonContext.Default.CachedCart),
+                    (long)options.Value.CacheTimeToLive.TotalMilliseconds,
+                ]).WaitAsync(options.Value.CacheOperationTimeout, time);
+            breaker.RecordSuccess();
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            breaker.RecordFailure();
+            CartLog.CacheWriteFailed(logger, header.CartId, header.Version, exception);
+        }
+    }
+
+    /// <summary>Announces a committed version so every instance can drop any local copy (fire and forget).</summary>
+    public void PublishChange(string cartId, long version)
+    {
+        if (breaker.IsOpen || !redis.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            redis.GetSubscriber().Publish(
+                RedisChannel.Literal(options.Value.InvalidationChannel),
+                string.Create(CultureInfo.InvariantCulture, $"{cartId}:{version}"),
+                CommandFlags.FireAndForget);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            CartLog.InvalidationFailed(logger, cartId, version, exception);
+        }
+    }
+
+    private bool CanCall(string cartId)
+    {
+        if (!redis.IsConnected)
+        {
+            breaker.RecordFailure(); // a write skipped now may leave a stale entry for when Redis is back
+        }
+        else if (breaker.TryEnter())
+        {
+            return true;
+        }
+
+        CartLog.CacheSkipped(logger, cartId);
+        return false;
+    }
+}

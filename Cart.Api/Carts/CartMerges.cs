@@ -1,0 +1,130 @@
+using Idempotency;
+
+namespace Cart.Api.Carts;
+
+/// <summary>
+/// Attaching a guest cart to the signed-in user: adopted as the user's cart when the user has no open one, otherwise
+/// folded into it (<see cref="MergeCombiner"/>) — either way one <c>TransactWriteItems</c> that also moves the USER
+/// pointer, deletes the DEVICE pointer and marks the guest MERGED, conditioned on both versions read. A lost race
+/// is a 409: the guest was merged by someone else, or one of the carts changed; the client reads again and retries.
+/// </summary>
+internal sealed class CartMerges(CartStore store, CartMutations mutations, CartWriteGate gate, IOptions<CartOptions> options, TimeProvider time)
+{
+    private const int MaxTransactionItems = 100;
+
+    public async Task<Outcome<CartDocument>> AttachAsync(
+        CartCaller caller, string userId, string guestCartId, IdempotencyContext? idempotency, CancellationToken cancellationToken)
+    {
+        using var queued = await gate.EnterAsync(guestCartId, cancellationToken);
+        var now = time.GetUtcNow();
+        var guest = await store.LoadAsync(guestCartId, cancellationToken);
+        if (guest is null || guest.Header.IsExpiredAt(now) || !caller.Owns(guest.Header))
+        {
+            return CartErrors.NotFound();
+        }
+
+        if (guest.Header.Status == CartStatus.Merged)
+        {
+            return ApiError.Conflict("The guest cart was already merged; read your cart again.");
+        }
+
+        if (guest.Header.UserId == userId && guest.Header.Status == CartStatus.Open)
+        {
+            return CartRenderer.Render(guest); // already this user's cart: attaching again changes nothing
+        }
+
+        if (CartRules.RejectIfClosed(guest.Header) is { } closed)
+        {
+            return closed;
+        }
+
+        var pointer = await store.FindActiveCartIdAsync(CartKeys.UserPk(userId), cancellationToken);
+        var target = pointer is not null && pointer != guestCartId ? await store.LoadAsync(pointer, cancellationToken) : null;
+        var devicePointer = guest.Header.DeviceId is { } deviceId
+            ? await store.FindActiveCartIdAsync(CartKeys.DevicePk(deviceId), cancellationToken)
+            : null;
+
+        var plan = target is { Header.Status: CartStatus.Open }
+            ? await MergeAsync(guest, target, userId, now, cancellationToken)
+            : Adopt(guest, userId, pointer, now);
+        if (!plan.Succeeded)
+        {
+            return plan.Error;
+        }
+
+        var (items, result, touched) = plan.Value;
+        if (devicePointer == guestCartId)
+        {
+            items.Add(CartWrites.DeleteDevicePointer(store.TableName, guest.Header.DeviceId!, guestCartId));
+        }
+
+        if (items.Count + 1 > MaxTransactionItems)
+        {
+            return ApiError.Validation(new Dictionary<string, string[]>
+            {
+                ["guestCartId"] = ["These carts are too large to merge in one step; remove some lines first."],
+            });
+        }
+
+        var document = CartRenderer.Render(result);
+        var completion = new Completion<CartDocument>(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
+        switch (await store.CommitAsync(items, idempotency, completion, attempt: 1, cancellationToken))
+        {
+            case CommitResult.Committed:
+                foreach (var cart in touched)
+                {
+                    await mutations.PublishAsync(cart, CartRenderer.Render(cart));
+                }
+
+                return document;
+            case CommitResult.ClaimLost:
+                return CartErrors.ClaimLost();
+            default:
+                return ApiError.Conflict("The carts changed while merging (another merge may have won); read your cart again and retry.");
+        }
+    }
+
+    /// <summary>The guest becomes the user's cart: owned by the user, never expiring, pointed at by the user.</summary>
+    private Outcome<MergePlan> Adopt(CartSnapshot guest, string userId, string? pointer, DateTimeOffset now)
+    {
+        var header = CartRules.Touch(guest.Header, now, options.Value.GuestCartLifetime) with { UserId = userId, Ttl = null };
+        var adopted = guest with { Header = header };
+        var items = CartWrites.Changes(store.TableName, guest, adopted);
+        items.Add(CartWrites.MoveUserPointer(store.TableName, userId, guest.Header.CartId, header.UpdatedAt, pointer));
+        return new MergePlan(items, adopted, [adopted]);
+    }
+
+    private async Task<Outcome<MergePlan>> MergeAsync(CartSnapshot guest, CartSnapshot target, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (guest.Header.Currency != target.Header.Currency)
+        {
+            return ApiError.Validation(new Dictionary<string, string[]>
+            {
+                ["guestCartId"] = [$"The guest cart is in {guest.Header.Currency}; your cart is in {target.Header.Currency}."],
+            });
+        }
+
+        var lines = MergeCombiner.Combine(target.Lines, guest.Lines);
+        if (lines.Count > CartRules.MaxLines)
+        {
+            return ApiError.Validation(new Dictionary<string, string[]>
+            {
+                ["guestCartId"] = [$"Together the carts would hold {lines.Count} lines; at most {CartRules.MaxLines}."],
+            });
+        }
+
+        var lifetime = options.Value.GuestCartLifetime;
+        var merged = await mutations.WithDiscountsAsync(target with { Header = CartRules.Touch(target.Header, now, lifetime), Lines = lines }, cancellationToken);
+        var mergedGuest = guest with
+        {
+            Header = CartRules.Touch(guest.Header, now, lifetime) with { Status = CartStatus.Merged, MergedInto = target.Header.CartId },
+        };
+
+        var items = CartWrites.Changes(store.TableName, target, merged);
+        items.Add(new TransactWriteItem { Put = CartWrites.HeaderPut(store.TableName, mergedGuest.Header, guest.Header.Version) });
+        items.Add(CartWrites.MoveUserPointer(store.TableName, userId, target.Header.CartId, merged.Header.UpdatedAt, target.Header.CartId));
+        return new MergePlan(items, merged, [merged, mergedGuest]);
+    }
+
+    private sealed record MergePlan(List<TransactWriteItem> Items, CartSnapshot Result, IReadOnlyList<CartSnapshot> Touched);
+}

@@ -1,0 +1,52 @@
+using static ServiceDefaults.DynamoDb.AttributeValues;
+
+namespace Cart.Api.Catalog;
+
+/// <summary>Maps products and promotions to and from <c>carts</c> table items.</summary>
+internal static class CatalogItemMapper
+{
+    public static Dictionary<string, AttributeValue> ToItem(Product product) => new()
+    {
+        [CartAttributes.PartitionKey] = S(CartKeys.ProductPk(product.Sku)),
+        [CartAttributes.SortKey] = S(CartKeys.Catalog),
+        [CartAttributes.Sku] = S(product.Sku),
+        [CartAttributes.Name] = S(product.Name),
+        [CartAttributes.Price] = CartItemMapper.ToMoney(product.Price),
+    };
+
+    public static Dictionary<string, AttributeValue> ToItem(Promotion promotion)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [CartAttributes.PartitionKey] = S(CartKeys.PromoPk(promotion.Code)),
+            [CartAttributes.SortKey] = S(CartKeys.Catalog),
+            [CartAttributes.Kind] = S(promotion.Kind.ToString()),
+            [CartAttributes.Scope] = S(promotion.Scope.ToString()),
+            [CartAttributes.Value] = N(promotion.Value),
+            [CartAttributes.Description] = S(promotion.Description),
+        };
+        if (promotion.Currency is { } currency)
+        {
+            item[CartAttributes.Currency] = S(currency);
+        }
+
+        return item;
+    }
+
+    public static Product ToProduct(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var price = item.GetMapOrNull(CartAttributes.Price) ?? throw new InvalidDataException("A product without a price.");
+        return new Product(
+            item.GetString(CartAttributes.Sku),
+            item.GetStringOrNull(CartAttributes.Name) ?? string.Empty,
+            new Money(price.GetLong(CartAttributes.Amount), price.GetString(CartAttributes.Currency)));
+    }
+
+    public static Promotion ToPromotion(string code, IReadOnlyDictionary<string, AttributeValue> item) => new(
+        code,
+        Enum.Parse<PromotionKind>(item.GetString(CartAttributes.Kind)),
+        Enum.Parse<PromotionScope>(item.GetString(CartAttributes.Scope)),
+        item.GetLong(CartAttributes.Value),
+        item.GetStringOrNull(CartAttributes.Currency),
+        item.GetStringOrNull(CartAttributes.Description) ?? code);
+}

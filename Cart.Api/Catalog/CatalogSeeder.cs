@@ -1,0 +1,49 @@
+namespace Cart.Api.Catalog;
+
+/// <summary>Seeds the development catalog once the table is active; <c>/health</c> stays unhealthy until it is done.</summary>
+internal sealed partial class CatalogSeeder(
+    CatalogStore catalog,
+    IAmazonDynamoDB dynamoDb,
+    IOptions<CartOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<CatalogSeeder> logger) : BackgroundService, IHealthCheck
+{
+    private volatile bool _ready;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The catalog is being seeded."));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!(options.Value.SeedCatalog ?? environment.IsDevelopment()))
+        {
+            _ready = true;
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var table = await dynamoDb.DescribeTableAsync(catalog.TableName, stoppingToken);
+                if (table.Table.TableStatus == TableStatus.ACTIVE)
+                {
+                    var seeded = await catalog.SeedIfAbsentAsync(stoppingToken);
+                    LogSeeded(logger, seeded);
+                    _ready = true;
+                    return;
+                }
+            }
+            catch (ResourceNotFoundException)
+            {
+                // The provisioner has not created the table yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Catalog seed checked (written now: {Seeded})")]
+    private static partial void LogSeeded(ILogger logger, bool seeded);
+}

@@ -1,0 +1,173 @@
+using Cart.Api.Catalog;
+using Idempotency;
+
+namespace Cart.Api.Checkout;
+
+/// <summary>
+/// Checkout as a small saga on the cart's own header: (1) OPEN → CHECKING_OUT with every line re-priced from the
+/// catalog and the discounts recomputed — from here the cart accepts no changes; (2) pay through Payments.Api with
+/// the Idempotency-Key <c>checkout-&lt;cartId&gt;-v&lt;version&gt;</c> of that frozen state; (3) CHECKED_OUT with the
+/// payment recorded (and this request's Idempotency-Key completed in the same transaction). A crash or a timeout
+/// between the steps leaves CHECKING_OUT, and any retry resumes with the same payment key: never two charges.
+/// </summary>
+internal sealed class CheckoutService(
+    CartStore store,
+    CartMutations mutations,
+    CatalogStore catalog,
+    PaymentsClient payments,
+    CartWriteGate gate,
+    IOptions<CartOptions> options,
+    TimeProvider time,
+    ILogger<CheckoutService> logger)
+{
+    public async Task<Outcome<CheckoutResponse>> CheckoutAsync(
+        string cartId,
+        CartCaller caller,
+        string accountId,
+        string? authorization,
+        Func<long, bool> ifMatchAllows,
+        IdempotencyContext? idempotency,
+        CancellationToken cancellationToken)
+    {
+        using var queued = await gate.EnterAsync(cartId, cancellationToken);
+        var deadline = time.GetUtcNow() + options.Value.WriteRetryBudget;
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var cart = await store.LoadAsync(cartId, cancellationToken);
+            if (cart is null || cart.Header.IsExpiredAt(now) || !caller.Owns(cart.Header))
+            {
+                return CartErrors.NotFound();
+            }
+
+            Outcome<CheckoutResponse>? answer = cart.Header.Status switch
+            {
+                CartStatus.CheckedOut => Respond(cart), // a retried checkout answers as the first did
+                CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, cancellationToken),
+                CartStatus.Open when !ifMatchAllows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
+                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, now, authorization, idempotency, attempt, cancellationToken),
+                _ => ApiError.Conflict($"Cart is {cart.Header.Status} and cannot be checked out."),
+            };
+            if (answer is { } done)
+            {
+                return done;
+            }
+
+            CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
+            if (time.GetUtcNow() >= deadline)
+            {
+                return ApiError.Conflict("The cart changed concurrently; read it again and retry.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 5 << Math.Min(attempt, 5)))), time, cancellationToken);
+        }
+    }
+
+    /// <summary>Step 1, then step 2; null when the cart moved under us (read again).</summary>
+    private async Task<Outcome<CheckoutResponse>?> FreezeAndPayAsync(
+        CartSnapshot cart, string accountId, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+    {
+        if (cart.Lines.Count == 0)
+        {
+            return ApiError.Validation(new Dictionary<string, string[]> { ["items"] = ["The cart is empty."] });
+        }
+
+        var products = await catalog.FindProductsAsync(cart.Lines.Select(line => line.Sku), cancellationToken);
+        var repriced = CheckoutPricing.Reprice(cart, products);
+        if (!repriced.Succeeded)
+        {
+            return repriced.Error;
+        }
+
+        var priced = await mutations.WithDiscountsAsync(repriced.Value, cancellationToken);
+        var frozen = priced with
+        {
+            Header = CartRules.Touch(cart.Header, now, options.Value.GuestCartLifetime) with
+            {
+                Status = CartStatus.CheckingOut,
+                Payment = new CheckoutPayment(null, "PENDING", accountId, CartRenderer.Totals(priced).Total),
+            },
+        };
+        if (await store.CommitAsync<object?>(CartWrites.Changes(store.TableName, cart, frozen), null, new(0, null, null), attempt, cancellationToken)
+            != CommitResult.Committed)
+        {
+            return null;
+        }
+
+        await mutations.PublishAsync(frozen, CartRenderer.Render(frozen));
+        return await PayAsync(frozen, authorization, idempotency, attempt, cancellationToken);
+    }
+
+    /// <summary>Step 2 and 3 for a frozen (CHECKING_OUT) cart; null when the cart moved under us (read again).</summary>
+    private async Task<Outcome<CheckoutResponse>?> PayAsync(
+        CartSnapshot cart, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+    {
+        var pending = cart.Header.Payment ?? throw new InvalidDataException($"Cart {cart.Header.CartId} is checking out without a payment.");
+        var key = $"checkout-{cart.Header.CartId}-v{cart.Header.Version}";
+        var request = new PaymentRequest(pending.AccountId, pending.Amount, cart.Header.Currency, options.Value.MerchantId);
+        var outcome = await payments.PayAsync(request, key, authorization, cancellationToken);
+        CartLog.PaymentAnswered(logger, cart.Header.CartId, key, outcome.GetType().Name);
+
+        var now = time.GetUtcNow();
+        var next = CartRules.Touch(cart.Header, now, options.Value.GuestCartLifetime);
+        switch (outcome)
+        {
+            case PaymentOutcome.Paid paid:
+                var done = cart with { Header = next with { Status = CartStatus.CheckedOut, Ttl = null, Payment = pending with { TxnId = paid.TxnId, Status = paid.Status } } };
+                var response = Respond(done);
+                var completion = new Completion<CheckoutResponse>(StatusCodes.Status200OK, response, VersionETag.Format(done.Header.Version));
+                switch (await store.CommitAsync(CartWrites.Changes(store.TableName, cart, done), idempotency, completion, attempt, cancellationToken))
+                {
+                    case CommitResult.Committed:
+                        await mutations.PublishAsync(done, CartRenderer.Render(done));
+                        return response;
+                    case CommitResult.ClaimLost:
+                        return CartErrors.ClaimLost();
+                    default:
+                        return null;
+                }
+
+            case PaymentOutcome.Declined declined:
+                await ReopenAsync(cart, next, attempt, cancellationToken);
+                return new ApiError(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds, "Payment declined", declined.Detail);
+            case PaymentOutcome.Rejected { Code: not IdempotencyErrors.KeyReused } rejected:
+                await ReopenAsync(cart, next, attempt, cancellationToken);
+                return ApiError.Validation(new Dictionary<string, string[]>
+                {
+                    ["accountId"] = [$"Payments.Api refused the payment ({rejected.Status} {rejected.Code}): {rejected.Detail}"],
+                });
+            case PaymentOutcome.InProgress:
+                return null; // a concurrent checkout of this cart is paying with the same key: read again, then replay its outcome
+            case PaymentOutcome.Rejected:
+                return ApiError.Conflict("The payment for this checkout is still being processed; retry shortly.");
+            default:
+                return new ApiError(
+                    StatusCodes.Status503ServiceUnavailable,
+                    ErrorCodes.ServiceUnavailable,
+                    "Service Unavailable",
+                    "Payments did not answer; the checkout is pending and a retry completes it without charging twice.");
+        }
+    }
+
+    /// <summary>Nothing was charged: the cart accepts changes again (a concurrent resume may already have moved it).</summary>
+    private async Task ReopenAsync(CartSnapshot cart, CartHeader next, int attempt, CancellationToken cancellationToken)
+    {
+        var reopened = cart with { Header = next with { Status = CartStatus.Open, Payment = null } };
+        if (await store.CommitAsync<object?>(CartWrites.Changes(store.TableName, cart, reopened), null, new(0, null, null), attempt, cancellationToken)
+            == CommitResult.Committed)
+        {
+            await mutations.PublishAsync(reopened, CartRenderer.Render(reopened));
+        }
+    }
+
+    private static CheckoutResponse Respond(CartSnapshot cart)
+    {
+        var payment = cart.Header.Payment!;
+        return new CheckoutResponse(
+            cart.Header.CartId,
+            cart.Header.Status,
+            cart.Header.Version,
+            CartRenderer.Totals(cart),
+            new CheckoutPaymentDocument(payment.TxnId ?? string.Empty, payment.Status, payment.AccountId, payment.Amount, cart.Header.Currency));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+
+namespace IntegrationTests.Carts;
+
+/// <summary>The Redis cache never shows a stale cart: across replicas, and while Redis is frozen.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CartCacheTests(PlatformFixture platform)
+{
+    private const int SIGSTOP = 19; // ProcessSignals has no SIGSTOP/SIGCONT constants (Linux numbers)
+    private const int SIGCONT = 18;
+
+    [Fact]
+    public async Task A_write_through_one_replica_is_read_through_the_other()
+    {
+        var replicas = platform.App.GetReplicas("cart-api");
+        Assert.Equal(2, replicas.Count);
+        using var viaA = new CartClient(replicas[0].GetEndpoint().Uri);
+        using var viaB = new CartClient(replicas[1].GetEndpoint().Uri, viaA.DeviceId);
+        var cartId = await viaA.CreateCartAsync();
+        Assert.Equal(0, CartClient.QuantityOf((await viaB.GetAsync($"/carts/{cartId}")).Body, "SKU-9")); // B has read (and cached) it
+
+        for (var qty = 1; qty <= 5; qty++)
+        {
+            await viaA.AddAsync(cartId, "SKU-9", 1);
+            var (status, cart) = await viaB.GetAsync($"/carts/{cartId}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(qty, CartClient.QuantityOf(cart, "SKU-9"));
+
+            await viaB.AddAsync(cartId, "SKU-14", 1);
+            Assert.Equal(qty, CartClient.QuantityOf((await viaA.GetAsync($"/carts/{cartId}")).Body, "SKU-14"));
+        }
+    }
+
+    [Fact]
+    public async Task With_redis_frozen_reads_and_writes_stay_correct_and_stay_correct_after_it_resumes()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-11", 1);
+        Assert.Equal(1, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-11")); // cached at qty 1
+        var redisPid = platform.App.ResourceNotifications.ReplicasOf("redis").Single().ProcessId!.Value;
+
+        Assert.True(ProcessSignals.Send(redisPid, SIGSTOP));
+        try
+        {
+            for (var qty = 2; qty <= 6; qty++)
+            {
+                await shopper.AddAsync(cartId, "SKU-11", 1);
+                var (status, cart) = await shopper.GetAsync($"/carts/{cartId}");
+                Assert.Equal(HttpStatusCode.OK, status);
+                Assert.Equal(qty, CartClient.QuantityOf(cart, "SKU-11"));
+            }
+        }
+        finally
+        {
+            ProcessSignals.Send(redisPid, SIGCONT);
+        }
+
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        await storage.Redis.GetDatabase().PingAsync(); // Redis answers again
+        for (var i = 0; i < 10; i++)
+        {
+            var (status, cart) = await shopper.GetAsync($"/carts/{cartId}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(6, CartClient.QuantityOf(cart, "SKU-11"));
+        }
+
+        await shopper.AddAsync(cartId, "SKU-11", 1);
+        Assert.Equal(7, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-11"));
+
+        // Leave the cache as the other tests expect it: every replica's breaker closed, writes landing in Redis again.
+        foreach (var replica in platform.App.GetReplicas("cart-api"))
+        {
+            using var direct = new CartClient(replica.GetEndpoint().Uri, shopper.DeviceId);
+            await Eventually.ReturnsAsync(
+                async () =>
+                {
+                    var version = (await direct.AddAsync(cartId, "SKU-17", 1)).GetProperty("version").GetInt64();
+                    var cached = await storage.Redis.GetDatabase().StringGetAsync($"cart:{cartId}");
+                    return cached.HasValue && cached.ToString().StartsWith($"{{\"version\":{version},", StringComparison.Ordinal);
+                },
+                landed => landed);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace IntegrationTests.Carts;
+
+/// <summary>
+/// A shopper's HTTP client: its own device cookie (sent explicitly, so the same device can be used through the
+/// gateway or straight at one Cart.Api replica) and, optionally, a development bearer token.
+/// </summary>
+public sealed class CartClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public CartClient(Uri baseAddress, string? deviceId = null, string? token = null)
+    {
+        DeviceId = deviceId ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        _http = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = baseAddress };
+        _http.DefaultRequestHeaders.Add("Cookie", $"deviceId={DeviceId}");
+        if (token is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    public string DeviceId { get; }
+
+    public static CartClient ThroughGateway(PlatformFixture platform, string? userId = null, string? deviceId = null) =>
+        new(platform.App.GetEndpoint("gateway"), deviceId, userId is null ? null : platform.MintToken(userId));
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return _http.SendAsync(request);
+    }
+
+    public async Task<string> CreateCartAsync(string? currency = null)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/carts", currency is null ? new { } : new { currency });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cartId").GetString()!;
+    }
+
+    public async Task<JsonElement> AddAsync(string cartId, string sku, int qty, string? key = null, object? attrs = null)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku, qty, attrs }, key);
+        Assert.True(response.IsSuccessStatusCode, $"add {sku} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<(System.Net.HttpStatusCode Status, JsonElement Body)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public static int QuantityOf(JsonElement cart, string sku) =>
+        cart.GetProperty("items").EnumerateArray().Where(item => item.GetProperty("sku").GetString() == sku).Sum(item => item.GetProperty("qty").GetInt32());
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace IntegrationTests.Carts;
+
+/// <summary>Idempotency-Key on cart mutations, through the gateway.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CartIdempotencyTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Replaying_an_add_returns_the_original_body_and_does_not_double_the_quantity()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-2", qty = 2 }, key);
+        using var replay = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { qty = 2, sku = "SKU-2" }, key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Equal("true", Assert.Single(replay.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, replay.Headers.ETag);
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+        Assert.Equal(2, CartClient.QuantityOf(cart, "SKU-2"));
+    }
+
+    [Fact]
+    public async Task Reusing_a_key_for_another_body_is_rejected_with_422()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var key = Guid.NewGuid().ToString();
+        (await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-2", qty = 1 }, key)).Dispose();
+
+        using var reused = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-2", qty = 5 }, key);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", (await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+        Assert.Equal(1, CartClient.QuantityOf(cart, "SKU-2"));
+    }
+
+    [Fact]
+    public async Task Creating_a_cart_twice_with_one_key_creates_one_cart()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await shopper.SendAsync(HttpMethod.Post, "/carts", new { }, key);
+        using var replay = await shopper.SendAsync(HttpMethod.Post, "/carts", new { }, key);
+
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, replay.Headers.Location);
+    }
+}

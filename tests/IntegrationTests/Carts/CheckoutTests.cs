@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace IntegrationTests.Carts;
+
+/// <summary>Checkout re-prices from the catalog and pays through Payments.Api exactly once.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_checkout_retried_three_times_pays_once_and_closes_the_cart()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var accountId = await OpenFundedAccountAsync(shopper, 1_000_000);
+        var cartId = await shopper.CreateCartAsync();
+        var added = await shopper.AddAsync(cartId, "SKU-12", 2, attrs: null);
+        var expected = added.GetProperty("totals").GetProperty("total").GetInt64();
+        var key = Guid.NewGuid().ToString();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var first = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, key);
+        output.WriteLine($"first checkout took {watch.ElapsedMilliseconds} ms");
+        using var replayed = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, key);
+        using var retriedWithNewKey = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, Guid.NewGuid().ToString());
+
+        var firstBody = await first.Content.ReadAsStringAsync();
+        Assert.True(first.StatusCode == HttpStatusCode.OK, firstBody);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retriedWithNewKey.StatusCode);
+        var payment = JsonDocument.Parse(firstBody).RootElement.GetProperty("payment");
+        var txnId = payment.GetProperty("txnId").GetString();
+        Assert.False(string.IsNullOrEmpty(txnId));
+        Assert.Equal(expected, payment.GetProperty("amount").GetInt64());
+        Assert.Equal(txnId, (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment").GetProperty("txnId").GetString());
+        Assert.Equal(txnId, (await retriedWithNewKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment").GetProperty("txnId").GetString());
+
+        var (_, account) = await shopper.GetAsync($"/accounts/{accountId}");
+        Assert.Equal(1_000_000 - expected, account.GetProperty("balance").GetInt64()); // one debit
+        using var write = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-12", qty = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, write.StatusCode);
+        Assert.Equal("CHECKED_OUT", (await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Three_concurrent_checkouts_with_different_keys_charge_once()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var accountId = await OpenFundedAccountAsync(shopper, 1_000_000);
+        var cartId = await shopper.CreateCartAsync();
+        var total = (await shopper.AddAsync(cartId, "SKU-15", 3)).GetProperty("totals").GetProperty("total").GetInt64();
+
+        var checkouts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, Guid.NewGuid().ToString())));
+        var bodies = await Task.WhenAll(checkouts.Select(async checkout => ((int)checkout.StatusCode, await checkout.Content.ReadAsStringAsync())));
+        foreach (var checkout in checkouts)
+        {
+            checkout.Dispose();
+        }
+
+        Assert.All(bodies, body => Assert.True(body.Item1 == 200, body.Item2));
+        Assert.Single(bodies.Select(body => JsonDocument.Parse(body.Item2).RootElement.GetProperty("payment").GetProperty("txnId").GetString()).Distinct());
+        Assert.Equal(1_000_000 - total, (await shopper.GetAsync($"/accounts/{accountId}")).Body.GetProperty("balance").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_declined_payment_leaves_the_cart_open_and_answers_insufficient_funds()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var accountId = await OpenFundedAccountAsync(shopper, 1);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-16", 1);
+
+        using var checkout = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, checkout.StatusCode);
+        Assert.Equal("INSUFFICIENT_FUNDS", (await checkout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("OPEN", (await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("status").GetString());
+        await shopper.AddAsync(cartId, "SKU-16", 1); // it accepts changes again
+    }
+
+    [Fact]
+    public async Task A_cart_with_a_product_that_no_longer_exists_is_rejected_with_its_sku()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-13", 1);
+        await shopper.AddAsync(cartId, "DISCONTINUED-1", 1);
+
+        using var checkout = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId = "acct-unused" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, checkout.StatusCode);
+        var problem = await checkout.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("VALIDATION_FAILED", problem.GetProperty("code").GetString());
+        Assert.Contains("DISCONTINUED-1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("OPEN", (await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("status").GetString());
+    }
+
+    private static async Task<string> OpenFundedAccountAsync(CartClient shopper, long amount)
+    {
+        using var opened = await shopper.SendAsync(HttpMethod.Post, "/accounts", new { currency = "USD" });
+        var body = await opened.Content.ReadAsStringAsync();
+        Assert.True(opened.StatusCode == HttpStatusCode.Created, $"POST /accounts answered {(int)opened.StatusCode}: {body}");
+        var accountId = JsonDocument.Parse(body).RootElement.GetProperty("accountId").GetString()!;
+        using var deposit = await shopper.SendAsync(HttpMethod.Post, $"/accounts/{accountId}/deposits", new { amount, currency = "USD" }, Guid.NewGuid().ToString());
+        Assert.True(deposit.IsSuccessStatusCode, $"deposit answered {(int)deposit.StatusCode}: {await deposit.Content.ReadAsStringAsync()}");
+        return accountId;
+    }
+}
