@@ -1,3 +1,5 @@
+using Idempotency;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -6,7 +8,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemResponses();
-app.MapAccountsApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseIdempotency();
+app.MapPaymentsApis();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,9 +1,9 @@
 namespace Payments.Api.Accounts;
 
-/// <summary>Body of <c>POST /accounts</c>; the user id moves to the bearer token once authentication lands.</summary>
-internal sealed record CreateAccountRequest(string? UserId, string? Currency);
+/// <summary>Body of <c>POST /accounts</c>: the owner is the signed-in user, never a body field.</summary>
+internal sealed record CreateAccountRequest(string? Currency);
 
-/// <summary>An account as clients see it.</summary>
+/// <summary>An account as clients see it; <c>balance</c> is in minor units of <c>currency</c>.</summary>
 internal sealed record AccountResponse(
     string AccountId,
     string UserId,
@@ -11,8 +11,12 @@ internal sealed record AccountResponse(
     long Balance,
     string Status,
     long Version,
-    string CreatedAt)
+    string CreatedAt,
+    string UpdatedAt)
 {
     public static AccountResponse From(Account account) => new(
-        account.AccountId, account.UserId, account.Currency, account.Balance, account.Status, account.Version, account.CreatedAt);
+        account.AccountId, account.UserId, account.Currency, account.Balance, account.Status, account.Version, account.CreatedAt, account.UpdatedAt);
 }
+
+/// <summary>One page of the caller's accounts.</summary>
+internal sealed record AccountPage(IReadOnlyList<AccountResponse> Items, string? NextCursor);

@@ -5,12 +5,15 @@ namespace Payments.Api.Accounts;
 /// <summary>Maps accounts to and from their <c>ACCOUNT#&lt;id&gt;</c> / <c>METADATA</c> item (indexed by user on GSI2).</summary>
 internal static class AccountItemMapper
 {
+    public const string EntityName = "Account";
+
     public static Dictionary<string, AttributeValue> ToItem(Account account) => new()
     {
         [PaymentAttributes.PartitionKey] = S(PaymentKeys.AccountPk(account.AccountId)),
         [PaymentAttributes.SortKey] = S(PaymentKeys.Metadata),
         [PaymentAttributes.Gsi2PartitionKey] = S(PaymentKeys.UserPk(account.UserId)),
         [PaymentAttributes.Gsi2SortKey] = S(PaymentKeys.AccountsOfUserSk(account.AccountId)),
+        [PaymentAttributes.Entity] = S(EntityName),
         [PaymentAttributes.AccountId] = S(account.AccountId),
         [PaymentAttributes.UserId] = S(account.UserId),
         [PaymentAttributes.Currency] = S(account.Currency),

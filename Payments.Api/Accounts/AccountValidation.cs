@@ -3,40 +3,20 @@ namespace Payments.Api.Accounts;
 /// <summary>Validates account requests and identifiers.</summary>
 internal static partial class AccountValidation
 {
-    /// <summary>The validated (userId, currency) of a new account, or every field error.</summary>
-    public static Outcome<(string UserId, string Currency)> Validate(CreateAccountRequest request)
+    /// <summary>The validated currency of a new account, or every field error.</summary>
+    public static Outcome<string> Validate(CreateAccountRequest request)
     {
         var errors = new FieldErrors();
-        if (request.UserId is null)
-        {
-            errors.Add("userId", "Required.");
-        }
-        else if (!UserIdShape().IsMatch(request.UserId))
-        {
-            errors.Add("userId", "Must match ^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$.");
-        }
-
-        if (request.Currency is null)
-        {
-            errors.Add("currency", "Required.");
-        }
-        else if (!CurrencyShape().IsMatch(request.Currency))
-        {
-            errors.Add("currency", "Must be an ISO 4217 code of three upper-case letters.");
-        }
-
-        return errors.IsEmpty ? (request.UserId!, request.Currency!) : errors.ToError();
+        Money.ValidateCurrency(request.Currency, "currency", errors);
+        return errors.IsEmpty ? request.Currency! : errors.ToError();
     }
 
     /// <summary>Ids that could be ours; anything else is answered 404 without touching DynamoDB.</summary>
-    public static bool IsAccountId(string accountId) => AccountIdShape().IsMatch(accountId);
+    public static bool IsAccountId(string accountId) => IdShape().IsMatch(accountId);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$")]
-    private static partial Regex UserIdShape();
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyShape();
+    /// <summary>Server-made ids (accounts, transactions, beneficiaries): anything else is a 404 without a read.</summary>
+    public static bool IsId(string id) => IdShape().IsMatch(id);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex AccountIdShape();
+    private static partial Regex IdShape();
 }

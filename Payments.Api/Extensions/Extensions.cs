@@ -1,12 +1,20 @@
+using Idempotency;
+using ServiceDefaults.Authentication;
+
 namespace Payments.Api.Extensions;
 
 internal static class Extensions
 {
-    /// <summary>Everything Payments.Api needs: the payments table, JSON metadata and the account services.</summary>
+    /// <summary>Everything Payments.Api needs: authentication, the payments table, idempotency, JSON metadata, OpenAPI and the stores.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddDefaultAuthentication();
+        builder.AddSignedInPolicy();
+
         builder.AddDynamoDbClient();
         builder.AddDynamoDbTable(PaymentsTable.Definition);
+        builder.Services.AddIdempotency();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -14,6 +22,30 @@ internal static class Extensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
+        builder.Services.AddOptions<FraudOptions>()
+            .BindConfiguration(FraudOptions.SectionName)
+            .Validate(options => options.ShardCount is >= 2 and <= 100, "Payments:Fraud:ShardCount must be between 2 and 100.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<PaymentsTableName>();
         builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<TransactionStore>();
+        builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddSingleton<BeneficiaryStore>();
+        builder.Services.AddSingleton<FraudShards>();
+        builder.Services.AddSingleton<FraudStore>();
+    }
+
+    /// <summary>Maps every Payments.Api endpoint group and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>
+    public static WebApplication MapPaymentsApis(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapAccountsApi();
+        app.MapDepositsApi();
+        app.MapPaymentsApi();
+        app.MapTransactionsApi();
+        app.MapBeneficiariesApi();
+        app.MapFraudApi();
+        return app;
     }
 }

@@ -11,7 +11,11 @@ internal static class PaymentKeys
     private const string MerchantPrefix = "MERCHANT#";
     private const string BeneficiaryPrefix = "BENEFICIARY#";
     private const string FraudPrefix = "FRAUD#";
+    private const string ShardInfix = "#SHARD#";
     private const char Separator = '#';
+
+    // '$' sorts right after '#', so "<prefix><timestamp>$" is above every "<prefix><timestamp>#<id>".
+    private const char AfterSeparator = '$';
 
     /// <summary>The sort key of an account's (and an idempotency record's) metadata item.</summary>
     public const string Metadata = "METADATA";
@@ -25,13 +29,26 @@ internal static class PaymentKeys
 
     public static string TransactionSk(string timestamp, string transactionId) => $"{TransactionPrefix}{timestamp}{Separator}{transactionId}";
 
+    /// <summary>The prefix every transaction sort key starts with.</summary>
+    public static string TransactionSkPrefix => TransactionPrefix;
+
+    /// <summary>Inclusive <c>SK BETWEEN</c> bounds for the transactions from one instant to another (both inclusive).</summary>
+    public static (string Lower, string Upper) TransactionSkRange(string fromTimestamp, string toTimestamp) =>
+        (TransactionPrefix + fromTimestamp, TransactionPrefix + toTimestamp + AfterSeparator);
+
     /// <summary>GSI1: transaction by id.</summary>
     public static string TransactionPk(string transactionId) => TransactionPrefix + transactionId;
 
     public static string AuditSk(string timestamp, string eventId) => $"{AuditPrefix}{timestamp}{Separator}{eventId}";
 
+    /// <summary>The prefix every audit sort key starts with.</summary>
+    public static string AuditSkPrefix => AuditPrefix;
+
     /// <summary>Idempotency records are scoped to the caller, so one client's key never replays another's response.</summary>
     public static string IdempotencyPk(string userId, string key) => $"{IdempotencyPrefix}{userId}{Separator}{key}";
+
+    /// <summary>The partition of a payments-table idempotency record (its sort key is <see cref="Metadata"/>).</summary>
+    public static string Idempotency(string userId, string key) => IdempotencyPk(userId, key);
 
     /// <summary>GSI3: transactions by merchant.</summary>
     public static string MerchantPk(string merchantId) => MerchantPrefix + merchantId;
@@ -41,5 +58,19 @@ internal static class PaymentKeys
 
     public static string BeneficiarySk(string beneficiaryId) => BeneficiaryPrefix + beneficiaryId;
 
+    /// <summary>The prefix every beneficiary sort key starts with.</summary>
+    public static string BeneficiarySkPrefix => BeneficiaryPrefix;
+
     public static string FraudSk(string timestamp) => FraudPrefix + timestamp;
+
+    /// <summary>A fraud event's sort key: time first, then the event id so two events in one millisecond never overwrite.</summary>
+    public static string FraudSk(string timestamp, string eventId) => $"{FraudPrefix}{timestamp}{Separator}{eventId}";
+
+    /// <summary>Inclusive <c>SK BETWEEN</c> bounds for fraud events in a time window.</summary>
+    public static (string Lower, string Upper) FraudSkRange(string fromTimestamp, string toTimestamp) =>
+        (FraudPrefix + fromTimestamp, FraudPrefix + toTimestamp + AfterSeparator);
+
+    /// <summary>The partition of a hot user's fraud events on one write shard: <c>USER#&lt;userId&gt;#SHARD#&lt;n&gt;</c>.</summary>
+    public static string FraudShardPk(string userId, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{UserPrefix}{userId}{ShardInfix}{shard}");
 }

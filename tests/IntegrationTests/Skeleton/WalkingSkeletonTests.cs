@@ -78,9 +78,9 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task An_account_created_through_the_gateway_can_be_read_back()
     {
-        using var client = platform.CreateGatewayClient();
+        using var client = platform.CreateGatewayClient("user-1");
 
-        var created = await client.PostAsJsonAsync("/accounts", new { userId = "user-1", currency = "EUR" });
+        var created = await client.PostAsJsonAsync("/accounts", new { currency = "EUR" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var accountId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accountId").GetString();
 

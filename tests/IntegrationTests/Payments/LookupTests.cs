@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Orchestration.ApplicationModel;
+
+namespace IntegrationTests.Payments;
+
+/// <summary>The GSI read paths: transaction by id (GSI1), accounts by user (GSI2), the merchant view (GSI3).</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class LookupTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_transaction_is_found_by_its_id()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+        await alice.DepositAsync(accountId, 1_000);
+        var paid = await alice.PayAsync(accountId, 321, Guid.NewGuid().ToString(), merchantId: "coffee-shop");
+        var txnId = (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString();
+
+        var txn = await alice.Http.GetFromJsonAsync<JsonElement>($"/transactions/{txnId}");
+
+        Assert.Equal(txnId, txn.GetProperty("txnId").GetString());
+        Assert.Equal(accountId, txn.GetProperty("accountId").GetString());
+        Assert.Equal(321, txn.GetProperty("amount").GetInt64());
+        Assert.Equal("DEBIT", txn.GetProperty("direction").GetString());
+        Assert.Equal("coffee-shop", txn.GetProperty("merchantId").GetString());
+        Assert.Equal(paid.Headers.Location!.OriginalString, $"/transactions/{txnId}");
+    }
+
+    [Fact]
+    public async Task A_user_lists_exactly_their_own_accounts_a_page_at_a_time()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        using var bob = PaymentsDriver.ForNewUser(platform);
+        string[] mine = [await alice.OpenAccountAsync(), await alice.OpenAccountAsync("USD"), await alice.OpenAccountAsync("GBP")];
+        await bob.OpenAccountAsync();
+
+        var listed = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await alice.Http.GetFromJsonAsync<JsonElement>("/accounts?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            listed.AddRange(page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!));
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+        }
+        while (cursor is not null && ++pages < 10);
+
+        Assert.Equal(mine.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_merchant_sees_every_payment_made_to_it_in_time_order_and_a_customer_only_their_own()
+    {
+        var merchantId = $"shop-{Guid.NewGuid():N}";
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        using var bob = PaymentsDriver.ForNewUser(platform);
+        var aliceAccount = await alice.OpenAccountAsync();
+        var bobAccount = await bob.OpenAccountAsync();
+        await alice.DepositAsync(aliceAccount, 1_000);
+        await bob.DepositAsync(bobAccount, 1_000);
+        var expected = new List<string>();
+        foreach (var (driver, account) in new[] { (alice, aliceAccount), (bob, bobAccount), (alice, aliceAccount) })
+        {
+            var paid = await driver.PayAsync(account, 10, Guid.NewGuid().ToString(), merchantId);
+            expected.Add((await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString()!);
+        }
+
+        using var merchant = platform.CreateGatewayClient();
+        merchant.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MerchantToken($"owner-of-{merchantId}", merchantId));
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await merchant.GetFromJsonAsync<JsonElement>($"/merchants/{merchantId}/transactions?limit=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+        }
+        while (cursor is not null && ++pages < 10);
+
+        Assert.Equal(expected, seen);
+        var bobsView = await bob.Http.GetFromJsonAsync<JsonElement>($"/merchants/{merchantId}/transactions");
+        Assert.Equal([expected[1]], bobsView.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
+    }
+
+    // A token of the development issuer with the merchant claim, as a merchant portal's identity provider would issue.
+    private string MerchantToken(string userId, string merchantId)
+    {
+        var issuer = platform.App.Resources.OfType<DevelopmentTokenIssuerResource>().Single();
+        var key = Convert.FromBase64String(File.ReadAllText(issuer.KeyFile).Trim());
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = DevelopmentTokenIssuerResource.Issuer,
+            Audience = DevelopmentTokenIssuerResource.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = userId, ["merchant_id"] = merchantId },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
