@@ -9,3 +9,6 @@ global using ServiceDefaults;
 global using ServiceDefaults.DynamoDb;
 global using ServiceDefaults.Problems;
 global using ServiceDefaults.Redis;
+global using System.Globalization;
+global using Events.Worker.Events;
+global using StackExchange.Redis;

@@ -3,9 +3,6 @@ namespace Events.Worker.Streams;
 /// <summary>Healthy once every source table exists, is ACTIVE and has a stream (a <c>LatestStreamArn</c>).</summary>
 internal sealed class SourceStreamsHealthCheck(IAmazonDynamoDB dynamoDb, DynamoDbOptions options, IReadOnlyList<string> logicalTables) : IHealthCheck
 {
-    /// <summary>The logical tables whose streams the worker reads; their owners (Cart.Api, Payments.Api) create them.</summary>
-    public static IReadOnlyList<string> SourceTables { get; } = ["carts", "payments"];
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();

@@ -57,3 +57,12 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "platform";
 }
+
+/// <summary>
+/// A platform of its own for tests that kill and replace processes (the events worker), so the shared one stays whole.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class EventsPlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "events-platform";
+}

@@ -1,0 +1,9 @@
+global using System.Globalization;
+global using System.Text.Json;
+global using System.Text.Json.Serialization;
+global using Amazon.DynamoDBv2;
+global using Amazon.DynamoDBv2.Model;
+global using Amazon.Runtime;
+global using DynamoDbStreams.Client;
+global using DynamoDbStreams.Leases;
+global using Microsoft.Extensions.Logging;

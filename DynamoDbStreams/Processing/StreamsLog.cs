@@ -1,0 +1,47 @@
+namespace DynamoDbStreams.Processing;
+
+/// <summary>The stream worker's structured log events.</summary>
+internal static partial class StreamsLog
+{
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Worker {WorkerId} took the lease of shard {ShardId} ({TableName}) at checkpoint {Checkpoint}")]
+    public static partial void LeaseTaken(ILogger logger, string workerId, string shardId, string tableName, string checkpoint);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Worker {WorkerId} lost the lease of shard {ShardId}")]
+    public static partial void LeaseLost(ILogger logger, string workerId, string shardId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Worker {WorkerId} hands shard {ShardId} over to {NewOwner}")]
+    public static partial void HandingOver(ILogger logger, string workerId, string shardId, string newOwner);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Worker {WorkerId} asked {Owner} for the lease of shard {ShardId}")]
+    public static partial void HandoffRequested(ILogger logger, string workerId, string owner, string shardId);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Shard {ShardId} ({TableName}) is finished")]
+    public static partial void ShardFinished(ILogger logger, string shardId, string tableName);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Discovered shard {ShardId} of {TableName} (parent {ParentShardId})")]
+    public static partial void ShardDiscovered(ILogger logger, string shardId, string tableName, string? parentShardId);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "Retired the lease of finished shard {ShardId}")]
+    public static partial void ShardRetired(ILogger logger, string shardId);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Shard {ShardId}: iterator expired; resuming from checkpoint {Checkpoint}")]
+    public static partial void IteratorExpired(ILogger logger, string shardId, string checkpoint);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Error, Message = "Shard {ShardId}: checkpoint {Checkpoint} is beyond the trim horizon; records were lost, resuming from TRIM_HORIZON")]
+    public static partial void Trimmed(ILogger logger, string shardId, string checkpoint, Exception exception);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Shard {ShardId}: batch failed; it will be read again from checkpoint {Checkpoint}")]
+    public static partial void BatchFailed(ILogger logger, string shardId, string checkpoint, Exception exception);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Stream worker cycle failed")]
+    public static partial void CycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "Shard {ShardId}: the lease could not be renewed in time; stopping before another worker may take it")]
+    public static partial void LeaseLapsed(ILogger logger, string shardId);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "Worker {WorkerId} stopped: checkpointed and released {Count} leases")]
+    public static partial void Released(ILogger logger, string workerId, int count);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Debug, Message = "Renewal of shard {ShardId} failed")]
+    public static partial void RenewFailed(ILogger logger, string shardId, Exception exception);
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DynamoDbStreams.Client;
+
+namespace Events.Worker.Events;
+
+/// <summary>
+/// Stream record → CloudEvent, pure. The event id is the stream record's eventID, so a redelivered record
+/// yields the same event (consumers deduplicate on it). Carts: the cart's META item gives created / merged /
+/// checked_out / updated / deleted, line and discount items roll up to <c>cart.updated</c>. Payments: the ledger's
+/// append-only <c>AUDIT#</c> entries are the domain events (they are written in the same transaction as the state
+/// they describe, and a declined payment has one but no transaction row); fraud and beneficiary items map directly.
+/// Idempotency records, pointer items and state rows (account METADATA, TXN) produce no event.
+/// </summary>
+public static class EventMapper
+{
+    public const string CartsTable = "carts";
+    public const string PaymentsTable = "payments";
+
+    private static readonly string[] StorageAttributes = [SourceKeys.PartitionKey, SourceKeys.SortKey];
+
+    public static MappedChange Map(string logicalTable, StreamRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var pk = DynamoJson.String(record.Keys, SourceKeys.PartitionKey) ?? string.Empty;
+        var sk = DynamoJson.String(record.Keys, SourceKeys.SortKey) ?? string.Empty;
+        return logicalTable switch
+        {
+            CartsTable => MapCart(record, pk, sk),
+            PaymentsTable => MapPayment(record, pk, sk),
+            _ => MappedChange.None,
+        };
+    }
+
+    private static MappedChange MapCart(StreamRecord record, string pk, string sk)
+    {
+        if (!pk.StartsWith(SourceKeys.Cart, StringComparison.Ordinal))
+        {
+            return MappedChange.None; // USER#/DEVICE# → ACTIVE_CART pointers, catalog items
+        }
+
+        var cartId = pk[SourceKeys.Cart.Length..];
+        if (sk == SourceKeys.CartMeta)
+        {
+            var type = record.EventName switch
+            {
+                "INSERT" => EventTypes.CartCreated,
+                "REMOVE" when record.UserIdentityPrincipal == SourceKeys.TimeToLivePrincipal => EventTypes.CartExpired,
+                "REMOVE" => EventTypes.CartDeleted,
+                _ => StatusTransition(record) switch
+                {
+                    SourceKeys.CartMerged => EventTypes.CartMerged,
+                    SourceKeys.CartCheckedOut => EventTypes.CartCheckedOut,
+                    _ => EventTypes.CartUpdated,
+                },
+            };
+            var version = DynamoJson.Number(record.NewImage ?? record.OldImage, SourceKeys.Version) ?? "0";
+            return new MappedChange(Create(record, EventTypes.CartsSource, type, cartId, "cartId"), $"{cartId}:{version}");
+        }
+
+        if (sk.StartsWith(SourceKeys.CartItem, StringComparison.Ordinal))
+        {
+            var data = Data(record, "cartId", cartId);
+            data["line"] = sk[SourceKeys.CartItem.Length..];
+            return new MappedChange(new CloudEvent(record.EventId, EventTypes.CartsSource, EventTypes.CartUpdated, cartId, Time(record), data), null);
+        }
+
+        return MappedChange.None; // IDEM#… idempotency records
+    }
+
+    private static MappedChange MapPayment(StreamRecord record, string pk, string sk)
+    {
+        if (pk.StartsWith(SourceKeys.Account, StringComparison.Ordinal) && sk.StartsWith(SourceKeys.Audit, StringComparison.Ordinal))
+        {
+            var eventType = DynamoJson.String(record.NewImage, SourceKeys.EventType);
+            if (record.EventName != "INSERT" || eventType is null)
+            {
+                return MappedChange.None; // audit entries are append-only; anything else is not a domain fact
+            }
+
+            var type = EventTypes.FromAuditEventType.TryGetValue(eventType, out var known)
+                ? known
+                : "audit." + eventType.ToLowerInvariant();
+            return new MappedChange(Create(record, EventTypes.PaymentsSource, type, pk[SourceKeys.Account.Length..], "accountId"), null);
+        }
+
+        if (pk.StartsWith(SourceKeys.User, StringComparison.Ordinal))
+        {
+            var userId = pk[SourceKeys.User.Length..];
+            if (sk.StartsWith(SourceKeys.Fraud, StringComparison.Ordinal) && record.EventName == "INSERT")
+            {
+                return new MappedChange(Create(record, EventTypes.PaymentsSource, EventTypes.FraudRecorded, userId, "userId"), null);
+            }
+
+            if (sk.StartsWith(SourceKeys.Beneficiary, StringComparison.Ordinal))
+            {
+                var type = record.EventName switch
+                {
+                    "INSERT" => EventTypes.BeneficiaryAdded,
+                    "REMOVE" => EventTypes.BeneficiaryRemoved,
+                    _ => EventTypes.BeneficiaryUpdated,
+                };
+                return new MappedChange(Create(record, EventTypes.PaymentsSource, type, userId, "userId"), null);
+            }
+        }
+
+        return MappedChange.None; // IDEMPOTENCY#…, account METADATA and TXN rows (their AUDIT entry is the event)
+    }
+
+    /// <summary>Whether the payments change belongs in the audit archive: every change but idempotency bookkeeping.</summary>
+    public static bool IsAudited(string logicalTable, StreamRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return logicalTable == PaymentsTable
+            && !(DynamoJson.String(record.Keys, SourceKeys.PartitionKey) ?? string.Empty).StartsWith(SourceKeys.PaymentsIdempotency, StringComparison.Ordinal);
+    }
+
+    private static string? StatusTransition(StreamRecord record)
+    {
+        var before = DynamoJson.String(record.OldImage, SourceKeys.Status);
+        var after = DynamoJson.String(record.NewImage, SourceKeys.Status);
+        return before == after ? null : after;
+    }
+
+    private static CloudEvent Create(StreamRecord record, string source, string type, string subject, string subjectName) =>
+        new(record.EventId, source, type, subject, Time(record), Data(record, subjectName, subject));
+
+    private static JsonObject Data(StreamRecord record, string subjectName, string subject)
+    {
+        var data = new JsonObject
+        {
+            [subjectName] = subject,
+            ["change"] = record.EventName,
+            ["sequenceNumber"] = record.SequenceNumber,
+        };
+        if (record.NewImage is not null)
+        {
+            data["new"] = DynamoJson.ToPlain(record.NewImage, IsDomainAttribute);
+        }
+
+        if (record.OldImage is not null)
+        {
+            data["old"] = DynamoJson.ToPlain(record.OldImage, IsDomainAttribute);
+        }
+
+        return data;
+    }
+
+    // Keys and index keys are storage layout, not part of the event.
+    private static bool IsDomainAttribute(string name) =>
+        !StorageAttributes.Contains(name) && !name.StartsWith("GSI", StringComparison.Ordinal);
+
+    private static string Time(StreamRecord record) =>
+        record.ApproximateCreationTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Serialises an event in the CloudEvents JSON format.</summary>
+    public static string ToJson(CloudEvent cloudEvent) => JsonSerializer.Serialize(cloudEvent, EventsJsonContext.Default.CloudEvent);
+}

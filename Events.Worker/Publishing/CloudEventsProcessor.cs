@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using DynamoDbStreams.Client;
+using DynamoDbStreams.Processing;
+using Events.Worker.Audit;
+using Events.Worker.Events;
+using Events.Worker.Telemetry;
+
+namespace Events.Worker.Publishing;
+
+/// <summary>
+/// One shard batch → audit archive (payments changes), CloudEvents on Redis streams (one per source, capped),
+/// cart invalidations on pub/sub. Everything completes before the batch is checkpointed; any failure throws, so the
+/// batch is delivered again (same event ids).
+/// </summary>
+internal sealed class CloudEventsProcessor(
+    IConnectionMultiplexer redis,
+    IAuditArchive archive,
+    SourceTables tables,
+    IOptions<EventsOptions> options,
+    WorkerMetrics metrics,
+    TimeProvider time) : IShardRecordProcessor
+{
+    public async Task ProcessAsync(ShardContext shard, IReadOnlyList<StreamRecord> records, CancellationToken cancellationToken)
+    {
+        var logical = tables.LogicalName(shard.TableName);
+        var audit = records.Where(r => EventMapper.IsAudited(logical, r)).Select(r => ToAuditLine(logical, shard.ShardId, r)).ToList();
+        await archive.AppendAsync(shard.ShardId, audit, time.GetUtcNow(), cancellationToken);
+        metrics.AuditLinesWritten(audit.Count);
+
+        var db = redis.GetDatabase();
+        var pending = new List<Task>();
+        var invalidations = new List<string>();
+        var published = new List<string>();
+        foreach (var record in records)
+        {
+            var change = EventMapper.Map(logical, record);
+            if (change.Event is { } cloudEvent)
+            {
+                // Commands on one connection are pipelined in order, so per-item order survives.
+                pending.Add(db.StreamAddAsync(
+                    options.Value.StreamKeyPrefix + cloudEvent.Source.TrimStart('/'),
+                    [
+                        new NameValueEntry("id", cloudEvent.Id),
+                        new NameValueEntry("type", cloudEvent.Type),
+                        new NameValueEntry("subject", cloudEvent.Subject),
+                        new NameValueEntry("event", EventMapper.ToJson(cloudEvent)),
+                    ],
+                    maxLength: options.Value.MaxStreamLength,
+                    useApproximateMaxLength: true));
+                published.Add(cloudEvent.Type);
+            }
+
+            if (change.Invalidation is { } invalidation)
+            {
+                invalidations.Add(invalidation);
+            }
+        }
+
+        await Task.WhenAll(pending);
+        foreach (var type in published)
+        {
+            metrics.EventPublished(type);
+        }
+
+        var channel = RedisChannel.Literal(options.Value.InvalidationChannel);
+        await Task.WhenAll(invalidations.Select(message => db.PublishAsync(channel, message)));
+        metrics.RecordsProcessed(logical, records.Count);
+    }
+
+    private static AuditLine ToAuditLine(string table, string shardId, StreamRecord record) => new(
+        record.EventId,
+        record.EventName,
+        table,
+        shardId,
+        record.SequenceNumber,
+        record.ApproximateCreationTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        DynamoJson.ToPlain(record.Keys),
+        record.NewImage is null ? null : DynamoJson.ToPlain(record.NewImage),
+        record.OldImage is null ? null : DynamoJson.ToPlain(record.OldImage));
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+using DynamoDbStreams.Processing;
+
+namespace Events.Worker.Telemetry;
+
+/// <summary>The worker's metrics: records read, events published, audit lines written and lag per shard.</summary>
+public sealed class WorkerMetrics : IDisposable
+{
+    public const string MeterName = "Events.Worker.Streams";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _records;
+    private readonly Counter<long> _published;
+    private readonly Counter<long> _audited;
+
+    public WorkerMetrics(IMeterFactory meters, ShardProgress progress)
+    {
+        _meter = meters.Create(MeterName);
+        _records = _meter.CreateCounter<long>("events.worker.records", "{record}", "Stream records processed (the rate is records/s).");
+        _published = _meter.CreateCounter<long>("events.worker.events.published", "{event}", "CloudEvents added to Redis streams.");
+        _audited = _meter.CreateCounter<long>("events.worker.audit.lines", "{line}", "Payments changes appended to the audit archive.");
+        _meter.CreateObservableGauge("events.worker.shard.lag", () => progress.LagSeconds
+            .Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("shard.id", p.Key))), "s",
+            "Age of the last record read from each held shard (0 when caught up).");
+    }
+
+    public void RecordsProcessed(string table, int count) => _records.Add(count, new KeyValuePair<string, object?>("table", table));
+
+    public void EventPublished(string type) => _published.Add(1, new KeyValuePair<string, object?>("event.type", type));
+
+    public void AuditLinesWritten(int count) => _audited.Add(count);
+
+    public void Dispose() => _meter.Dispose();
+}

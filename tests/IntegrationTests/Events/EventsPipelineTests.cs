@@ -1,0 +1,251 @@
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace IntegrationTests.Events;
+
+/// <summary>
+/// DynamoDB Streams → CloudEvents on the real DynamoDB Local and Redis: the right events with the stream's ids,
+/// nothing lost when a worker is killed mid-burst, two workers sharing the shards, the audit archive, invalidations.
+/// </summary>
+[Collection(EventsPlatformCollection.Name)]
+public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
+
+    private readonly List<EventsWorkerProcess> _extraWorkers = [];
+    private SourceWrites _writes = null!;
+    private ConnectionMultiplexer _redis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _writes = new SourceWrites(platform);
+        _redis = await ConnectionMultiplexer.ConnectAsync(platform.App.GetConnectionString("redis"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var worker in _extraWorkers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        _writes.Dispose();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Cart_and_payment_writes_become_exactly_the_expected_cloud_events_with_the_stream_ids()
+    {
+        await EnsureAWorkerRunsAsync();
+        var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
+        var expected = new List<(string Subject, string Type)>();
+        var accounts = new List<string>();
+        var users = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var cartId = SourceWrites.NewId();
+            var userId = SourceWrites.NewId();
+            var accountId = SourceWrites.NewId();
+            accounts.Add(accountId);
+            users.Add(userId);
+
+            await _writes.CreateCartAsync(cartId);
+            await _writes.AddLineAsync(cartId, "SKU-1");
+            await _writes.WriteCartBookkeepingAsync(cartId, userId);
+            var (status, type) = (i % 3) switch
+            {
+                0 => ("MERGED", "cart.merged"),
+                1 => ("CHECKED_OUT", "cart.checked_out"),
+                _ => ("OPEN", "cart.updated"),
+            };
+            await _writes.SetCartStatusAsync(cartId, status, 2);
+            expected.AddRange([(cartId, "cart.created"), (cartId, "cart.updated"), (cartId, type)]);
+
+            await _writes.OpenAccountAsync(accountId, userId);
+            await _writes.CapturePaymentAsync(accountId, userId);
+            await _writes.DeclinePaymentAsync(accountId);
+            await _writes.RecordFraudAsync(userId);
+            expected.AddRange([(accountId, "account.opened"), (accountId, "payment.captured"), (accountId, "payment.declined"), (userId, "fraud.recorded")]);
+        }
+
+        var subjects = expected.Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
+        var events = await Eventually.ReturnsAsync(() => published.ReadAsync(subjects), e => e.Count >= expected.Count, Delivery);
+
+        Assert.Equal(
+            expected.Select(e => $"{e.Subject} {e.Type}").Order(StringComparer.Ordinal),
+            events.Select(e => $"{e.Subject} {e.Type}").Order(StringComparer.Ordinal));
+        Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        Assert.All(events, e =>
+        {
+            Assert.True(Guid.TryParse(e.Id, out _), $"the id is the stream record's eventID: {e.Id}");
+            Assert.Equal("1.0", e.Json.GetProperty("specversion").GetString());
+            Assert.Equal("application/json", e.Json.GetProperty("datacontenttype").GetString());
+            Assert.Equal(e.Type.StartsWith("cart.", StringComparison.Ordinal) ? "/carts" : "/payments", e.Source);
+            Assert.EndsWith("Z", e.Json.GetProperty("time").GetString(), StringComparison.Ordinal);
+        });
+
+        // The audit archive: every payments change but the idempotency records, once (one clean delivery), with the
+        // same ids as the events (both are the stream record's eventID).
+        var partitions = accounts.Select(a => $"ACCOUNT#{a}").Concat(users.Select(u => $"USER#{u}")).ToHashSet(StringComparer.Ordinal);
+        var archived = await Eventually.ReturnsAsync(() => Task.FromResult(AuditArchive.Lines(partitions)), l => l.Count >= accounts.Count * 6, Delivery);
+        Assert.Equal(accounts.Count * 6, archived.Count); // METADATA, TXN, 3 AUDIT entries, FRAUD
+        Assert.Equal(archived.Count, archived.Select(l => l.EventId).Distinct().Count());
+        Assert.Subset(archived.Select(l => l.EventId).ToHashSet(), events.Where(e => e.Source == "/payments").Select(e => e.Id).ToHashSet());
+        Assert.All(archived, l => Assert.Matches(@"^\d{4}/\d{2}/\d{2}/\d{2}-shardId-[^/]+\.jsonl$", l.Path.Replace('\\', '/')));
+    }
+
+    [Fact]
+    public async Task A_cart_change_announces_the_invalidation_on_the_cart_invalidations_channel()
+    {
+        await EnsureAWorkerRunsAsync();
+        var cartId = SourceWrites.NewId();
+        var received = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var subscriber = _redis.GetSubscriber();
+        await subscriber.SubscribeAsync(RedisChannel.Literal("cart-invalidations"), (_, message) =>
+        {
+            if (message.ToString().StartsWith(cartId, StringComparison.Ordinal))
+            {
+                received.Enqueue(message.ToString());
+            }
+        });
+
+        await _writes.CreateCartAsync(cartId);
+        await _writes.SetCartStatusAsync(cartId, "OPEN", 2);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(received.ToArray()), m => m.Contains($"{cartId}:2"), Delivery);
+        Assert.Contains($"{cartId}:1", received);
+        await subscriber.UnsubscribeAllAsync();
+    }
+
+    [Fact]
+    public async Task A_worker_killed_in_the_middle_of_a_burst_loses_no_event()
+    {
+        await EnsureAWorkerRunsAsync();
+        var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
+        var victim = AppHostWorkerPid() ?? _extraWorkers[^1].Id;
+        var expected = new System.Collections.Concurrent.ConcurrentBag<(string Subject, string Type)>();
+        var accounts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var halfway = new TaskCompletionSource();
+
+        var burst = Task.Run(async () =>
+        {
+            for (var i = 0; i < 80; i++)
+            {
+                var cartId = SourceWrites.NewId();
+                var accountId = SourceWrites.NewId();
+                accounts.Add(accountId);
+                await _writes.CreateCartAsync(cartId);
+                await _writes.AuditAsync(accountId, "PAYMENT_CAPTURED", SourceWrites.NewId());
+                expected.Add((cartId, "cart.created"));
+                expected.Add((accountId, "payment.captured"));
+                if (i == 25)
+                {
+                    halfway.SetResult();
+                }
+            }
+        });
+
+        await halfway.Task;
+        output.WriteLine($"SIGKILL to the worker (pid {victim}) mid-burst");
+        ProcessSignals.Send(victim, ProcessSignals.SIGKILL);
+        await Eventually.ReturnsAsync(() => Task.FromResult(ProcessSignals.IsAlive(victim)), alive => !alive, TimeSpan.FromSeconds(10));
+        _extraWorkers.RemoveAll(w => w.Id == victim);
+        _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform)); // the engine does not restart it: we do
+        await burst;
+
+        var subjects = expected.Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
+        var wanted = expected.Select(e => $"{e.Subject} {e.Type}").ToHashSet(StringComparer.Ordinal);
+        var events = await Eventually.ReturnsAsync(() => published.ReadAsync(subjects),
+            e => wanted.IsSubsetOf(e.Select(x => $"{x.Subject} {x.Type}")), Delivery);
+
+        // Every write has its event; a redelivered record carries the same id, and distinct records distinct ids.
+        Assert.All(events.GroupBy(e => (e.Source, e.SequenceNumber)), g => Assert.Single(g.Select(e => e.Id).Distinct()));
+        Assert.All(events.GroupBy(e => e.Id), g => Assert.Single(g.Select(e => (e.Source, e.SequenceNumber)).Distinct()));
+        Assert.Equal(wanted.Count, events.Select(e => e.Id).Distinct().Count());
+        output.WriteLine($"{events.Count} events for {wanted.Count} writes ({events.Count - wanted.Count} redelivered duplicates)");
+
+        var archived = AuditArchive.Lines(accounts.Select(a => $"ACCOUNT#{a}").ToHashSet(StringComparer.Ordinal));
+        Assert.Equal(accounts.Count, archived.Select(l => l.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_workers_share_the_shards_without_ever_processing_one_at_the_same_time_and_the_survivor_takes_over()
+    {
+        await EnsureAWorkerRunsAsync();
+        if (AppHostWorkerPid() is null && _extraWorkers.Count < 2)
+        {
+            _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform));
+        }
+        else if (AppHostWorkerPid() is not null && _extraWorkers.Count == 0)
+        {
+            _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform));
+        }
+
+        // Both workers hold a lease: the newcomer asked for one and the holder handed it over at a checkpoint.
+        var owners = await Eventually.ReturnsAsync(OwnersAsync, o => o.Count == 2, Delivery);
+        output.WriteLine($"lease owners: {string.Join(", ", owners)}");
+
+        var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
+        var expected = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var cartId = SourceWrites.NewId();
+            var accountId = SourceWrites.NewId();
+            await _writes.CreateCartAsync(cartId);
+            await _writes.AuditAsync(accountId, "PAYMENT_CAPTURED", null);
+            expected.AddRange([$"{cartId} cart.created", $"{accountId} payment.captured"]);
+        }
+
+        var subjects = expected.Select(e => e.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var events = await Eventually.ReturnsAsync(() => published.ReadAsync(subjects), e => e.Count >= expected.Count, Delivery);
+
+        // No record was handled twice: two workers on one shard at once would have published it twice.
+        Assert.Equal(expected.Order(StringComparer.Ordinal), events.Select(e => $"{e.Subject} {e.Type}").Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Count, events.Select(e => e.Id).Distinct().Count());
+
+        // One dies; the other takes its shards once the lease expires, and nothing is missed.
+        var survivorCount = owners.Count - 1;
+        var victim = _extraWorkers[^1];
+        await victim.KillAsync();
+        _extraWorkers.Remove(victim);
+        await victim.DisposeAsync();
+
+        var afterDeath = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
+        var more = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var cartId = SourceWrites.NewId();
+            var accountId = SourceWrites.NewId();
+            await _writes.CreateCartAsync(cartId);
+            await _writes.AuditAsync(accountId, "PAYMENT_CAPTURED", null);
+            more.AddRange([$"{cartId} cart.created", $"{accountId} payment.captured"]);
+        }
+
+        var moreSubjects = more.Select(e => e.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var later = await Eventually.ReturnsAsync(() => afterDeath.ReadAsync(moreSubjects),
+            e => more.ToHashSet().IsSubsetOf(e.Select(x => $"{x.Subject} {x.Type}")), Delivery);
+        Assert.Equal(more.Count, later.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(survivorCount, (await OwnersAsync()).Count);
+    }
+
+    /// <summary>The distinct owners of the unfinished leases of the carts and payments streams.</summary>
+    private async Task<IReadOnlySet<string>> OwnersAsync() =>
+        (await _writes.LeasesAsync())
+            .Where(l => l.TryGetValue("checkpoint", out var c) && c.S != "SHARD_END" && l.TryGetValue("leaseOwner", out _))
+            .Select(l => l["leaseOwner"].S)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The AppHost's events-worker, while it lives (a test may have killed it: the engine does not restart it).</summary>
+    private int? AppHostWorkerPid() =>
+        platform.App.ResourceNotifications.ReplicasOf("events-worker")
+            .Select(r => r.ProcessId)
+            .FirstOrDefault(pid => pid is { } p && ProcessSignals.IsAlive(p));
+
+    private async Task EnsureAWorkerRunsAsync()
+    {
+        if (AppHostWorkerPid() is null && _extraWorkers.Count == 0)
+        {
+            _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform));
+        }
+    }
+}
