@@ -6,9 +6,17 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseSecurityHeaders();
+app.UseRequestShapeChecks();
+app.UseSpoofableHeaderRemoval();
+app.UseCors();
+app.UseAuthentication();
+app.UseRateLimiter(); // after authentication (partitions by user), before authorization (rejected tokens count too)
+app.UseAuthorization();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseDeviceCookie();
+    proxy.UseSafeRetries();
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();

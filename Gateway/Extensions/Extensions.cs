@@ -1,17 +1,48 @@
+using Gateway.Authorization;
+using Gateway.Proxy;
+using Gateway.RateLimiting;
+using Gateway.Security;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Yarp.ReverseProxy.Health;
+
 namespace Gateway.Extensions;
 
 internal static class Extensions
 {
-    /// <summary>The reverse proxy (routes and clusters from <c>ReverseProxy</c>), service-discovery destinations and the device cookie.</summary>
+    /// <summary>
+    /// The reverse proxy (routes and clusters from <c>ReverseProxy</c>) over service-discovery destinations,
+    /// bearer authentication and route policies, per-client rate limits, request limits, CORS and the device cookie.
+    /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection("PassiveHealth"));
+        builder.AddValidatedOptions<ProxyRetryOptions, ProxyRetryOptionsValidator>(ProxyRetryOptions.SectionName);
+        builder.AddProxyFailureProblems();
 
-        builder.Services.AddOptions<DeviceCookieOptions>()
-            .BindConfiguration(DeviceCookieOptions.SectionName)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DeviceCookieOptions>, DeviceCookieOptionsValidator>();
+        builder.AddDefaultAuthentication();
+        builder.AddGatewayPolicies();
+        builder.AddClientRateLimiting();
+        builder.AddStorefrontCors();
+
+        builder.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(RequestLimitsOptions.SectionName);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+        {
+            // The middleware answers a declared oversized body with a problem; Kestrel stops chunked ones mid-stream.
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        builder.AddValidatedOptions<DeviceCookieOptions, DeviceCookieOptionsValidator>(DeviceCookieOptions.SectionName);
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IHostApplicationBuilder builder, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        builder.Services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace IntegrationTests.Gateway;
+
+/// <summary>Rate limits and replica failure, on a system of their own (<see cref="IsolatedGatewayFixture"/>).</summary>
+public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : IClassFixture<IsolatedGatewayFixture>
+{
+    private const string RetryLogLine = "trying another replica";
+
+    [Fact]
+    public async Task A_burst_over_a_clients_bucket_is_answered_with_429_and_retry_after()
+    {
+        using var client = DeviceClient("burst");
+
+        // A path with no route: the burst costs the gateway alone, and is counted like any other request.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2 * IsolatedGatewayFixture.TokenLimit).Select(_ => client.GetAsync("/rate-limit-probe")));
+
+        // The bucket refills continuously (50 tokens a minute), so a slow burst may earn a few tokens.
+        var served = responses.Count(r => r.StatusCode == HttpStatusCode.NotFound);
+        Assert.InRange(served, IsolatedGatewayFixture.TokenLimit, IsolatedGatewayFixture.TokenLimit + 10);
+        Assert.Equal(responses.Length - served, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        var limited = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.InRange(limited.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Another_clients_burst_does_not_limit_this_client()
+    {
+        using var neighbour = DeviceClient("noisy");
+        var burst = await Task.WhenAll(Enumerable.Range(0, 2 * IsolatedGatewayFixture.TokenLimit).Select(_ => neighbour.GetAsync("/rate-limit-probe")));
+        using var client = DeviceClient("quiet");
+
+        using var response = await client.GetAsync("/rate-limit-probe");
+
+        Assert.Contains(burst, r => r.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dead_cart_replica_is_retried_around_then_ejected()
+    {
+        var victim = platform.App.ResourceNotifications.ReplicasOf("cart-api").Single(r => r.ReplicaName == "cart-api-1");
+        ProcessSignals.Send(victim.ProcessId!.Value, ProcessSignals.SIGKILL);
+        await platform.App.ResourceNotifications
+            .WaitForResourceAsync("cart-api", replicas => replicas.Any(r => r.ReplicaName == "cart-api-1" && r.State == ResourceState.Exited))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+        using var client = platform.App.CreateHttpClient("gateway");
+
+        // Round robin sends every other request to the dead replica first: a refused connection sent
+        // nothing, so even a POST is safe to send again.
+        var created = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/carts", new { });
+            created.Add(response.StatusCode);
+        }
+
+        var read = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.GetAsync($"/carts/{Guid.NewGuid():N}");
+            read.Add(response.StatusCode);
+        }
+
+        var retriesBefore = Retries();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await client.GetAsync($"/carts/{Guid.NewGuid():N}");
+            read.Add(response.StatusCode);
+        }
+
+        Assert.All(created, status => Assert.Equal(HttpStatusCode.Created, status));
+        Assert.All(read, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        var logs = platform.App.GetConsoleLogs("gateway");
+        Assert.True(
+            logs.Any(line => line.Contains("POST /carts failed", StringComparison.Ordinal) && line.Contains(RetryLogLine, StringComparison.Ordinal)),
+            "a POST should have been retried on the live replica; the gateway logged:\n" + string.Join('\n', logs.TakeLast(60)));
+        Assert.Equal(retriesBefore, Retries()); // ejected: nothing is sent to it any more
+    }
+
+    /// <summary>A client that is one device (a fresh, well-formed cookie), so each test has a bucket of its own.</summary>
+    private HttpClient DeviceClient(string name)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.App.GetEndpoint("gateway") };
+        client.DefaultRequestHeaders.Add("Cookie", $"deviceId={name}{Guid.NewGuid():N}");
+        return client;
+    }
+
+    private int Retries() => platform.App.GetConsoleLogs("gateway").Count(line => line.Contains(RetryLogLine, StringComparison.Ordinal));
+}

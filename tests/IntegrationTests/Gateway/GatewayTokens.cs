@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Orchestration.ApplicationModel;
+
+namespace IntegrationTests.Gateway;
+
+/// <summary>Tokens the development issuer would never mint: expired, or signed with another key.</summary>
+internal static class GatewayTokens
+{
+    public static string Expired(PlatformFixture platform, string userId)
+    {
+        var key = Convert.FromBase64String(File.ReadAllText(platform.App.Resources.OfType<DevelopmentTokenIssuerResource>().Single().KeyFile).Trim());
+        var now = DateTime.UtcNow;
+        return Create(userId, key, issuedAt: now.AddHours(-2), expires: now.AddHours(-1));
+    }
+
+    public static string SignedWithAnotherKey(string userId) =>
+        Create(userId, RandomNumberGenerator.GetBytes(32), issuedAt: DateTime.UtcNow, expires: DateTime.UtcNow.AddHours(1));
+
+    private static string Create(string userId, byte[] key, DateTime issuedAt, DateTime expires) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = DevelopmentTokenIssuerResource.Issuer,
+            Audience = DevelopmentTokenIssuerResource.Audience,
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = expires,
+            Claims = new Dictionary<string, object> { ["sub"] = userId },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+        });
+}
