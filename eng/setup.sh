@@ -5,6 +5,7 @@
 #   - .NET SDK (checked only; it is a prerequisite we do not install)
 #   - Java 17+                      (apt: openjdk-17-jre-headless)
 #   - redis-server                  (apt: redis-server)
+#   - chromium                      (apt: chromium; the dashboard's headless browser test drives it)
 #   - DynamoDB Local 1.25.x         (from the npm package amplify-dynamodb-simulator, into <repo>/.tools/dynamodb-local)
 #
 # A second run finds everything in place and does no network or apt work.
@@ -120,6 +121,15 @@ else
     APT_PKGS+=(redis-server)
 fi
 
+# Debian's chromium: the dashboard test drives it headless over the DevTools protocol (no browser download).
+chromium_path() { command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || true; }
+if [[ -n "$(chromium_path)" ]]; then
+    log "chromium present ($(chromium_path))"
+else
+    log "chromium missing"
+    APT_PKGS+=(chromium)
+fi
+
 if [[ "${#APT_PKGS[@]}" -gt 0 ]]; then
     if [[ "$HAVE_APT" -eq 1 && "$CAN_ROOT" -eq 1 ]]; then
         apt_install "${APT_PKGS[@]}" || log "apt-get failed (see above)"
@@ -150,6 +160,13 @@ if [[ "${#APT_PKGS[@]}" -gt 0 && "$HAVE_APT" -eq 1 && "$CAN_ROOT" -eq 1 ]]; then
             log "java installed ($JAVA_MAJOR)"
         else
             manual "java ${MIN_JAVA_MAJOR}+ as the default 'java' (apt: sudo apt-get install -y openjdk-17-jre-headless; then check: sudo update-alternatives --config java)"
+        fi
+    fi
+    if [[ " ${APT_PKGS[*]} " == *" chromium "* ]]; then
+        if [[ -n "$(chromium_path)" ]]; then
+            log "chromium installed ($(chromium_path))"
+        else
+            manual "apt package: sudo apt-get install -y chromium  (the dashboard's browser test; Ubuntu: a chromium that is not a snap, or set CHROMIUM_PATH)"
         fi
     fi
     if [[ " ${APT_PKGS[*]} " == *" redis-server "* ]]; then

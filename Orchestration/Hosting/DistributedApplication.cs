@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Orchestration.Dashboard;
+using Orchestration.Dashboard.Telemetry;
 using Orchestration.Lifecycle;
 
 namespace Orchestration.Hosting;
@@ -20,6 +22,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TimeProvider _time = TimeProvider.System;
     private EndpointResolver? _endpoints;
+    private DashboardServer? _dashboard;
     private Task? _stopping;
 
     internal DistributedApplication(DistributedApplicationBuilder builder)
@@ -41,10 +44,22 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public DistributedApplicationOptions Options => _options;
 
-    /// <summary>Checks prerequisites, allocates ports and starts every resource once what it waits for is healthy.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>What the services exported over OTLP to the dashboard (empty when the dashboard is off).</summary>
+    public TelemetryStore Telemetry { get; } = new();
+
+    /// <summary>The dashboard's address, or null when it is off or not started.</summary>
+    public Uri? GetDashboardUri() => _dashboard?.Uri;
+
+    /// <summary>The link that signs a browser in to the dashboard (the one printed at start-up).</summary>
+    public Uri? GetDashboardLoginUri() => _dashboard?.LoginUri;
+
+    internal EndpointResolver? AllocatedEndpoints => _endpoints;
+
+    /// <summary>Checks prerequisites, starts the dashboard, allocates ports and starts every resource once what it waits for is healthy.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         CheckPrerequisites();
+        await StartDashboardAsync(cancellationToken); // first: it holds its ports before the resources' are allocated
         _endpoints = AllocateEndpoints();
         var probe = new HealthProbe(_probeClient);
         foreach (var resource in _resources)
@@ -63,8 +78,6 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             _healthy[resource] = StartResourceAsync(resource, _endpoints, _shutdown.Token);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Runs until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>, then stops every child.</summary>
@@ -233,6 +246,29 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private async Task StopCoreAsync()
     {
+        await StopResourcesAsync();
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
+    }
+
+    private async Task StartDashboardAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.Dashboard;
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        options.RandomizePorts |= _options.RandomizePorts;
+        _dashboard = await DashboardServer.StartAsync(this, options, _time, _reporter, cancellationToken);
+        _options.OtlpEndpoint ??= _dashboard.OtlpHttpUri.ToString().TrimEnd('/');
+        _reporter.Info($"Login to the dashboard at {_dashboard.LoginUri}");
+    }
+
+    private async Task StopResourcesAsync()
+    {
         await _shutdown.CancelAsync();
         if (_runners.Count == 0)
         {
@@ -262,6 +298,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             var failed = _resources.Where((_, i) => !results[i]).Select(r => r.Name);
             _reporter.Error($"Not every resource became healthy: {string.Join(", ", failed)}. Their output is above; press Ctrl+C to stop.");
+        }
+
+        if (_dashboard is not null)
+        {
+            _reporter.Info($"Login to the dashboard at {_dashboard.LoginUri}"); // again: the first one has scrolled away by now
         }
     }
 }

@@ -1,3 +1,5 @@
+using Orchestration.Dashboard;
+
 namespace Orchestration.Hosting;
 
 /// <summary>How the engine runs the model; the testing builder changes these.</summary>
@@ -23,6 +25,9 @@ public sealed class DistributedApplicationOptions
     public string? OtlpEndpoint { get; set; }
 
     public string OtlpProtocol { get; set; } = "http/protobuf";
+
+    /// <summary>The dashboard hosted in the AppHost; when on, <see cref="OtlpEndpoint"/> defaults to its OTLP receiver.</summary>
+    public DashboardOptions Dashboard { get; } = new();
 
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
