@@ -18,6 +18,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.ConfigureOpenTelemetry();
+        // The standard resilience handler wraps every HttpClient, the OTLP exporter's too: one "Execution attempt"
+        // line per export at Information is noise; retries and failures still log as warnings.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.AddDefaultHealthChecks();
         builder.AddProblemResponses();
         builder.AddRequestCorrelation();

@@ -276,9 +276,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
 
         _reporter.Info("Stopping all resources...");
-        foreach (var resource in _resources.Reverse())
+        // Layer by layer, dependents first, everything in a layer at once: a slow stopper costs one grace period, not one each.
+        var running = _resources.ToList();
+        while (running.Count > 0)
         {
-            await Task.WhenAll(_runners[resource].Select(r => r.StopAsync(_options.ShutdownGracePeriod)));
+            var layer = running.Where(r => !running.Any(other => ResourceGraph.DependenciesOf(other).Contains(r))).ToList() is { Count: > 0 } free
+                ? free
+                : running.ToList();
+            await Task.WhenAll(layer.SelectMany(r => _runners[r]).Select(r => r.StopAsync(_options.ShutdownGracePeriod)));
+            running.RemoveAll(layer.Contains);
         }
 
         _reporter.Info("All resources stopped.");

@@ -9,6 +9,11 @@ internal static class Apps
     public static async Task<DistributedApplication> StartPlatformAsync(CancellationToken cancellationToken)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(cancellationToken: cancellationToken);
+        // The bench is one client sending what many users would: the per-client limiter would measure itself.
+        builder.Find("gateway").Annotations.Add(new Orchestration.ApplicationModel.EnvironmentCallbackAnnotation(
+            context => context.Variables["RateLimiting__Enabled"] = "false"));
+        // No telemetry export into this process, which is also the load generator.
+        builder.Options.Dashboard.Enabled = false;
         return await StartAsync(builder.Build(), cancellationToken);
     }
 

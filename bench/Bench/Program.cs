@@ -1,7 +1,7 @@
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [startup] [--quick]</c>: starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes] [startup] [--quick]</c>: starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -14,7 +14,9 @@ internal static class BenchProgram
         var all = scenarios.Count == 0;
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
-            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000]);
+            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000],
+            WriteRates: quick ? [50, 150, 300] : [50, 100, 200, 300, 400, 600, 800, 1000],
+            MixedRate: 200);
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -29,6 +31,14 @@ internal static class BenchProgram
             report.Add(await CachedReadScenario.RunAsync(settings, cancel.Token));
         }
 
+        if (all || scenarios.Contains("writes"))
+        {
+            foreach (var section in await WriteScenarios.RunAsync(settings, cancel.Token))
+            {
+                report.Add(section);
+            }
+        }
+
         if (all || scenarios.Contains("startup"))
         {
             report.Add(await StartupScenario.RunAsync(cancel.Token));
@@ -40,4 +50,4 @@ internal static class BenchProgram
 }
 
 /// <summary>How long and how hard to push.</summary>
-internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates);
+internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates, double[] WriteRates, double MixedRate);

@@ -19,7 +19,8 @@ public sealed class AppHostLifecycleTests
 
         ProcessSignals.Send(appHost.Id, ProcessSignals.SIGINT); // what Ctrl+C sends
 
-        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the AppHost should exit after SIGINT");
+        Assert.True(await appHost.WaitForExitAsync(TimeSpan.FromSeconds(90)),
+            "the AppHost should exit after SIGINT; it printed last:" + Environment.NewLine + string.Join(Environment.NewLine, appHost.Output.TakeLast(40)));
         Assert.Equal(0, appHost.ExitCode);
         Assert.All(table, r => Assert.False(ProcessSignals.IsAlive(r.Pid), $"{r.Name} (pid {r.Pid}) outlived the AppHost"));
         Assert.All(table.SelectMany(r => r.Ports), port => Assert.False(ListeningSockets.IsListening(port), $"port {port} is still bound"));

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Orchestration.ApplicationModel;
+
+namespace Bench;
+
+/// <summary>Scenarios 2, 3 and 5 on one running platform: add-item and payments beside raw transactions, then a mixed run with a spike.</summary>
+internal static class WriteScenarios
+{
+    private static readonly TimeSpan P95Target = TimeSpan.FromMilliseconds(500);
+
+    public static async Task<string[]> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        await using var platform = await Apps.StartPlatformAsync(cancellationToken);
+        using var gateway = Apps.LoadClient(platform.GetEndpoint("gateway"));
+        using var dynamodb = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = platform.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+        var raw = new RawTransactions(dynamodb);
+
+        return
+        [
+            await AddItemAsync(gateway, raw, settings, cancellationToken),
+            await PaymentsAsync(platform, gateway, raw, settings, cancellationToken),
+            await MixedAsync(gateway, settings, cancellationToken),
+        ];
+    }
+
+    private static async Task<string> AddItemAsync(HttpClient gateway, RawTransactions raw, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("Scenario 2: add-item through the gateway vs raw TransactWriteItems of the same shape");
+        var carts = await GuestCart.CreateAsync(gateway, 200, cancellationToken);
+        var system = await OpenLoopLoad.FindCapacityAsync("gateway POST /carts/{id}/items", settings.WriteRates, settings.StepDuration, P95Target,
+            (i, ct) => carts[i % carts.Length].AddItemAsync(gateway, i, ct), cancellationToken);
+        var rawCarts = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        var baseline = await OpenLoopLoad.FindCapacityAsync("raw TransactWriteItems (3 items)", settings.WriteRates, settings.StepDuration, P95Target,
+            (i, ct) => raw.AddItemAsync(rawCarts[i % rawCarts.Length], i, ct), cancellationToken);
+        return Summarize("## 2. Add item", "`POST /carts/{id}/items` (qty += 1, a fresh Idempotency-Key each time, 200 guest carts) through the gateway, beside a plain client sending DynamoDB Local the same 3-item `TransactWriteItems` (cart header, line, idempotency record).", system, baseline, 0.7);
+    }
+
+    private static async Task<string> PaymentsAsync(DistributedApplication platform, HttpClient gateway, RawTransactions raw, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("Scenario 3: POST /payments through the gateway vs raw TransactWriteItems of the same shape");
+        var issuer = platform.Resources.OfType<DevelopmentTokenIssuerResource>().Single();
+        var payers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async n =>
+        {
+            var token = issuer.MintToken($"bench-payer-{n}-{Guid.NewGuid():N}", DateTimeOffset.UtcNow, TimeSpan.FromHours(2));
+            var account = await SendAsync(gateway, HttpMethod.Post, "/accounts", token, new { currency = "EUR" }, cancellationToken);
+            var accountId = account.GetProperty("accountId").GetString()!;
+            await SendAsync(gateway, HttpMethod.Post, $"/accounts/{accountId}/deposits", token, new { amount = 1_000_000_000L, currency = "EUR" }, cancellationToken);
+            return (Token: token, AccountId: accountId);
+        }));
+        var system = await OpenLoopLoad.FindCapacityAsync("gateway POST /payments", settings.WriteRates, settings.StepDuration, P95Target,
+            async (i, ct) =>
+            {
+                var (token, accountId) = payers[i % payers.Length];
+                using var request = Request(HttpMethod.Post, "/payments", token, new { accountId, amount = 1, currency = "EUR", merchantId = "bench-merchant" });
+                using var response = await gateway.SendAsync(request, ct);
+                return response.IsSuccessStatusCode;
+            }, cancellationToken);
+
+        var rawAccounts = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        await Task.WhenAll(rawAccounts.Select(a => raw.OpenAccountAsync(a, cancellationToken)));
+        var baseline = await OpenLoopLoad.FindCapacityAsync("raw TransactWriteItems (4 items)", settings.WriteRates, settings.StepDuration, P95Target,
+            (i, ct) => raw.PayAsync(rawAccounts[i % rawAccounts.Length], ct), cancellationToken);
+        return Summarize("## 3. Payment", "`POST /payments` (amount 1, a fresh Idempotency-Key each time, 20 funded accounts of 20 users) through the gateway, beside a plain client sending DynamoDB Local the same 4-item `TransactWriteItems` (idempotency record, conditional debit, TXN with GSI keys, AUDIT).", system, baseline, 0.7);
+    }
+
+    private static async Task<string> MixedAsync(HttpClient gateway, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var rate = settings.MixedRate;
+        Console.WriteLine($"Scenario 5: 60/40 reads/writes at {rate}/s with a x3 spike");
+        var carts = await GuestCart.CreateAsync(gateway, 200, cancellationToken);
+        foreach (var cart in carts)
+        {
+            await cart.AddItemAsync(gateway, 0, cancellationToken);
+        }
+
+        var phases = new[]
+        {
+            new LoadPhase("steady", rate, settings.StepDuration),
+            new LoadPhase("spike x3", rate * 3, settings.StepDuration / 2),
+            new LoadPhase("after the spike", rate, settings.StepDuration),
+        };
+        var results = await OpenLoopLoad.RunPhasesAsync(phases, (i, ct) =>
+        {
+            var cart = carts[i % carts.Length];
+            return i % 5 < 3 ? cart.ReadAsync(gateway, ct) : cart.AddItemAsync(gateway, i, ct);
+        }, cancellationToken);
+        foreach (var result in results)
+        {
+            Console.WriteLine($"  {result}");
+        }
+
+        var text = new StringBuilder()
+            .AppendLine("## 5. Mixed reads and writes with a spike")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"60 % cached cart reads and 40 % add-items over 200 carts, offered open loop at {rate:0} req/s, then three times that for half as long, then back. Latency counts from when each request was due, so queueing during the spike shows.")
+            .AppendLine()
+            .AppendLine(BenchReport.Table(results));
+        Console.WriteLine(text);
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Summarize(string title, string description, IReadOnlyList<LoadResult> system, IReadOnlyList<LoadResult> baseline, double target)
+    {
+        var best = system.LastOrDefault(s => s.Sustains(P95Target));
+        var bestBaseline = baseline.LastOrDefault(s => s.Sustains(P95Target));
+        var ratio = best is null || bestBaseline is null ? 0 : best.AchievedRate / bestBaseline.AchievedRate;
+        var text = new StringBuilder()
+            .AppendLine(title)
+            .AppendLine()
+            .AppendLine(description + " The offered rate rises until p95 passes 500 ms, errors pass 1 % or the server falls behind.")
+            .AppendLine()
+            .AppendLine(BenchReport.Table(system.Concat(baseline)))
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"- highest sustained rate: **{best?.AchievedRate ?? 0:0} req/s** (p95 {best?.Ms(95) ?? "-"}) vs raw {bestBaseline?.AchievedRate ?? 0:0} req/s — **{ratio:P0} of the raw rate**")
+            .AppendLine(CultureInfo.InvariantCulture, $"- target: ≥ {target:P0} of the raw DynamoDB Local rate of the same shape — {(ratio >= target ? "met" : "**not met**")}");
+        Console.WriteLine(text);
+        return text.ToString().TrimEnd();
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, object body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return request;
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient gateway, HttpMethod method, string path, string token, object body, CancellationToken cancellationToken)
+    {
+        using var request = Request(method, path, token, body);
+        using var response = await gateway.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+    }
+}
