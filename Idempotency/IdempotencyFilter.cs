@@ -98,7 +98,7 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
 
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var response = ResponseCapture.From(result, http.Response, json);
-        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
+        if (!StoredResponse.IsOutcome(response.StatusCode))
         {
             await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
         }

@@ -5,4 +5,14 @@ public sealed record StoredResponse(int StatusCode, string Body, string ContentT
 {
     /// <summary>Headers worth replaying; the rest (dates, trace ids) belong to the new response.</summary>
     public static readonly string[] ReplayedHeaders = ["ETag", "Location"];
+
+    /// <summary>
+    /// Whether an answer is the request's outcome, to be replayed for 24 h. A server failure, a lost race
+    /// (409 CONFLICT: retry after a fresh read) or a 429 are transient: the key is released so the client's
+    /// retry with the same key runs again instead of getting the failure back.
+    /// </summary>
+    public static bool IsOutcome(int statusCode) =>
+        statusCode is < StatusCodes.Status500InternalServerError
+            and not StatusCodes.Status409Conflict
+            and not StatusCodes.Status429TooManyRequests;
 }

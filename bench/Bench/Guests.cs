@@ -17,12 +17,12 @@ internal sealed record GuestCart(string CartId, string Cookie)
             return new GuestCart(cartId, cookie);
         }));
 
-    /// <summary>qty += 1 on one of 20 skus, with a fresh Idempotency-Key, as a storefront sends it.</summary>
+    /// <summary>qty += 1 on one of nine skus priced in USD (the seeded catalog prices every tenth sku in EUR), with a fresh Idempotency-Key.</summary>
     public async Task<bool> AddItemAsync(HttpClient gateway, long sequence, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/carts/{CartId}/items")
         {
-            Content = JsonContent.Create(new { sku = $"SKU-{1 + (sequence % 20)}", qty = 1 }),
+            Content = JsonContent.Create(new { sku = $"SKU-{1 + (sequence % 9)}", qty = 1 }),
         };
         request.Headers.Add("Cookie", Cookie);
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));

@@ -15,8 +15,8 @@ internal static class BenchProgram
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
             ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000],
-            WriteRates: quick ? [50, 150, 300] : [50, 100, 200, 300, 400, 600, 800, 1000],
-            MixedRate: 200);
+            WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 60, 80, 100, 150, 200, 300],
+            MixedRate: 100);
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -34,8 +34,9 @@ internal sealed class RawTransactions(IAmazonDynamoDB dynamodb)
                 new() { Update = new Update
                 {
                     TableName = "carts",
-                    Key = new() { ["PK"] = new($"CART#{cartId}"), ["SK"] = new($"ITEM#SKU-{1 + (sequence % 20)}#-") },
-                    UpdateExpression = "ADD qty :one SET updatedAt = :now, source = :web",
+                    Key = new() { ["PK"] = new($"CART#{cartId}"), ["SK"] = new($"ITEM#SKU-{1 + (sequence % 9)}#-") },
+                    UpdateExpression = "ADD qty :one SET updatedAt = :now, #source = :web",
+                    ExpressionAttributeNames = new() { ["#source"] = "source" }, // a reserved word
                     ExpressionAttributeValues = new() { [":one"] = N(1), [":now"] = new(now), [":web"] = new("web") },
                 } },
                 new() { Put = new Put

@@ -80,12 +80,12 @@ internal static partial class StartupScenario
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>Ctrl+C for the AppHost however the scenario ends, so no system is left running.</summary>
+    /// <summary>SIGTERM for the AppHost however the scenario ends, so no system is left running.</summary>
     private sealed class StopOnExit(Process appHost) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            Orchestration.Lifecycle.ProcessSignals.Send(appHost.Id, Orchestration.Lifecycle.ProcessSignals.SIGINT);
+            Orchestration.Lifecycle.ProcessSignals.Send(appHost.Id, Orchestration.Lifecycle.ProcessSignals.SIGTERM); // SIGINT may be ignored when the bench itself runs in the background
             await appHost.WaitForExitAsync(CancellationToken.None);
         }
     }

@@ -9,7 +9,7 @@ using Orchestration.ApplicationModel;
 
 namespace Bench;
 
-/// <summary>Scenarios 2, 3 and 5 on one running platform: add-item and payments beside raw transactions, then a mixed run with a spike.</summary>
+/// <summary>Scenarios 4, 2, 3 and 5 on one running platform: write→event, add-item and payments beside raw transactions, a mixed run with a spike.</summary>
 internal static class WriteScenarios
 {
     private static readonly TimeSpan P95Target = TimeSpan.FromMilliseconds(500);
@@ -25,6 +25,7 @@ internal static class WriteScenarios
 
         return
         [
+            await EventsScenario.RunAsync(platform, dynamodb, settings, cancellationToken), // first: before the writes below fill the stream
             await AddItemAsync(gateway, raw, settings, cancellationToken),
             await PaymentsAsync(platform, gateway, raw, settings, cancellationToken),
             await MixedAsync(gateway, settings, cancellationToken),

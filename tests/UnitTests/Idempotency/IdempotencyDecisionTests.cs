@@ -58,3 +58,21 @@ public class IdempotencyDecisionTests
     private static IdempotencyRecord Record(IdempotencyStatus status, string fingerprint, StoredResponse? response) =>
         new(fingerprint, status, "claim", Now.AddMinutes(-1), Now.AddHours(24), Now.AddSeconds(30), response);
 }
+
+public class StoredResponseTests
+{
+    [Theory]
+    [InlineData(200)]
+    [InlineData(201)]
+    [InlineData(404)]
+    [InlineData(412)]
+    [InlineData(422)]
+    public void Outcomes_are_stored_and_replayed(int status) => Assert.True(StoredResponse.IsOutcome(status));
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(503)]
+    public void Transient_answers_release_the_key_for_a_retry(int status) => Assert.False(StoredResponse.IsOutcome(status));
+}
