@@ -17,8 +17,8 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
     {
         using var queued = await gate.EnterAsync(guestCartId, cancellationToken);
         var now = time.GetUtcNow();
-        var guest = await store.LoadAsync(guestCartId, cancellationToken);
-        if (guest is null || guest.Header.IsExpiredAt(now) || !caller.Owns(guest.Header))
+        var guest = await store.LoadVisibleAsync(guestCartId, caller, now, cancellationToken);
+        if (guest is null)
         {
             return CartErrors.NotFound();
         }

@@ -30,8 +30,8 @@ internal sealed class CartMutations(
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var cart = await store.LoadAsync(cartId, cancellationToken);
-            if (cart is null || cart.Header.IsExpiredAt(now) || !caller.Owns(cart.Header))
+            var cart = await store.LoadVisibleAsync(cartId, caller, now, cancellationToken);
+            if (cart is null)
             {
                 return CartErrors.NotFound();
             }

@@ -8,6 +8,16 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
 {
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
+    /// <summary>
+    /// The cart as <paramref name="caller"/> may see it at <paramref name="now"/>: absent, expired (DynamoDB Local never
+    /// deletes by TTL) and someone else's all read as null, so a 404 is no existence oracle.
+    /// </summary>
+    public async Task<CartSnapshot?> LoadVisibleAsync(string cartId, CartCaller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cart = await LoadAsync(cartId, cancellationToken);
+        return cart is not null && !cart.Header.IsExpiredAt(now) && caller.Owns(cart.Header) ? cart : null;
+    }
+
     /// <summary>The cart's header, lines and discounts from one strongly consistent query, or null when there is no header.</summary>
     public async Task<CartSnapshot?> LoadAsync(string cartId, CancellationToken cancellationToken)
     {

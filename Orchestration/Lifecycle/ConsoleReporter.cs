@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Orchestration.Hosting;
 
 namespace Orchestration.Lifecycle;
@@ -58,28 +56,8 @@ public sealed class ConsoleReporter(DistributedApplicationOptions options)
     {
         if (options.PrintSummary)
         {
-            Write(FormatTable(replicas), ConsoleColor.White);
+            Write(ResourceTable.Format(replicas), ConsoleColor.White);
         }
-    }
-
-    public static string FormatTable(IEnumerable<ReplicaSnapshot> replicas)
-    {
-        var rows = replicas.Select(r => new[]
-        {
-            r.ReplicaName,
-            r.State.ToString(),
-            r.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            r.Urls.Count == 0 ? "-" : string.Join(' ', r.Urls),
-        }).Prepend(["NAME", "STATE", "PID", "URL"]).ToList();
-
-        var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            text.AppendLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
-        }
-
-        return text.ToString().TrimEnd();
     }
 
     private void Write(string message, ConsoleColor color)

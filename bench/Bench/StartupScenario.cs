@@ -53,11 +53,9 @@ internal static partial class StartupScenario
             }
         }
 
-        var rows = lines.SkipWhile(l => !l.StartsWith("NAME", StringComparison.Ordinal)).Skip(1)
-            .Select(l => TableRow().Match(l)).TakeWhile(m => m.Success)
-            .Where(m => m.Groups["pid"].Value != "-")
-            .Select(m => (Name: m.Groups["name"].Value, Pid: int.Parse(m.Groups["pid"].Value, CultureInfo.InvariantCulture)))
-            .Select(r => (r.Name, Megabytes: ResidentMegabytes(r.Pid)))
+        var rows = Orchestration.Lifecycle.ResourceTable.Parse(lines)
+            .Where(r => r.ProcessId is not null)
+            .Select(r => (r.Name, Megabytes: ResidentMegabytes(r.ProcessId!.Value)))
             .ToArray();
 
         var reported = lines.Select(l => AppHostFigure().Match(l)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "?";
@@ -97,8 +95,6 @@ internal static partial class StartupScenario
         return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
-    [GeneratedRegex(@"^(?<name>[a-z][a-z0-9-]*)\s+(?<state>[A-Za-z]+)\s+(?<pid>\d+|-)\s+(?<urls>.+)$")]
-    private static partial Regex TableRow();
 
     [GeneratedRegex(@"healthy, ([0-9.]+) s after")]
     private static partial Regex AppHostFigure();

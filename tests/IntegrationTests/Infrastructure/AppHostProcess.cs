@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace IntegrationTests.Infrastructure;
 
 /// <summary>The real AppHost executable, run the way a developer runs it, with its console captured.</summary>
-public sealed partial class AppHostProcess : IAsyncDisposable
+public sealed class AppHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
@@ -81,15 +80,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     }
 
     /// <summary>The resource table the AppHost printed: replica name, PID (0 for resources without a process) and ports.</summary>
-    public IReadOnlyList<(string Name, int Pid, IReadOnlyList<int> Ports)> ResourceTable()
-    {
-        var lines = Output.SkipWhile(l => !TableHeader().IsMatch(l)).Skip(1).TakeWhile(l => TableRow().IsMatch(l));
-        return lines.Select(l => TableRow().Match(l)).Select(m => (
-            m.Groups["name"].Value,
-            m.Groups["pid"].Value == "-" ? 0 : int.Parse(m.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture),
-            (IReadOnlyList<int>)PortInUrl().Matches(m.Groups["urls"].Value).Select(p => int.Parse(p.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray()))
+    public IReadOnlyList<(string Name, int Pid, IReadOnlyList<int> Ports)> ResourceTable() =>
+        global::Orchestration.Lifecycle.ResourceTable.Parse(Output)
+            .Select(r => (r.Name, r.ProcessId ?? 0, (IReadOnlyList<int>)r.Urls.Select(u => u.Port).ToArray()))
             .ToArray();
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -112,13 +106,4 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             }
         }
     }
-
-    [GeneratedRegex(@"^NAME\s+STATE\s+PID\s+URL")]
-    private static partial Regex TableHeader();
-
-    [GeneratedRegex(@"^(?<name>[a-z][a-z0-9-]*)\s+(?<state>[A-Za-z]+)\s+(?<pid>\d+|-)\s+(?<urls>.+)$")]
-    private static partial Regex TableRow();
-
-    [GeneratedRegex(@":(\d+)\b")]
-    private static partial Regex PortInUrl();
 }

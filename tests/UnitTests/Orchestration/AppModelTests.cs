@@ -64,7 +64,7 @@ public class AppModelTests
     [Fact]
     public void The_resource_table_aligns_its_columns()
     {
-        var table = ConsoleReporter.FormatTable(
+        var table = ResourceTable.Format(
         [
             new ReplicaSnapshot("redis", "redis", ResourceState.Healthy, 42, null, null, ["tcp://127.0.0.1:6379"]),
             new ReplicaSnapshot("cart-api", "cart-api-0", ResourceState.Running, 4242, null, null, ["http://127.0.0.1:5000"]),
