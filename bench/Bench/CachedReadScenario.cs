@@ -36,7 +36,7 @@ internal static class CachedReadScenario
             var path = $"/carts/{cartId}";
             await WarmUpAsync(client, path, cancellationToken);
             system = await OpenLoopLoad.FindCapacityAsync("gateway GET /carts/{id}", settings.ReadRates, settings.StepDuration, P95Target,
-                (_, ct) => GetAsync(client, path, ct), cancellationToken);
+                (_, ct) => GetAsync(client, path, ct), CpuMeter.For(platform), cancellationToken);
         }
 
         IReadOnlyList<LoadResult> baseline;
@@ -50,7 +50,7 @@ internal static class CachedReadScenario
             using var client = Apps.LoadClient(bare.GetEndpoint("baseline-proxy"));
             await WarmUpAsync(client, "/value/cart:bench", cancellationToken);
             baseline = await OpenLoopLoad.FindCapacityAsync("baseline YARP→Kestrel→Redis", settings.ReadRates, settings.StepDuration, P95Target,
-                (_, ct) => GetAsync(client, "/value/cart:bench", ct), cancellationToken);
+                (_, ct) => GetAsync(client, "/value/cart:bench", ct), CpuMeter.For(bare), cancellationToken);
         }
 
         return Summarize(system, baseline, payload.Length);
@@ -67,9 +67,8 @@ internal static class CachedReadScenario
 
     private static string Summarize(IReadOnlyList<LoadResult> system, IReadOnlyList<LoadResult> baseline, int payloadBytes)
     {
-        var best = system.LastOrDefault(s => s.Sustains(P95Target));
-        var bestBaseline = baseline.LastOrDefault(s => s.Sustains(P95Target));
-        var ratio = best is null || bestBaseline is null ? 0 : best.AchievedRate / bestBaseline.AchievedRate;
+        var comparison = new CapacityComparison(system, baseline, P95Target);
+        var met = comparison.Best is { AchievedRate: >= 5000 } && comparison.Ratio >= 0.6 && !comparison.BaselineUnsaturated;
         var text = new StringBuilder()
             .AppendLine("## 1. Cached cart read")
             .AppendLine()
@@ -77,8 +76,10 @@ internal static class CachedReadScenario
             .AppendLine()
             .AppendLine(BenchReport.Table(system.Concat(baseline)))
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"- highest sustained rate: **{best?.AchievedRate ?? 0:0} req/s** (p95 {best?.Ms(95) ?? "-"}) vs baseline {bestBaseline?.AchievedRate ?? 0:0} req/s — **{ratio:P0} of the baseline**")
-            .AppendLine(CultureInfo.InvariantCulture, $"- target: ≥ 5,000 req/s with p95 < 200 ms and ≥ 60 % of the baseline — {(best is { AchievedRate: >= 5000 } && ratio >= 0.6 ? "met" : "**not met**")}");
+            .AppendLine(comparison.Headline("baseline") + " of the baseline")
+            .AppendLine(CultureInfo.InvariantCulture, $"- target: ≥ 5,000 req/s with p95 < 200 ms and ≥ 60 % of the baseline — {(met ? "met" : "**not met**")}")
+            .AppendLine()
+            .AppendLine(comparison.CpuTables());
         Console.WriteLine(text);
         return text.ToString().TrimEnd();
     }

@@ -89,12 +89,14 @@ public static class OpenLoopLoad
     /// <summary>Raises the offered rate step by step until the target latency or the error budget breaks; returns every step.</summary>
     public static async Task<IReadOnlyList<LoadResult>> FindCapacityAsync(
         string name, IEnumerable<double> rates, TimeSpan stepDuration, TimeSpan p95Target,
-        Func<long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
+        Func<long, CancellationToken, Task<bool>> send, CpuMeter? cpu, CancellationToken cancellationToken)
     {
         var steps = new List<LoadResult>();
         foreach (var rate in rates)
         {
+            var reading = cpu?.Start();
             var step = await RunAsync(name, rate, stepDuration, send, cancellationToken);
+            step = step with { Cpu = reading?.Stop(cpu!) };
             steps.Add(step);
             Console.WriteLine($"  {step}");
             if (!step.Sustains(p95Target))
@@ -113,6 +115,9 @@ public sealed record LoadPhase(string Name, double Rate, TimeSpan Duration);
 /// <summary>One run at one offered rate.</summary>
 public sealed record LoadResult(string Name, double OfferedRate, long Requests, double AchievedRate, long Errors, LatencyHistogram Latency)
 {
+    /// <summary>The CPU each process used during the step, when measured.</summary>
+    public CpuUse? Cpu { get; init; }
+
     public double ErrorRate => Requests == 0 ? 0 : (double)Errors / Requests;
 
     /// <summary>Kept up with the offered rate, within the latency target, with under 1 % errors.</summary>

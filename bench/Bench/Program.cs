@@ -1,7 +1,7 @@
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes] [startup] [--quick]</c>: starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [startup] [--quick]</c>: starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -14,8 +14,8 @@ internal static class BenchProgram
         var all = scenarios.Count == 0;
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
-            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000],
-            WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 60, 80, 100, 150, 200, 300],
+            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000, 14000, 16000],
+            WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 500, 600],
             MixedRate: 100);
 
         using var cancel = new CancellationTokenSource();
@@ -31,9 +31,10 @@ internal static class BenchProgram
             report.Add(await CachedReadScenario.RunAsync(settings, cancel.Token));
         }
 
-        if (all || scenarios.Contains("writes"))
+        var writes = WriteScenarios.Names.Where(name => all || scenarios.Contains("writes") || scenarios.Contains(name)).ToHashSet(StringComparer.Ordinal);
+        if (writes.Count > 0)
         {
-            foreach (var section in await WriteScenarios.RunAsync(settings, cancel.Token))
+            foreach (var section in await WriteScenarios.RunAsync(settings, writes, cancel.Token))
             {
                 report.Add(section);
             }

@@ -9,12 +9,15 @@ using Orchestration.ApplicationModel;
 
 namespace Bench;
 
-/// <summary>Scenarios 4, 2, 3 and 5 on one running platform: write→event, add-item and payments beside raw transactions, a mixed run with a spike.</summary>
+/// <summary>Scenarios 4, 3, 2 and 5 on one running platform: write→event, payments and add-item beside raw transactions, a mixed run with a spike.</summary>
 internal static class WriteScenarios
 {
     private static readonly TimeSpan P95Target = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<string[]> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    /// <summary>The scenarios of this group, in the order they run.</summary>
+    public static readonly string[] Names = ["events", "add-item", "payments", "mixed"];
+
+    public static async Task<string[]> RunAsync(BenchSettings settings, IReadOnlySet<string> selected, CancellationToken cancellationToken)
     {
         await using var platform = await Apps.StartPlatformAsync(cancellationToken);
         using var gateway = Apps.LoadClient(platform.GetEndpoint("gateway"));
@@ -23,28 +26,44 @@ internal static class WriteScenarios
             new AmazonDynamoDBConfig { ServiceURL = platform.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
         var raw = new RawTransactions(dynamodb);
 
-        return
-        [
-            await EventsScenario.RunAsync(platform, dynamodb, settings, cancellationToken), // first: before the writes below fill the stream
-            await AddItemAsync(gateway, raw, settings, cancellationToken),
-            await PaymentsAsync(platform, gateway, raw, settings, cancellationToken),
-            await MixedAsync(gateway, settings, cancellationToken),
-        ];
+        var cpu = CpuMeter.For(platform);
+        var sections = new List<string>();
+        if (selected.Contains("events"))
+        {
+            sections.Add(await EventsScenario.RunAsync(platform, dynamodb, settings, cancellationToken)); // first: before the writes below fill the stream
+        }
+
+        if (selected.Contains("payments"))
+        {
+            sections.Add(await PaymentsAsync(platform, gateway, raw, cpu, settings, cancellationToken));
+        }
+
+        if (selected.Contains("add-item"))
+        {
+            sections.Add(await AddItemAsync(gateway, raw, cpu, settings, cancellationToken));
+        }
+
+        if (selected.Contains("mixed"))
+        {
+            sections.Add(await MixedAsync(gateway, settings, cancellationToken));
+        }
+
+        return [.. sections];
     }
 
-    private static async Task<string> AddItemAsync(HttpClient gateway, RawTransactions raw, BenchSettings settings, CancellationToken cancellationToken)
+    private static async Task<string> AddItemAsync(HttpClient gateway, RawTransactions raw, CpuMeter cpu, BenchSettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine("Scenario 2: add-item through the gateway vs raw TransactWriteItems of the same shape");
         var carts = await GuestCart.CreateAsync(gateway, 200, cancellationToken);
         var system = await OpenLoopLoad.FindCapacityAsync("gateway POST /carts/{id}/items", settings.WriteRates, settings.StepDuration, P95Target,
-            (i, ct) => carts[i % carts.Length].AddItemAsync(gateway, i, ct), cancellationToken);
+            (i, ct) => carts[i % carts.Length].AddItemAsync(gateway, i, ct), cpu, cancellationToken);
         var rawCarts = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
         var baseline = await OpenLoopLoad.FindCapacityAsync("raw TransactWriteItems (3 items)", settings.WriteRates, settings.StepDuration, P95Target,
-            (i, ct) => raw.AddItemAsync(rawCarts[i % rawCarts.Length], i, ct), cancellationToken);
+            (i, ct) => raw.AddItemAsync(rawCarts[i % rawCarts.Length], i, ct), cpu, cancellationToken);
         return Summarize("## 2. Add item", "`POST /carts/{id}/items` (qty += 1, a fresh Idempotency-Key each time, 200 guest carts) through the gateway, beside a plain client sending DynamoDB Local the same 3-item `TransactWriteItems` (cart header, line, idempotency record).", system, baseline, 0.7);
     }
 
-    private static async Task<string> PaymentsAsync(DistributedApplication platform, HttpClient gateway, RawTransactions raw, BenchSettings settings, CancellationToken cancellationToken)
+    private static async Task<string> PaymentsAsync(DistributedApplication platform, HttpClient gateway, RawTransactions raw, CpuMeter cpu, BenchSettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine("Scenario 3: POST /payments through the gateway vs raw TransactWriteItems of the same shape");
         var issuer = platform.Resources.OfType<DevelopmentTokenIssuerResource>().Single();
@@ -63,12 +82,12 @@ internal static class WriteScenarios
                 using var request = Request(HttpMethod.Post, "/payments", token, new { accountId, amount = 1, currency = "EUR", merchantId = "bench-merchant" });
                 using var response = await gateway.SendAsync(request, ct);
                 return response.IsSuccessStatusCode;
-            }, cancellationToken);
+            }, cpu, cancellationToken);
 
         var rawAccounts = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
         await Task.WhenAll(rawAccounts.Select(a => raw.OpenAccountAsync(a, cancellationToken)));
         var baseline = await OpenLoopLoad.FindCapacityAsync("raw TransactWriteItems (4 items)", settings.WriteRates, settings.StepDuration, P95Target,
-            (i, ct) => raw.PayAsync(rawAccounts[i % rawAccounts.Length], ct), cancellationToken);
+            (i, ct) => raw.PayAsync(rawAccounts[i % rawAccounts.Length], ct), cpu, cancellationToken);
         return Summarize("## 3. Payment", "`POST /payments` (amount 1, a fresh Idempotency-Key each time, 20 funded accounts of 20 users) through the gateway, beside a plain client sending DynamoDB Local the same 4-item `TransactWriteItems` (idempotency record, conditional debit, TXN with GSI keys, AUDIT).", system, baseline, 0.7);
     }
 
@@ -110,9 +129,8 @@ internal static class WriteScenarios
 
     private static string Summarize(string title, string description, IReadOnlyList<LoadResult> system, IReadOnlyList<LoadResult> baseline, double target)
     {
-        var best = system.LastOrDefault(s => s.Sustains(P95Target));
-        var bestBaseline = baseline.LastOrDefault(s => s.Sustains(P95Target));
-        var ratio = best is null || bestBaseline is null ? 0 : best.AchievedRate / bestBaseline.AchievedRate;
+        var comparison = new CapacityComparison(system, baseline, P95Target);
+        var met = comparison.Ratio >= target && !comparison.BaselineUnsaturated;
         var text = new StringBuilder()
             .AppendLine(title)
             .AppendLine()
@@ -120,8 +138,10 @@ internal static class WriteScenarios
             .AppendLine()
             .AppendLine(BenchReport.Table(system.Concat(baseline)))
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"- highest sustained rate: **{best?.AchievedRate ?? 0:0} req/s** (p95 {best?.Ms(95) ?? "-"}) vs raw {bestBaseline?.AchievedRate ?? 0:0} req/s — **{ratio:P0} of the raw rate**")
-            .AppendLine(CultureInfo.InvariantCulture, $"- target: ≥ {target:P0} of the raw DynamoDB Local rate of the same shape — {(ratio >= target ? "met" : "**not met**")}");
+            .AppendLine(comparison.Headline("raw") + " of the raw rate")
+            .AppendLine(CultureInfo.InvariantCulture, $"- target: ≥ {target:P0} of the raw DynamoDB Local rate of the same shape — {(met ? "met" : "**not met**")}")
+            .AppendLine()
+            .AppendLine(comparison.CpuTables());
         Console.WriteLine(text);
         return text.ToString().TrimEnd();
     }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bench;
+
+/// <summary>
+/// Where the CPU went during a load step: each process's user + system time (from /proc, through
+/// <see cref="Process.TotalProcessorTime"/>) read before and after, per request. On a 2-core machine shared by the
+/// load generator, the services and DynamoDB Local, this is what decides the ceiling.
+/// </summary>
+public sealed class CpuMeter(IReadOnlyList<(string Name, int ProcessId)> processes)
+{
+    /// <summary>Every running replica of <paramref name="app"/>, and the bench itself (the load generator).</summary>
+    internal static CpuMeter For(DistributedApplication app) =>
+        new([
+            .. app.ResourceNotifications.Snapshot()
+                .Where(replica => replica.ProcessId is not null)
+                .Select(replica => (replica.ReplicaName, replica.ProcessId!.Value)),
+            ("bench (load generator)", Environment.ProcessId),
+        ]);
+
+    public CpuReading Start() => new(Sample(), Stopwatch.GetTimestamp());
+
+    public IReadOnlyDictionary<string, TimeSpan> Sample()
+    {
+        var sample = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (name, processId) in processes)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(processId);
+                sample[name] = process.TotalProcessorTime;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // exited: it used nothing more
+            }
+        }
+
+        return sample;
+    }
+
+    /// <summary>A reading in progress; <see cref="Stop"/> gives the CPU each process used since <see cref="Start"/>.</summary>
+    public sealed class CpuReading(IReadOnlyDictionary<string, TimeSpan> before, long startedAt)
+    {
+        public CpuUse Stop(CpuMeter meter)
+        {
+            var after = meter.Sample();
+            var used = after
+                .Where(entry => before.ContainsKey(entry.Key))
+                .ToDictionary(entry => entry.Key, entry => entry.Value - before[entry.Key], StringComparer.Ordinal);
+            return new CpuUse(used, Stopwatch.GetElapsedTime(startedAt));
+        }
+    }
+}
+
+/// <summary>CPU time per process over a wall-clock interval.</summary>
+public sealed record CpuUse(IReadOnlyDictionary<string, TimeSpan> ByProcess, TimeSpan Wall)
+{
+    public TimeSpan Total => ByProcess.Values.Aggregate(TimeSpan.Zero, (sum, used) => sum + used);
+
+    /// <summary>A Markdown table: CPU milliseconds per completed request and cores busy, by process, busiest first.</summary>
+    public string Table(long requests)
+    {
+        var text = new StringBuilder()
+            .AppendLine("| process | CPU per request | cores busy |")
+            .AppendLine("| --- | ---: | ---: |");
+        foreach (var (name, used) in ByProcess.Where(e => e.Value > TimeSpan.Zero).OrderByDescending(e => e.Value))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {PerRequest(used, requests)} | {used / Wall:0.00} |");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"| **all** | **{PerRequest(Total, requests)}** | **{Total / Wall:0.00}** |");
+        return text.ToString();
+    }
+
+    private static string PerRequest(TimeSpan used, long requests) =>
+        requests == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{used.TotalMilliseconds / requests:0.00} ms");
+}
