@@ -24,7 +24,7 @@ internal static class CartItemEndpoints
             return CartErrors.NotFound().ToResult();
         }
 
-        var product = await services.Catalog.FindProductAsync(addition.Value.Sku, cancellationToken);
+        var product = await services.Products.FindAsync(addition.Value.Sku, cancellationToken);
         var lifetime = services.Options.Value.GuestCartLifetime;
         return await MutateAsync(cartId, context, services, (cart, now) =>
         {

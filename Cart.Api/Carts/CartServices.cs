@@ -9,6 +9,7 @@ internal sealed record CartServices(
     CartCache Cache,
     CartMutations Mutations,
     CatalogStore Catalog,
+    ProductLookup Products,
     TimeProvider Time,
     IOptions<CartOptions> Options,
     ILogger<CartServices> Logger);

@@ -28,6 +28,7 @@ internal static class Extensions
         });
 
         builder.Services.AddSingleton<CatalogStore>();
+        builder.Services.AddSingleton<ProductLookup>();
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
         builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy, [HealthTags.Ready]);

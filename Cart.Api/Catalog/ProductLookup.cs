@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Cart.Api.Catalog;
+
+/// <summary>
+/// Products for the display price snapshot of new lines, kept in memory for <see cref="CartOptions.ProductLookupLifetime"/>:
+/// adding an item is the hot write path and the catalog changes rarely. Unknown SKUs are remembered too. Checkout never
+/// uses this: it re-prices every line from the table.
+/// </summary>
+internal sealed class ProductLookup(CatalogStore catalog, IOptions<CartOptions> options) : IDisposable
+{
+    private const int MaxProducts = 100_000;
+
+    private readonly MemoryCache _products = new(new MemoryCacheOptions { SizeLimit = MaxProducts });
+
+    public async Task<Product?> FindAsync(string sku, CancellationToken cancellationToken)
+    {
+        if (_products.TryGetValue(sku, out Product? product))
+        {
+            return product;
+        }
+
+        product = await catalog.FindProductAsync(sku, cancellationToken);
+        _products.Set(sku, product, new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = options.Value.ProductLookupLifetime,
+            Size = 1,
+        });
+        return product;
+    }
+
+    public void Dispose() => _products.Dispose();
+}
