@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Idempotency;
 
 /// <summary>
-/// The claim a request holds on its key, handed to the handler so the completed record can commit
-/// in the same <c>TransactWriteItems</c> as the change it protects.
+/// The claim a request has on its key — written up front (<see cref="KeyClaim.BeforeHandler"/>) or taken by the
+/// handler's transaction (<see cref="KeyClaim.WithTransaction"/>) — handed to the handler so the completed record
+/// commits in the same <c>TransactWriteItems</c> as the change it protects.
 /// </summary>
 public sealed class IdempotencyContext(
-    IdempotencyStore store, IdempotencyScope scope, IdempotencyKey key, IdempotencyRecord claim, JsonSerializerOptions json)
+    IdempotencyStore store, IdempotencyScope scope, IdempotencyKey key, IdempotencyRecord claim, KeyClaim claimed, JsonSerializerOptions json)
 {
     public IdempotencyKey Key { get; } = key;
 
@@ -22,8 +24,16 @@ public sealed class IdempotencyContext(
 
     internal IdempotencyRecord Claim { get; } = claim;
 
+    internal KeyClaim Claimed { get; } = claimed;
+
     /// <summary>True once the handler's transaction, with the completion item in it, has committed.</summary>
     public bool Committed { get; private set; }
+
+    /// <summary>
+    /// True when the completion item's condition failed: another request with this key completed it or holds it
+    /// (or took over our expired claim). The filter then answers from that request's record, whatever the handler says.
+    /// </summary>
+    public bool KeyTaken { get; private set; }
 
     /// <summary>The Put of the completed record (status, body, headers), conditioned on the claim still being ours.</summary>
     public TransactWriteItem CompletionItem<T>(int statusCode, T body, string? etag = null, string? location = null)
@@ -40,7 +50,15 @@ public sealed class IdempotencyContext(
         }
 
         var response = new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers);
-        return new TransactWriteItem { Put = store.CompletionPut(Scope, Claim, response) };
+        return new TransactWriteItem { Put = store.CompletionPut(Scope, Claim, Claimed, response) };
+    }
+
+    /// <summary>The Put of a completed record whose response is a problem (a decline recorded with its audit entry).</summary>
+    public TransactWriteItem CompletionItem(ProblemDetails problem)
+    {
+        var response = new StoredResponse(
+            problem.Status ?? StatusCodes.Status400BadRequest, JsonSerializer.Serialize(problem, json), "application/problem+json", new Dictionary<string, string>());
+        return new TransactWriteItem { Put = store.CompletionPut(Scope, Claim, Claimed, response) };
     }
 
     /// <summary>
@@ -52,4 +70,7 @@ public sealed class IdempotencyContext(
 
     /// <summary>Call after the transaction that carried <see cref="CompletionItem{T}"/> succeeded.</summary>
     public void MarkCommitted() => Committed = true;
+
+    /// <summary>Call when the transaction was cancelled because <see cref="CompletionItem{T}"/>'s condition failed.</summary>
+    public void MarkKeyTaken() => KeyTaken = true;
 }

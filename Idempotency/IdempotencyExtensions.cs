@@ -27,11 +27,15 @@ public static class IdempotencyExtensions
             return next(http);
         });
 
-    /// <summary>Makes the endpoint(s) honour Idempotency-Key; <paramref name="scopeOf"/> says where the key's record lives.</summary>
+    /// <summary>
+    /// Makes the endpoint(s) honour Idempotency-Key; <paramref name="scopeOf"/> says where the key's record lives,
+    /// <paramref name="claim"/> when the key is taken (<see cref="KeyClaim.WithTransaction"/> only for handlers whose
+    /// every effect is their one transaction).
+    /// </summary>
     public static TBuilder WithIdempotency<TBuilder>(
-        this TBuilder builder, Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required = false)
+        this TBuilder builder, Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required = false, KeyClaim claim = KeyClaim.BeforeHandler)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(new IdempotencyFilter(scopeOf, required));
+        builder.AddEndpointFilter(new IdempotencyFilter(scopeOf, required, claim));
 
     /// <summary>The request's claim on its key, or null when it sent none.</summary>
     public static IdempotencyContext? GetIdempotency(this HttpContext http) => http.Features.Get<IdempotencyContext>();

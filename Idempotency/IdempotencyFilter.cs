@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Idempotency;
 
 /// <summary>
-/// The Idempotency-Key protocol around a mutating endpoint: claim the key, or replay / refuse; run the handler;
-/// store what it answered unless its own transaction already did.
+/// The Idempotency-Key protocol around a mutating endpoint: take the key (up front, or with the handler's transaction),
+/// or replay / refuse; run the handler; store what it answered unless its own transaction already did; when another
+/// request turns out to have the key, answer from that request's record.
 /// </summary>
-internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required) : IEndpointFilter
+internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required, KeyClaim claimMode) : IEndpointFilter
 {
     private const int MaxClaimAttempts = 3;
 
@@ -45,31 +46,25 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
         var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
         Activity.Current?.SetTag("idempotency.key", key.Value);
 
+        if (claimMode == KeyClaim.WithTransaction)
+        {
+            return await RunAsync(new IdempotencyContext(store, scope, key, store.NewClaim(fingerprint), claimMode, json), context, next, store, logger);
+        }
+
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
         {
             var claim = await store.TryClaimAsync(scope, fingerprint, http.RequestAborted);
             if (claim is not null)
             {
-                Activity.Current?.SetTag("idempotency.key.replayed", false);
-                return await RunAsync(new IdempotencyContext(store, scope, key, claim, json), context, next, store, logger);
+                return await RunAsync(new IdempotencyContext(store, scope, key, claim, claimMode, json), context, next, store, logger);
             }
 
-            var existing = await store.FindAsync(scope, http.RequestAborted);
-            switch (IdempotencyDecision.For(existing, fingerprint, store.Time.GetUtcNow()))
+            if (await AnswerFromRecordAsync(store, scope, key, fingerprint, http, logger) is { } answer)
             {
-                case IdempotencyDecision.Replay replay:
-                    Activity.Current?.SetTag("idempotency.key.replayed", true);
-                    IdempotencyLog.Replayed(logger, key.Value, replay.Response.StatusCode);
-                    return ResponseCapture.Replay(replay.Response, http.Response);
-                case IdempotencyDecision.InFlight:
-                    IdempotencyLog.InFlight(logger, key.Value);
-                    return IdempotencyErrors.InUse().ToResult();
-                case IdempotencyDecision.KeyReused:
-                    IdempotencyLog.Reused(logger, key.Value);
-                    return IdempotencyErrors.Reused().ToResult();
-                default:
-                    continue; // it expired or was released between our claim and our read: claim again
+                return answer;
             }
+
+            // It expired or was released between our claim and our read: claim again.
         }
 
         return IdempotencyErrors.InUse().ToResult();
@@ -79,6 +74,7 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
         IdempotencyContext idempotency, EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotencyStore store, ILogger logger)
     {
         var http = context.HttpContext;
+        var held = idempotency.Claimed == KeyClaim.BeforeHandler;
         http.Features.Set(idempotency);
         object? result;
         try
@@ -87,26 +83,65 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
         }
         catch
         {
-            await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
+            if (held)
+            {
+                await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
+            }
+
             throw;
         }
 
         if (idempotency.Committed)
         {
+            Activity.Current?.SetTag("idempotency.key.replayed", false);
             return result;
         }
 
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var response = ResponseCapture.From(result, http.Response, json);
-        if (!StoredResponse.IsOutcome(response.StatusCode))
+        if (!idempotency.KeyTaken)
         {
-            await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
-        }
-        else if (!await store.CompleteAsync(idempotency.Scope, idempotency.Claim, response, CancellationToken.None))
-        {
-            IdempotencyLog.ClaimLost(logger, idempotency.Key.Value);
+            var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var response = ResponseCapture.From(result, http.Response, json);
+            if (!StoredResponse.IsOutcome(response.StatusCode))
+            {
+                if (held)
+                {
+                    await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
+                }
+
+                return result;
+            }
+
+            if (await store.CompleteAsync(idempotency.Scope, idempotency.Claim, idempotency.Claimed, response, CancellationToken.None))
+            {
+                Activity.Current?.SetTag("idempotency.key.replayed", false);
+                return result;
+            }
         }
 
-        return result;
+        IdempotencyLog.KeyTaken(logger, idempotency.Key.Value);
+        return await AnswerFromRecordAsync(store, idempotency.Scope, idempotency.Key, idempotency.Fingerprint, http, logger)
+            ?? IdempotencyErrors.InUse().ToResult(); // the other request's record is already gone: the client retries
+    }
+
+    /// <summary>The answer the key's live record gives this request (replay, in use, reused), or null when there is none.</summary>
+    private static async Task<IResult?> AnswerFromRecordAsync(
+        IdempotencyStore store, IdempotencyScope scope, IdempotencyKey key, string fingerprint, HttpContext http, ILogger logger)
+    {
+        var existing = await store.FindAsync(scope, http.RequestAborted);
+        switch (IdempotencyDecision.For(existing, fingerprint, store.Time.GetUtcNow()))
+        {
+            case IdempotencyDecision.Replay replay:
+                Activity.Current?.SetTag("idempotency.key.replayed", true);
+                IdempotencyLog.Replayed(logger, key.Value, replay.Response.StatusCode);
+                return ResponseCapture.Replay(replay.Response, http.Response);
+            case IdempotencyDecision.InFlight:
+                IdempotencyLog.InFlight(logger, key.Value);
+                return IdempotencyErrors.InUse().ToResult();
+            case IdempotencyDecision.KeyReused:
+                IdempotencyLog.Reused(logger, key.Value);
+                return IdempotencyErrors.Reused().ToResult();
+            default:
+                return null;
+        }
     }
 }

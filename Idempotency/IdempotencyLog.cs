@@ -13,6 +13,6 @@ internal static partial class IdempotencyLog
     [LoggerMessage(3, LogLevel.Warning, "Idempotency-Key {Key} was reused for a different request")]
     public static partial void Reused(ILogger logger, string key);
 
-    [LoggerMessage(4, LogLevel.Warning, "Lost the claim on Idempotency-Key {Key} before completing; the response was not stored")]
-    public static partial void ClaimLost(ILogger logger, string key);
+    [LoggerMessage(4, LogLevel.Information, "Idempotency-Key {Key} was taken by another request before this one completed; answering from its record")]
+    public static partial void KeyTaken(ILogger logger, string key);
 }

@@ -21,13 +21,20 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
         return IdempotencyItem.FromAttributes(response.Item);
     }
 
+    /// <summary>A claim for this request, not yet written anywhere.</summary>
+    public IdempotencyRecord NewClaim(string fingerprint)
+    {
+        var now = Time.GetUtcNow();
+        return new IdempotencyRecord(
+            fingerprint, IdempotencyStatus.InProgress, Guid.NewGuid().ToString("N"),
+            now, now + _options.RecordLifetime, now + _options.Lease, Response: null);
+    }
+
     /// <summary>Takes the key for this request: the record says IN_PROGRESS until the request completes. Null when someone holds it.</summary>
     public async Task<IdempotencyRecord?> TryClaimAsync(IdempotencyScope scope, string fingerprint, CancellationToken cancellationToken)
     {
-        var now = Time.GetUtcNow();
-        var claim = new IdempotencyRecord(
-            fingerprint, IdempotencyStatus.InProgress, Guid.NewGuid().ToString("N"),
-            now, now + _options.RecordLifetime, now + _options.Lease, Response: null);
+        var claim = NewClaim(fingerprint);
+        var now = claim.CreatedAt;
         try
         {
             await dynamodb.PutItemAsync(new PutItemRequest
@@ -46,8 +53,11 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
         }
     }
 
-    /// <summary>The Put that turns our claim into the completed record, for a transaction or on its own.</summary>
-    public Put CompletionPut(IdempotencyScope scope, IdempotencyRecord claim, StoredResponse response) => new()
+    /// <summary>
+    /// The Put that turns our claim into the completed record, for a transaction or on its own: conditioned on our
+    /// written claim still standing, or (a claim taken with the transaction) on the key being free.
+    /// </summary>
+    public Put CompletionPut(IdempotencyScope scope, IdempotencyRecord claim, KeyClaim claimed, StoredResponse response) => new()
     {
         TableName = scope.TableName,
         Item = IdempotencyItem.ToAttributes(scope, claim with
@@ -56,15 +66,21 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
             Response = response,
             LeaseUntil = claim.CreatedAt,
         }),
-        ConditionExpression = IdempotencyItem.OwnClaimCondition,
-        ExpressionAttributeNames = IdempotencyItem.OwnClaimNames(),
-        ExpressionAttributeValues = IdempotencyItem.OwnClaimValues(claim.ClaimId),
+        ConditionExpression = claimed == KeyClaim.BeforeHandler ? IdempotencyItem.OwnClaimCondition : IdempotencyItem.ClaimCondition,
+        ExpressionAttributeNames = claimed == KeyClaim.BeforeHandler ? IdempotencyItem.OwnClaimNames() : IdempotencyItem.ClaimNames(),
+        ExpressionAttributeValues = claimed == KeyClaim.BeforeHandler
+            ? IdempotencyItem.OwnClaimValues(claim.ClaimId)
+            : IdempotencyItem.ClaimValues(Time.GetUtcNow()),
     };
 
-    /// <summary>Stores the response of a request that changed nothing in its own transaction (a 404, a 422, a decline).</summary>
-    public async Task<bool> CompleteAsync(IdempotencyScope scope, IdempotencyRecord claim, StoredResponse response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the response of a request that changed nothing in its own transaction (a 404, a 422). False when the
+    /// key is someone else's: our claim was taken over, or (claimed with the transaction) another request has it.
+    /// </summary>
+    public async Task<bool> CompleteAsync(
+        IdempotencyScope scope, IdempotencyRecord claim, KeyClaim claimed, StoredResponse response, CancellationToken cancellationToken)
     {
-        var put = CompletionPut(scope, claim, response);
+        var put = CompletionPut(scope, claim, claimed, response);
         try
         {
             await dynamodb.PutItemAsync(new PutItemRequest
@@ -79,7 +95,7 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
         }
         catch (ConditionalCheckFailedException)
         {
-            return false; // our lease ran out and another request took the key over
+            return false;
         }
     }
 

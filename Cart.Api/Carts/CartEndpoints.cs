@@ -47,8 +47,8 @@ internal static class CartEndpoints
         {
             case CommitResult.Committed:
                 break;
-            case CommitResult.ClaimLost:
-                return CartErrors.ClaimLost().ToResult();
+            case CommitResult.KeyTaken:
+                return IdempotencyErrors.InUse().ToResult();
             default:
                 return ApiError.Conflict("The cart could not be created; retry.").ToResult();
         }

@@ -6,9 +6,6 @@ internal static class CartErrors
     /// <summary>Absent, expired and not-yours carts all look the same: no existence oracle.</summary>
     public static ApiError NotFound() => ApiError.NotFound("The cart was not found.");
 
-    /// <summary>The Idempotency-Key's claim was taken over while this request ran (its lease expired).</summary>
-    public static ApiError ClaimLost() => ApiError.Conflict("This request took too long and its Idempotency-Key was taken over; retry it.");
-
     /// <summary>Neither a device cookie nor a signed-in user: nobody to own a cart.</summary>
     public static ApiError NoOwner() => new(
         StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Bad Request", "A cart needs an owner: send the deviceId cookie or sign in.");

@@ -77,8 +77,8 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
                 }
 
                 return document;
-            case CommitResult.ClaimLost:
-                return CartErrors.ClaimLost();
+            case CommitResult.KeyTaken:
+                return IdempotencyErrors.InUse();
             default:
                 return ApiError.Conflict("The carts changed while merging (another merge may have won); read your cart again and retry.");
         }

@@ -55,8 +55,8 @@ internal sealed class CartMutations(
                 case CommitResult.Committed:
                     await PublishAsync(after, document);
                     return document;
-                case CommitResult.ClaimLost:
-                    return CartErrors.ClaimLost();
+                case CommitResult.KeyTaken:
+                    return IdempotencyErrors.InUse();
             }
 
             CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);

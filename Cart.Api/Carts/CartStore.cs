@@ -75,7 +75,8 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
 
     /// <summary>
     /// Commits <paramref name="items"/> with the idempotency completion (when there is a claim) in the same transaction.
-    /// A lost race (a condition on the cart, or a transaction conflict) asks for a fresh read; a lost claim for a 409.
+    /// A lost race (a condition on the cart, or a transaction conflict) asks for a fresh read; a key that turned out to be
+    /// another request's is left to the idempotency filter.
     /// </summary>
     public async Task<CommitResult> CommitAsync<TBody>(
         List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken)
@@ -103,7 +104,8 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
             var reasons = exception.CancellationReasons ?? [];
             if (idempotencyIndex >= 0 && idempotencyIndex < reasons.Count && reasons[idempotencyIndex].Code == "ConditionalCheckFailed")
             {
-                return CommitResult.ClaimLost;
+                idempotency!.MarkKeyTaken();
+                return CommitResult.KeyTaken;
             }
 
             if (reasons.Any(reason => reason.Code is "ConditionalCheckFailed" or "TransactionConflict"))
@@ -128,8 +130,8 @@ internal enum CommitResult
     /// <summary>The cart (or a pointer) moved since it was read: read again and retry, or answer 409.</summary>
     Conflict,
 
-    /// <summary>The idempotency claim was taken over (lease expired): answer 409.</summary>
-    ClaimLost,
+    /// <summary>The Idempotency-Key is another request's (it completed, or holds the key): the filter answers from its record.</summary>
+    KeyTaken,
 }
 
 /// <summary>The response a commit records for its Idempotency-Key.</summary>

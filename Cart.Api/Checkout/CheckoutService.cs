@@ -121,8 +121,8 @@ internal sealed class CheckoutService(
                     case CommitResult.Committed:
                         await mutations.PublishAsync(done, CartRenderer.Render(done));
                         return response;
-                    case CommitResult.ClaimLost:
-                        return CartErrors.ClaimLost();
+                    case CommitResult.KeyTaken:
+                        return IdempotencyErrors.InUse();
                     default:
                         return null;
                 }

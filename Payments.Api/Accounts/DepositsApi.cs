@@ -11,7 +11,7 @@ internal static class DepositsApi
             .WithTags("Accounts")
             .WithName("Deposit")
             .RequireAuthorization(Caller.SignedInPolicy)
-            .WithCallerIdempotency(required: true);
+            .WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
         return app;
     }
 

@@ -30,7 +30,10 @@ internal static class Caller
                 PaymentKeys.Metadata)
             : null;
 
-    /// <summary>Makes an endpoint honour Idempotency-Key in the caller's scope.</summary>
-    public static RouteHandlerBuilder WithCallerIdempotency(this RouteHandlerBuilder endpoint, bool required) =>
-        endpoint.WithIdempotency(IdempotencyScope, required);
+    /// <summary>
+    /// Makes an endpoint honour Idempotency-Key in the caller's scope. Ledger operations (one transaction that carries
+    /// the key's record) take the key with that transaction; the others claim it before they run.
+    /// </summary>
+    public static RouteHandlerBuilder WithCallerIdempotency(this RouteHandlerBuilder endpoint, bool required, KeyClaim claim = KeyClaim.BeforeHandler) =>
+        endpoint.WithIdempotency(IdempotencyScope, required, claim);
 }

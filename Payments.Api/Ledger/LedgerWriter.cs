@@ -1,4 +1,5 @@
 using Idempotency;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Payments.Api.Ledger;
 
@@ -6,7 +7,7 @@ namespace Payments.Api.Ledger;
 /// Runs a ledger operation as read → decide → one <c>TransactWriteItems</c>, with the idempotency completion
 /// inside the same transaction and a <c>ClientRequestToken</c> per attempt. A cancelled transaction is retried
 /// with fresh reads (the next attempt's reads find the precise reason: insufficient funds, closed account…);
-/// a lost claim is a 409 CONFLICT; contention that outlasts the attempts is a 409 CONFLICT too.
+/// a key that turned out to be another request's is left to the idempotency filter; contention that outlasts the attempts is a 409 CONFLICT too.
 /// </summary>
 internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvider time, ILogger<LedgerWriter> logger)
 {
@@ -52,8 +53,9 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
                 LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
                 switch (cancellation.Kind)
                 {
-                    case CancellationKind.ClaimLost:
-                        return ApiError.Conflict("The Idempotency-Key was taken over by another request; retry to read its outcome.");
+                    case CancellationKind.KeyTaken:
+                        idempotency!.MarkKeyTaken(); // the idempotency filter answers from that request's record
+                        return IdempotencyErrors.InUse();
                     case CancellationKind.Unexpected:
                         throw;
                     case CancellationKind.ConditionFailed:
@@ -69,6 +71,56 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
         }
 
         return ApiError.Conflict("The account is changing too fast; retry with a fresh read.");
+    }
+
+    /// <summary>
+    /// Records a refusal that moves no money (a decline) with its audit entry: one transaction with the key's completed
+    /// record, so however many duplicates race, the decline is stored and audited once. If contention outlasts the
+    /// attempts, the audit entry is not written and the idempotency filter stores the refusal on its own.
+    /// </summary>
+    public async Task RecordRefusalAsync(IdempotencyContext? idempotency, TransactWriteItem audit, ProblemDetails refusal, CancellationToken cancellationToken)
+    {
+        if (idempotency is null)
+        {
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [audit] }, cancellationToken);
+            return;
+        }
+
+        const int idempotencyIndex = 1;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            try
+            {
+                await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+                {
+                    TransactItems = [audit, idempotency.CompletionItem(refusal)],
+                    ClientRequestToken = idempotency.ClientRequestToken(MaxAttempts + attempt),
+                }, cancellationToken);
+                idempotency.MarkCommitted();
+                return;
+            }
+            catch (TransactionCanceledException exception)
+            {
+                var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex);
+                LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
+                if (cancellation.Kind == CancellationKind.KeyTaken)
+                {
+                    idempotency.MarkKeyTaken();
+                    return;
+                }
+
+                if (!cancellation.IsRetryable)
+                {
+                    throw;
+                }
+            }
+            catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
+            {
+                LogCancelled(logger, CancellationKind.TransactionConflict, -1, attempt);
+            }
+
+            await Task.Delay(Backoff(attempt), time, cancellationToken);
+        }
     }
 
     // Jittered, growing pauses keep contending writers from colliding again in lock step.

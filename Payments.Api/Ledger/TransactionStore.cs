@@ -150,10 +150,6 @@ internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
         return ([.. response.Items.Select(AuditEntry.FromItem)], LastKeyOf(response));
     }
 
-    /// <summary>Appends one audit entry outside a transaction (a decline changes nothing else).</summary>
-    public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken) =>
-        dynamoDb.PutItemAsync(new PutItemRequest { TableName = table.Value, Item = entry.ToItem() }, cancellationToken);
-
     private static Dictionary<string, AttributeValue>? LastKeyOf(QueryResponse response) =>
         response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
 }

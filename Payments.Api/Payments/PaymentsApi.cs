@@ -12,15 +12,15 @@ internal static class PaymentsApi
     {
         var payments = app.MapGroup("/payments").WithTags("Payments").RequireAuthorization(Caller.SignedInPolicy);
 
-        payments.MapPost("", PayAsync).WithName("CreatePayment").WithCallerIdempotency(required: true);
-        payments.MapPost("/{txnId}/refunds", RefundAsync).WithName("RefundPayment").WithCallerIdempotency(required: true);
+        payments.MapPost("", PayAsync).WithName("CreatePayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
+        payments.MapPost("/{txnId}/refunds", RefundAsync).WithName("RefundPayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
 
         return app;
     }
 
     /// <summary>
-    /// Debits the caller's account. A decline (INSUFFICIENT_FUNDS, 422) changes nothing but is stored under the key
-    /// by the idempotency filter, so the same request replays as declined even after a top-up.
+    /// Debits the caller's account. A decline (INSUFFICIENT_FUNDS, 422) moves no money but is stored under the key, with
+    /// its audit entry, by a second conditional write, so the same request replays as declined even after a top-up.
     /// </summary>
     public static async Task<Results<Created<TransactionResponse>, ProblemHttpResult>> PayAsync(
         PaymentRequest request, HttpContext http, [AsParameters] LedgerServices services, CancellationToken cancellationToken)
@@ -63,13 +63,14 @@ internal static class PaymentsApi
             return TypedResults.Created(outcome.Value.Location, outcome.Value.Body);
         }
 
+        var refused = outcome.Error.ToResult();
         if (outcome.Error.Code == LedgerErrors.InsufficientFundsCode)
         {
             var declined = AuditEntry.For(accountId, AuditEvents.PaymentDeclined, userId, services.Time.GetUtcTimestamp(), amount: amount, currency: currency, detail: merchantId);
-            await services.Transactions.AppendAuditAsync(declined, cancellationToken);
+            await services.Writer.RecordRefusalAsync(http.GetIdempotency(), declined.ToPut(services.Table.Value), refused.ProblemDetails, cancellationToken);
         }
 
-        return outcome.Error.ToResult();
+        return refused;
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ namespace Payments.Api.Table;
 /// <summary>Why DynamoDB cancelled a <c>TransactWriteItems</c>, read from its per-item cancellation reasons.</summary>
 internal enum CancellationKind
 {
-    /// <summary>The idempotency completion's condition failed: our claim on the key was lost.</summary>
-    ClaimLost,
+    /// <summary>The idempotency completion's condition failed: the key is another request's (completed, or held).</summary>
+    KeyTaken,
 
     /// <summary>A domain condition failed (balance, status, currency, refunded amount): see the item index.</summary>
     ConditionFailed,
@@ -28,15 +28,15 @@ internal sealed record TransactCancellation(CancellationKind Kind, int ItemIndex
     public bool IsRetryable => Kind is CancellationKind.TransactionConflict or CancellationKind.Throttled;
 
     /// <summary>
-    /// Classifies the reasons; a failed condition on the idempotency item wins over everything (the request no
-    /// longer owns its key), then failed domain conditions, then conflicts and throttling.
+    /// Classifies the reasons; a failed condition on the idempotency item wins over everything (the key is another
+    /// request's), then failed domain conditions, then conflicts and throttling.
     /// </summary>
     public static TransactCancellation From(IReadOnlyList<CancellationReason>? reasons, int? idempotencyItemIndex)
     {
         reasons ??= [];
         if (idempotencyItemIndex is { } index && index < reasons.Count && reasons[index].Code == ConditionalCheckFailed)
         {
-            return new(CancellationKind.ClaimLost, index);
+            return new(CancellationKind.KeyTaken, index);
         }
 
         for (var i = 0; i < reasons.Count; i++)

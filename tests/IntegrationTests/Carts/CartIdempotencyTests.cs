@@ -28,6 +28,35 @@ public sealed class CartIdempotencyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_same_add_sent_ten_times_at_once_is_applied_once_and_every_answer_is_the_same()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-3", qty = 3 }, key)));
+
+        try
+        {
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+            Assert.Single(bodies.Distinct());
+            Assert.Equal(9, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
+            var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+            Assert.Equal(3, CartClient.QuantityOf(cart, "SKU-3"));
+            Assert.Equal(2, cart.GetProperty("version").GetInt64());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Reusing_a_key_for_another_body_is_rejected_with_422()
     {
         using var shopper = CartClient.ThroughGateway(platform);

@@ -52,7 +52,7 @@ public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClas
         var scope = NewScope();
         var claim = (await _store.TryClaimAsync(scope, "fingerprint", default))!;
         var response = new StoredResponse(201, """{"id":1}""", "application/json", new Dictionary<string, string>());
-        Assert.True(await _store.CompleteAsync(scope, claim, response, default));
+        Assert.True(await _store.CompleteAsync(scope, claim, KeyClaim.BeforeHandler, response, default));
 
         _clock.Advance(TimeSpan.FromHours(23));
         Assert.Null(await _store.TryClaimAsync(scope, "fingerprint", default));
@@ -75,8 +75,8 @@ public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClas
 
         Assert.NotNull(second);
         var late = new StoredResponse(200, "{}", "application/json", new Dictionary<string, string>());
-        Assert.False(await _store.CompleteAsync(scope, first, late, default));
-        Assert.True(await _store.CompleteAsync(scope, second, late, default));
+        Assert.False(await _store.CompleteAsync(scope, first, KeyClaim.BeforeHandler, late, default));
+        Assert.True(await _store.CompleteAsync(scope, second, KeyClaim.BeforeHandler, late, default));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClas
         var first = (await _store.TryClaimAsync(scope, "fingerprint", default))!;
         _clock.Advance(TimeSpan.FromSeconds(31));
         await _store.TryClaimAsync(scope, "fingerprint", default);
-        var put = _store.CompletionPut(scope, first, new StoredResponse(200, "{}", "application/json", new Dictionary<string, string>()));
+        var put = _store.CompletionPut(scope, first, KeyClaim.BeforeHandler, new StoredResponse(200, "{}", "application/json", new Dictionary<string, string>()));
         var change = new Put { TableName = Table, Item = new() { ["PK"] = new("CHANGE#" + scope.PartitionKey), ["SK"] = new("X") } };
 
         var cancelled = await Assert.ThrowsAsync<TransactionCanceledException>(() =>
@@ -95,6 +95,52 @@ public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClas
         Assert.Equal("ConditionalCheckFailed", cancelled.CancellationReasons[1].Code);
         var unchanged = await _dynamodb.GetItemAsync(Table, new() { ["PK"] = new("CHANGE#" + scope.PartitionKey), ["SK"] = new("X") });
         Assert.False(unchanged.IsItemSet, "the protected change must not commit without its idempotency record");
+    }
+
+    [Fact]
+    public async Task A_key_taken_with_the_transaction_commits_the_first_change_only_and_is_free_again_after_24_hours()
+    {
+        var scope = NewScope();
+
+        Assert.True(await CommitWithTransactionClaimAsync(scope, "first"));
+        Assert.False(await CommitWithTransactionClaimAsync(scope, "second"));
+
+        Assert.True(await ChangeExistsAsync(scope, "first"));
+        Assert.False(await ChangeExistsAsync(scope, "second"), "a change must not commit under a key another request completed");
+        var stored = await _store.FindAsync(scope, default);
+        Assert.Equal("first", Assert.IsType<IdempotencyDecision.Replay>(IdempotencyDecision.For(stored, "fingerprint", _clock.GetUtcNow())).Response.Body);
+
+        _clock.Advance(TimeSpan.FromHours(24));
+        Assert.True(await CommitWithTransactionClaimAsync(scope, "third"));
+    }
+
+    [Fact]
+    public async Task A_key_taken_with_the_transaction_respects_a_live_claim_but_not_an_abandoned_one()
+    {
+        var scope = NewScope();
+        await _store.TryClaimAsync(scope, "fingerprint", default);
+
+        Assert.False(await CommitWithTransactionClaimAsync(scope, "while-held"));
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await CommitWithTransactionClaimAsync(scope, "after-the-lease"));
+    }
+
+    [Fact]
+    public async Task Of_concurrent_transactions_carrying_the_same_unclaimed_key_at_most_one_commits()
+    {
+        var scope = NewScope();
+
+        var committed = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => CommitWithTransactionClaimAsync(scope, $"change-{i}")));
+
+        var applied = 0;
+        for (var i = 0; i < committed.Length; i++)
+        {
+            Assert.Equal(committed[i], await ChangeExistsAsync(scope, $"change-{i}"));
+            applied += committed[i] ? 1 : 0;
+        }
+
+        Assert.True(applied <= 1, $"{applied} changes committed under one key");
     }
 
     [Fact]
@@ -108,6 +154,31 @@ public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClas
         Assert.Null(await _store.FindAsync(scope, default));
         Assert.NotNull(await _store.TryClaimAsync(scope, "fingerprint", default));
     }
+
+    /// <summary>A change plus the key's completed record (claimed with the transaction); false when DynamoDB cancelled it.</summary>
+    private async Task<bool> CommitWithTransactionClaimAsync(IdempotencyScope scope, string change)
+    {
+        var put = _store.CompletionPut(
+            scope, _store.NewClaim("fingerprint"), KeyClaim.WithTransaction, new StoredResponse(200, change, "application/json", new Dictionary<string, string>()));
+        try
+        {
+            await _dynamodb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = [new() { Put = new Put { TableName = Table, Item = ChangeKey(scope, change) } }, new() { Put = put }],
+            });
+            return true;
+        }
+        catch (Exception e) when (e is TransactionCanceledException or TransactionConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> ChangeExistsAsync(IdempotencyScope scope, string change) =>
+        (await _dynamodb.GetItemAsync(new GetItemRequest { TableName = Table, Key = ChangeKey(scope, change), ConsistentRead = true })).IsItemSet;
+
+    private static Dictionary<string, AttributeValue> ChangeKey(IdempotencyScope scope, string change) =>
+        new() { ["PK"] = new("CHANGE#" + scope.PartitionKey), ["SK"] = new(change) };
 
     private static IdempotencyScope NewScope() => new(Table, $"CART#{Guid.NewGuid():N}", $"IDEM#{Guid.NewGuid():N}");
 

@@ -88,6 +88,30 @@ public sealed class PaymentIdempotencyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_same_declined_payment_sent_ten_times_at_once_is_declined_and_audited_once()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+        await alice.DepositAsync(accountId, 100);
+        var key = Guid.NewGuid().ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => alice.PayAsync(accountId, 500, key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+        // Every answer is the one outcome; each response keeps its own diagnostics (instance, traceId, requestId).
+        var outcomes = await Task.WhenAll(responses.Select(async r =>
+        {
+            var problem = await r.Content.ReadFromJsonAsync<JsonElement>();
+            return string.Join("|", new[] { "type", "title", "status", "detail", "code" }.Select(name => problem.GetProperty(name).ToString()));
+        }));
+        Assert.Single(outcomes.Distinct());
+        Assert.Equal("INSUFFICIENT_FUNDS", await PaymentsDriver.CodeOf(responses[0]));
+        var audit = await alice.Http.GetFromJsonAsync<JsonElement>($"/accounts/{accountId}/audit");
+        Assert.Single(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("eventType").GetString() == "PAYMENT_DECLINED");
+        Assert.Equal(100, await alice.BalanceAsync(accountId));
+    }
+
+    [Fact]
     public async Task A_payment_without_an_idempotency_key_is_refused()
     {
         using var alice = PaymentsDriver.ForNewUser(platform);

@@ -11,7 +11,7 @@ public class TransactCancellationTests
     [Fact]
     public void A_failed_condition_on_the_idempotency_item_means_the_claim_was_lost() =>
         Assert.Equal(
-            new TransactCancellation(CancellationKind.ClaimLost, 3),
+            new TransactCancellation(CancellationKind.KeyTaken, 3),
             TransactCancellation.From(Reasons("None", "None", "None", "ConditionalCheckFailed"), idempotencyItemIndex: 3));
 
     [Fact]
@@ -23,7 +23,7 @@ public class TransactCancellationTests
     [Fact]
     public void A_lost_claim_wins_over_other_failed_conditions() =>
         Assert.Equal(
-            CancellationKind.ClaimLost,
+            CancellationKind.KeyTaken,
             TransactCancellation.From(Reasons("ConditionalCheckFailed", "None", "None", "ConditionalCheckFailed"), idempotencyItemIndex: 3).Kind);
 
     [Fact]
