@@ -86,6 +86,39 @@ public static class OpenLoopLoad
             .ToArray();
     }
 
+    /// <summary>
+    /// Two capacity ladders interleaved rate by rate (system, then baseline, at each rate) on the same running system,
+    /// so both meet the same state — a database that grows as the run goes on — instead of one going first. Each side
+    /// stops at its first step that breaks the target; the other goes on.
+    /// </summary>
+    public static async Task<(IReadOnlyList<LoadResult> System, IReadOnlyList<LoadResult> Baseline)> FindCapacitiesSideBySideAsync(
+        LoadTarget system, LoadTarget baseline, IEnumerable<double> rates, TimeSpan stepDuration, TimeSpan p95Target, CpuMeter? cpu, CancellationToken cancellationToken)
+    {
+        var systemSteps = new List<LoadResult>();
+        var baselineSteps = new List<LoadResult>();
+        foreach (var rate in rates)
+        {
+            var systemGoing = systemSteps.Count == 0 || systemSteps[^1].Sustains(p95Target);
+            var baselineGoing = baselineSteps.Count == 0 || baselineSteps[^1].Sustains(p95Target);
+            if (!systemGoing && !baselineGoing)
+            {
+                break;
+            }
+
+            if (systemGoing)
+            {
+                systemSteps.Add(await MeasureStepAsync(system, rate, stepDuration, cpu, cancellationToken));
+            }
+
+            if (baselineGoing)
+            {
+                baselineSteps.Add(await MeasureStepAsync(baseline, rate, stepDuration, cpu, cancellationToken));
+            }
+        }
+
+        return (systemSteps, baselineSteps);
+    }
+
     /// <summary>Raises the offered rate step by step until the target latency or the error budget breaks; returns every step.</summary>
     public static async Task<IReadOnlyList<LoadResult>> FindCapacityAsync(
         string name, IEnumerable<double> rates, TimeSpan stepDuration, TimeSpan p95Target,
@@ -94,11 +127,8 @@ public static class OpenLoopLoad
         var steps = new List<LoadResult>();
         foreach (var rate in rates)
         {
-            var reading = cpu?.Start();
-            var step = await RunAsync(name, rate, stepDuration, send, cancellationToken);
-            step = step with { Cpu = reading?.Stop(cpu!) };
+            var step = await MeasureStepAsync(new LoadTarget(name, send), rate, stepDuration, cpu, cancellationToken);
             steps.Add(step);
-            Console.WriteLine($"  {step}");
             if (!step.Sustains(p95Target))
             {
                 break;
@@ -107,7 +137,19 @@ public static class OpenLoopLoad
 
         return steps;
     }
+
+    private static async Task<LoadResult> MeasureStepAsync(LoadTarget target, double rate, TimeSpan duration, CpuMeter? cpu, CancellationToken cancellationToken)
+    {
+        var reading = cpu?.Start();
+        var step = await RunAsync(target.Name, rate, duration, target.Send, cancellationToken);
+        step = step with { Cpu = reading?.Stop(cpu!) };
+        Console.WriteLine($"  {step}");
+        return step;
+    }
 }
+
+/// <summary>What a ladder loads: a name for the report, and how to send request number <c>n</c>.</summary>
+public sealed record LoadTarget(string Name, Func<long, CancellationToken, Task<bool>> Send);
 
 /// <summary>A stretch of time at one offered rate.</summary>
 public sealed record LoadPhase(string Name, double Rate, TimeSpan Duration);

@@ -14,41 +14,46 @@ internal sealed class RawTransactions(IAmazonDynamoDB dynamodb)
 
     private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>add-item: the cart header (version-conditioned), the line, and the idempotency record.</summary>
+    /// <summary>
+    /// add-item, item for item as Cart.Api sends it: the whole header put back under a condition on its version, the
+    /// line put whole, and the completed idempotency record (a rendered cart as its body) under the key-is-free condition.
+    /// The version condition always holds here (the bench has no cart state to read), so no attempt is lost to a race.
+    /// </summary>
     public async Task<bool> AddItemAsync(string cartId, long sequence, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString("N");
         var now = Now();
+        var nowSeconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var sku = $"SKU-{1 + (sequence % 9)}";
         await dynamodb.TransactWriteItemsAsync(new TransactWriteItemsRequest
         {
+            ClientRequestToken = key,
             TransactItems =
             [
-                new() { Update = new Update
+                new() { Put = new Put
                 {
                     TableName = "carts",
-                    Key = new() { ["PK"] = new($"CART#{cartId}"), ["SK"] = new("META") },
-                    UpdateExpression = "SET version = if_not_exists(version, :zero) + :one, updatedAt = :now, currency = :c, #s = :open",
-                    ExpressionAttributeNames = new() { ["#s"] = "status" },
-                    ExpressionAttributeValues = new() { [":zero"] = N(0), [":one"] = N(1), [":now"] = new(now), [":c"] = new("USD"), [":open"] = new("OPEN") },
-                } },
-                new() { Update = new Update
-                {
-                    TableName = "carts",
-                    Key = new() { ["PK"] = new($"CART#{cartId}"), ["SK"] = new($"ITEM#SKU-{1 + (sequence % 9)}#-") },
-                    UpdateExpression = "ADD qty :one SET updatedAt = :now, #source = :web",
-                    ExpressionAttributeNames = new() { ["#source"] = "source" }, // a reserved word
-                    ExpressionAttributeValues = new() { [":one"] = N(1), [":now"] = new(now), [":web"] = new("web") },
+                    Item = new()
+                    {
+                        ["PK"] = new($"CART#{cartId}"), ["SK"] = new("META"), ["entity"] = new("Cart"), ["cartId"] = new(cartId),
+                        ["currency"] = new("USD"), ["status"] = new("OPEN"), ["version"] = N(sequence + 2), ["createdAt"] = new(now),
+                        ["updatedAt"] = new(now), ["ttl"] = N(nowSeconds + (30 * 86_400)), ["deviceId"] = new(key),
+                    },
+                    ConditionExpression = "attribute_not_exists(#pk) OR #version <> :never",
+                    ExpressionAttributeNames = new() { ["#pk"] = "PK", ["#version"] = "version" },
+                    ExpressionAttributeValues = new() { [":never"] = N(-1) },
                 } },
                 new() { Put = new Put
                 {
                     TableName = "carts",
                     Item = new()
                     {
-                        ["PK"] = new($"CART#{cartId}"), ["SK"] = new($"IDEM#{key}"), ["status"] = new("COMPLETED"),
-                        ["fingerprint"] = new(new string('f', 64)), ["responseBody"] = new(new string('x', 600)), ["ttl"] = N(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()),
+                        ["PK"] = new($"CART#{cartId}"), ["SK"] = new($"ITEM#{sku}#-"), ["entity"] = new("CartItem"), ["sku"] = new(sku),
+                        ["lineKey"] = new("-"), ["qty"] = N(1 + (sequence % 5)), ["updatedAt"] = new(now), ["source"] = new("web"),
+                        ["attrs"] = new() { M = [] }, ["priceSnapshot"] = new() { M = new() { ["amount"] = N(1999), ["currency"] = new("USD") } },
                     },
-                    ConditionExpression = "attribute_not_exists(PK)",
                 } },
+                new() { Put = CompletedRecord("carts", $"CART#{cartId}", $"IDEM#device:{cartId}#{key}", key, responseBytes: 700) },
             ],
         }, cancellationToken);
         return true;
@@ -75,12 +80,7 @@ internal sealed class RawTransactions(IAmazonDynamoDB dynamodb)
             ClientRequestToken = txnId,
             TransactItems =
             [
-                new() { Put = new Put
-                {
-                    TableName = "payments",
-                    Item = new() { ["PK"] = new($"IDEMPOTENCY#bench#{txnId}"), ["SK"] = new("METADATA"), ["status"] = new("COMPLETED"), ["responseBody"] = new(new string('x', 300)) },
-                    ConditionExpression = "attribute_not_exists(PK)",
-                } },
+                new() { Put = CompletedRecord("payments", $"IDEMPOTENCY#bench#{txnId}", "METADATA", txnId, responseBytes: 300) },
                 new() { Update = new Update
                 {
                     TableName = "payments",
@@ -111,5 +111,30 @@ internal sealed class RawTransactions(IAmazonDynamoDB dynamodb)
             ],
         }, cancellationToken);
         return true;
+    }
+
+    /// <summary>A completed idempotency record as the Idempotency library writes it, under its key-is-free condition.</summary>
+    private static Put CompletedRecord(string table, string pk, string sk, string claimId, int responseBytes)
+    {
+        var now = Now();
+        var nowSeconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return new Put
+        {
+            TableName = table,
+            Item = new()
+            {
+                ["PK"] = new(pk), ["SK"] = new(sk), ["entity"] = new("IdempotencyRecord"),
+                ["status"] = new("COMPLETED"), ["fingerprint"] = new(new string('f', 64)), ["claimId"] = new(claimId), ["createdAt"] = new(now),
+                ["expiresAt"] = new(now), ["ttl"] = N(nowSeconds + 86_400), ["leaseUntil"] = N(nowSeconds * 1000),
+                ["responseStatus"] = N(200), ["responseBody"] = new(new string('x', responseBytes)),
+                ["responseContentType"] = new("application/json; charset=utf-8"), ["responseHeaders"] = new() { M = new() { ["ETag"] = new("\"2\"") } },
+            },
+            ConditionExpression = "attribute_not_exists(#pk) OR #ttl <= :nowSeconds OR (#status = :inProgress AND #leaseUntil <= :nowMillis)",
+            ExpressionAttributeNames = new() { ["#pk"] = "PK", ["#ttl"] = "ttl", ["#status"] = "status", ["#leaseUntil"] = "leaseUntil" },
+            ExpressionAttributeValues = new()
+            {
+                [":nowSeconds"] = N(nowSeconds), [":nowMillis"] = N(nowSeconds * 1000), [":inProgress"] = new("IN_PROGRESS"),
+            },
+        };
     }
 }

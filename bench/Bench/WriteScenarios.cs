@@ -55,11 +55,11 @@ internal static class WriteScenarios
     {
         Console.WriteLine("Scenario 2: add-item through the gateway vs raw TransactWriteItems of the same shape");
         var carts = await GuestCart.CreateAsync(gateway, 200, cancellationToken);
-        var system = await OpenLoopLoad.FindCapacityAsync("gateway POST /carts/{id}/items", settings.WriteRates, settings.StepDuration, P95Target,
-            (i, ct) => carts[i % carts.Length].AddItemAsync(gateway, i, ct), cpu, cancellationToken);
         var rawCarts = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-        var baseline = await OpenLoopLoad.FindCapacityAsync("raw TransactWriteItems (3 items)", settings.WriteRates, settings.StepDuration, P95Target,
-            (i, ct) => raw.AddItemAsync(rawCarts[i % rawCarts.Length], i, ct), cpu, cancellationToken);
+        var (system, baseline) = await OpenLoopLoad.FindCapacitiesSideBySideAsync(
+            new LoadTarget("gateway POST /carts/{id}/items", (i, ct) => carts[i % carts.Length].AddItemAsync(gateway, i, ct)),
+            new LoadTarget("raw TransactWriteItems (3 items)", (i, ct) => raw.AddItemAsync(rawCarts[i % rawCarts.Length], i, ct)),
+            settings.WriteRates, settings.StepDuration, P95Target, cpu, cancellationToken);
         return Summarize("## 2. Add item", "`POST /carts/{id}/items` (qty += 1, a fresh Idempotency-Key each time, 200 guest carts) through the gateway, beside a plain client sending DynamoDB Local the same 3-item `TransactWriteItems` (cart header, line, idempotency record).", system, baseline, 0.7);
     }
 
@@ -75,19 +75,18 @@ internal static class WriteScenarios
             await SendAsync(gateway, HttpMethod.Post, $"/accounts/{accountId}/deposits", token, new { amount = 1_000_000_000L, currency = "EUR" }, cancellationToken);
             return (Token: token, AccountId: accountId);
         }));
-        var system = await OpenLoopLoad.FindCapacityAsync("gateway POST /payments", settings.WriteRates, settings.StepDuration, P95Target,
-            async (i, ct) =>
+        var rawAccounts = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        await Task.WhenAll(rawAccounts.Select(a => raw.OpenAccountAsync(a, cancellationToken)));
+        var (system, baseline) = await OpenLoopLoad.FindCapacitiesSideBySideAsync(
+            new LoadTarget("gateway POST /payments", async (i, ct) =>
             {
                 var (token, accountId) = payers[i % payers.Length];
                 using var request = Request(HttpMethod.Post, "/payments", token, new { accountId, amount = 1, currency = "EUR", merchantId = "bench-merchant" });
                 using var response = await gateway.SendAsync(request, ct);
                 return response.IsSuccessStatusCode;
-            }, cpu, cancellationToken);
-
-        var rawAccounts = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
-        await Task.WhenAll(rawAccounts.Select(a => raw.OpenAccountAsync(a, cancellationToken)));
-        var baseline = await OpenLoopLoad.FindCapacityAsync("raw TransactWriteItems (4 items)", settings.WriteRates, settings.StepDuration, P95Target,
-            (i, ct) => raw.PayAsync(rawAccounts[i % rawAccounts.Length], ct), cpu, cancellationToken);
+            }),
+            new LoadTarget("raw TransactWriteItems (4 items)", (i, ct) => raw.PayAsync(rawAccounts[i % rawAccounts.Length], ct)),
+            settings.WriteRates, settings.StepDuration, P95Target, cpu, cancellationToken);
         return Summarize("## 3. Payment", "`POST /payments` (amount 1, a fresh Idempotency-Key each time, 20 funded accounts of 20 users) through the gateway, beside a plain client sending DynamoDB Local the same 4-item `TransactWriteItems` (idempotency record, conditional debit, TXN with GSI keys, AUDIT).", system, baseline, 0.7);
     }
 
@@ -134,7 +133,7 @@ internal static class WriteScenarios
         var text = new StringBuilder()
             .AppendLine(title)
             .AppendLine()
-            .AppendLine(description + " The offered rate rises until p95 passes 500 ms, errors pass 1 % or the server falls behind.")
+            .AppendLine(description + " The two ladders are interleaved (the service, then the raw transaction, at each rate), so both meet the same database; each rises until p95 passes 500 ms, errors pass 1 % or it falls behind.")
             .AppendLine()
             .AppendLine(BenchReport.Table(system.Concat(baseline)))
             .AppendLine()
