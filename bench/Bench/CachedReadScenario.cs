@@ -35,6 +35,11 @@ internal static class CachedReadScenario
             client.DefaultRequestHeaders.Add("Cookie", cookie);
             var path = $"/carts/{cartId}";
             await WarmUpAsync(client, path, cancellationToken);
+            if (settings.ProfileWindow is { } window)
+            {
+                await HoldForProfilingAsync(platform, window, (_, ct) => GetAsync(client, path, ct), cancellationToken);
+            }
+
             system = await OpenLoopLoad.FindCapacityAsync("gateway GET /carts/{id}", settings.ReadRates, settings.StepDuration, P95Target,
                 (_, ct) => GetAsync(client, path, ct), CpuMeter.For(platform), cancellationToken);
         }
@@ -54,6 +59,20 @@ internal static class CachedReadScenario
         }
 
         return Summarize(system, baseline, payload.Length);
+    }
+
+    /// <summary>A steady load at a rate the system sustains, long enough to attach a profiler to the printed processes.</summary>
+    private static async Task HoldForProfilingAsync(
+        DistributedApplication app, TimeSpan window, Func<long, CancellationToken, Task<bool>> send, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Profiling window: {window.TotalSeconds:0} s at 4000 req/s. Attach now, e.g. dotnet-trace collect -p <pid> --duration 00:00:00:20");
+        foreach (var replica in app.ResourceNotifications.Snapshot().Where(r => r.ProcessId is not null))
+        {
+            Console.WriteLine($"  {replica.ReplicaName,-16} pid {replica.ProcessId}");
+        }
+
+        var held = await OpenLoopLoad.RunAsync("profiling window", 4000, window, send, cancellationToken);
+        Console.WriteLine($"  {held}");
     }
 
     private static async Task<bool> GetAsync(HttpClient client, string path, CancellationToken cancellationToken)

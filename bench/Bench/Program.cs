@@ -1,7 +1,7 @@
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [startup] [--quick]</c>: starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [startup] [--quick] [--profile]</c>: starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -11,12 +11,14 @@ internal static class BenchProgram
     {
         var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var quick = args.Contains("--quick");
+        var profile = args.Contains("--profile");
         var all = scenarios.Count == 0;
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
             ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000, 14000, 16000],
             WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 500, 600],
-            MixedRate: 100);
+            MixedRate: 100,
+            ProfileWindow: profile ? TimeSpan.FromSeconds(40) : null);
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -51,4 +53,5 @@ internal static class BenchProgram
 }
 
 /// <summary>How long and how hard to push.</summary>
-internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates, double[] WriteRates, double MixedRate);
+/// <param name="ProfileWindow">With <c>--profile</c>: before its ladder, the read scenario holds a steady load this long and prints the PIDs to attach dotnet-trace or dotnet-counters to.</param>
+internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates, double[] WriteRates, double MixedRate, TimeSpan? ProfileWindow);
