@@ -6,7 +6,7 @@ namespace Cart.Api.Caching;
 /// back to DynamoDB and writes still succeed.
 /// </summary>
 internal sealed class CartCache(
-    IConnectionMultiplexer redis, CacheBreaker breaker, IOptions<CartOptions> options, TimeProvider time, ILogger<CartCache> logger)
+    IConnectionMultiplexer redis, CacheBreaker breaker, CartCacheMetrics metrics, IOptions<CartOptions> options, TimeProvider time, ILogger<CartCache> logger)
 {
     // Writes unless the cached version is newer: a slow writer or reader can never put an older cart back over a
     // newer one, which keeps read-your-writes across instances. Equal versions overwrite, so a refill refreshes cachedAt.
@@ -28,6 +28,7 @@ internal sealed class CartCache(
     {
         if (!CanCall(cartId))
         {
+            metrics.Lookup(CacheLookup.Skipped);
             return null;
         }
 
@@ -37,20 +38,25 @@ internal sealed class CartCache(
             breaker.RecordSuccess();
             if (cached.IsNullOrEmpty)
             {
+                metrics.Lookup(CacheLookup.Miss);
                 return null;
             }
 
             var entry = JsonSerializer.Deserialize((byte[])cached!, CartJsonContext.Default.CachedCart);
-            return entry is not null && entry.CachedAt >= breaker.TrustCachedAfter ? entry : null;
+            var trusted = entry is not null && entry.CachedAt >= breaker.TrustCachedAfter;
+            metrics.Lookup(trusted ? CacheLookup.Hit : CacheLookup.Untrusted);
+            return trusted ? entry : null;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             breaker.RecordFailure();
+            metrics.Lookup(CacheLookup.Failed);
             CartLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
         catch (JsonException exception)
         {
+            metrics.Lookup(CacheLookup.Failed);
             CartLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }

@@ -113,14 +113,23 @@ internal static class CartEndpoints
             return expired || !caller.Owns(cached.DeviceId, cached.UserId) ? null : cached.Cart;
         }
 
-        var cart = await services.Store.LoadAsync(cartId, cancellationToken);
-        if (cart is null || cart.Header.IsExpiredAt(now))
+        // A miss: one consistent read per cart at a time on this instance, whoever else missed meanwhile.
+        var loaded = await services.Reads.LoadAsync(cartId, id => LoadAndCacheAsync(id, services), cancellationToken);
+        return loaded is null || loaded.Cart.Header.IsExpiredAt(now) || !caller.Owns(loaded.Cart.Header) ? null : loaded.Document;
+    }
+
+    /// <summary>A consistent read of the cart, rendered and written back to the cache (unless absent or expired).</summary>
+    private static async Task<RenderedCart?> LoadAndCacheAsync(string cartId, CartServices services)
+    {
+        services.CacheMetrics.Loaded();
+        var cart = await services.Store.LoadAsync(cartId, CancellationToken.None); // shared by every waiting reader: none of them may cancel it
+        if (cart is null || cart.Header.IsExpiredAt(services.Time.GetUtcNow()))
         {
             return null;
         }
 
         var document = CartRenderer.Render(cart);
         await services.Cache.StoreAsync(cart, document);
-        return caller.Owns(cart.Header) ? document : null;
+        return new RenderedCart(cart, document);
     }
 }

@@ -7,6 +7,8 @@ namespace Cart.Api.Carts;
 internal sealed record CartServices(
     CartStore Store,
     CartCache Cache,
+    ReadCoalescer<RenderedCart?> Reads,
+    CartCacheMetrics CacheMetrics,
     CartMutations Mutations,
     CatalogStore Catalog,
     ProductLookup Products,

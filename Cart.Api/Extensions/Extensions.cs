@@ -2,6 +2,7 @@ using Cart.Api.Caching;
 using Cart.Api.Catalog;
 using Cart.Api.Checkout;
 using Idempotency;
+using ServiceDefaults.Telemetry;
 
 namespace Cart.Api.Extensions;
 
@@ -15,6 +16,7 @@ internal static class Extensions
         builder.AddRedisClient("redis");
         builder.Services.AddIdempotency();
         builder.Services.AddOpenApi();
+        builder.AddTelemetrySources(CartCacheMetrics.MeterName);
 
         builder.Services.AddOptions<CartOptions>()
             .BindConfiguration(CartOptions.SectionName)
@@ -36,6 +38,8 @@ internal static class Extensions
         builder.Services.AddSingleton<CartStore>();
         builder.Services.AddSingleton<CacheBreaker>();
         builder.Services.AddSingleton<CartCache>();
+        builder.Services.AddSingleton<CartCacheMetrics>();
+        builder.Services.AddSingleton<ReadCoalescer<RenderedCart?>>();
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
         builder.Services.AddSingleton<CartMerges>();
