@@ -15,7 +15,7 @@ internal static class BenchProgram
         var all = scenarios.Count == 0;
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
-            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000, 14000, 16000],
+            ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 5500, 6000, 6500, 7000, 7500, 8000, 8500, 9000, 10000, 11000, 12000, 13000, 14000, 16000],
             WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 500, 600],
             MixedRate: 100,
             ProfileWindow: profile ? TimeSpan.FromSeconds(40) : null);
