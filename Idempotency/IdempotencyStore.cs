@@ -57,21 +57,33 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
     /// The Put that turns our claim into the completed record, for a transaction or on its own: conditioned on our
     /// written claim still standing, or (a claim taken with the transaction) on the key being free.
     /// </summary>
-    public Put CompletionPut(IdempotencyScope scope, IdempotencyRecord claim, KeyClaim claimed, StoredResponse response) => new()
+    public Put CompletionPut(IdempotencyScope scope, IdempotencyRecord claim, KeyClaim claimed, StoredResponse response)
     {
-        TableName = scope.TableName,
-        Item = IdempotencyItem.ToAttributes(scope, claim with
+        var put = new Put
         {
-            Status = IdempotencyStatus.Completed,
-            Response = response,
-            LeaseUntil = claim.CreatedAt,
-        }),
-        ConditionExpression = claimed == KeyClaim.BeforeHandler ? IdempotencyItem.OwnClaimCondition : IdempotencyItem.ClaimCondition,
-        ExpressionAttributeNames = claimed == KeyClaim.BeforeHandler ? IdempotencyItem.OwnClaimNames() : IdempotencyItem.ClaimNames(),
-        ExpressionAttributeValues = claimed == KeyClaim.BeforeHandler
-            ? IdempotencyItem.OwnClaimValues(claim.ClaimId)
-            : IdempotencyItem.ClaimValues(Time.GetUtcNow()),
-    };
+            TableName = scope.TableName,
+            Item = IdempotencyItem.ToAttributes(scope, claim with
+            {
+                Status = IdempotencyStatus.Completed,
+                Response = response,
+                LeaseUntil = claim.CreatedAt,
+            }),
+        };
+        if (claimed == KeyClaim.BeforeHandler)
+        {
+            put.ConditionExpression = IdempotencyItem.OwnClaimCondition;
+            put.ExpressionAttributeNames = IdempotencyItem.OwnClaimNames();
+            put.ExpressionAttributeValues = IdempotencyItem.OwnClaimValues(claim.ClaimId);
+        }
+        else
+        {
+            put.ConditionExpression = IdempotencyItem.ClaimCondition;
+            put.ExpressionAttributeNames = IdempotencyItem.ClaimNames();
+            put.ExpressionAttributeValues = IdempotencyItem.ClaimValues(Time.GetUtcNow());
+        }
+
+        return put;
+    }
 
     /// <summary>
     /// Stores the response of a request that changed nothing in its own transaction (a 404, a 422). False when the

@@ -75,7 +75,7 @@ internal static class CartEndpoints
         }
 
         Activity.Current?.SetTag("cart.id", cartId);
-        var document = await ReadAsync(cartId, CartCaller.From(context), services, cancellationToken);
+        var document = await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
         if (document is null)
         {
             return CartErrors.NotFound().ToResult();
@@ -93,7 +93,7 @@ internal static class CartEndpoints
     {
         var userId = context.User.GetUserId();
         var cartId = userId is null ? null : await services.Store.FindActiveCartIdAsync(CartKeys.UserPk(userId), cancellationToken);
-        var document = cartId is null ? null : await ReadAsync(cartId, CartCaller.From(context), services, cancellationToken);
+        var document = cartId is null ? null : await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
         if (document is null || document.Status is not (CartStatus.Open or CartStatus.CheckingOut))
         {
             return CartErrors.NotFound().ToResult();
@@ -101,35 +101,5 @@ internal static class CartEndpoints
 
         context.Response.SetETag(document.Version);
         return TypedResults.Ok(document);
-    }
-
-    private static async Task<CartDocument?> ReadAsync(string cartId, CartCaller caller, CartServices services, CancellationToken cancellationToken)
-    {
-        var now = services.Time.GetUtcNow();
-        var cached = await services.Cache.TryGetAsync(cartId);
-        if (cached is not null)
-        {
-            var expired = cached.Ttl is { } ttl && ttl <= now.ToUnixTimeSeconds();
-            return expired || !caller.Owns(cached.DeviceId, cached.UserId) ? null : cached.Cart;
-        }
-
-        // A miss: one consistent read per cart at a time on this instance, whoever else missed meanwhile.
-        var loaded = await services.Reads.LoadAsync(cartId, id => LoadAndCacheAsync(id, services), cancellationToken);
-        return loaded is null || loaded.Cart.Header.IsExpiredAt(now) || !caller.Owns(loaded.Cart.Header) ? null : loaded.Document;
-    }
-
-    /// <summary>A consistent read of the cart, rendered and written back to the cache (unless absent or expired).</summary>
-    private static async Task<RenderedCart?> LoadAndCacheAsync(string cartId, CartServices services)
-    {
-        services.CacheMetrics.Loaded();
-        var cart = await services.Store.LoadAsync(cartId, CancellationToken.None); // shared by every waiting reader: none of them may cancel it
-        if (cart is null || cart.Header.IsExpiredAt(services.Time.GetUtcNow()))
-        {
-            return null;
-        }
-
-        var document = CartRenderer.Render(cart);
-        await services.Cache.StoreAsync(cart, document);
-        return new RenderedCart(cart, document);
     }
 }

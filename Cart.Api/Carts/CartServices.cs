@@ -1,4 +1,3 @@
-using Cart.Api.Caching;
 using Cart.Api.Catalog;
 
 namespace Cart.Api.Carts;
@@ -6,9 +5,7 @@ namespace Cart.Api.Carts;
 /// <summary>The services cart endpoints use, bound with <c>[AsParameters]</c>.</summary>
 internal sealed record CartServices(
     CartStore Store,
-    CartCache Cache,
-    ReadCoalescer<RenderedCart?> Reads,
-    CartCacheMetrics CacheMetrics,
+    CartReader Reader,
     CartMutations Mutations,
     CatalogStore Catalog,
     ProductLookup Products,

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Cart.Api.Catalog;
 
 /// <summary>
-/// Products for the display price snapshot of new lines, kept in memory for <see cref="CartOptions.ProductLookupLifetime"/>:
+/// Products for the display price snapshot of new lines, kept in memory for a while (<see cref="CartOptions.ProductLookupLifetime"/>):
 /// adding an item is the hot write path and the catalog changes rarely. Unknown SKUs are remembered too. Checkout never
-/// uses this: it re-prices every line from the table.
+/// uses this: it re-prices every line from the table. A lifetime of zero reads the table every time.
 /// </summary>
-internal sealed class ProductLookup(CatalogStore catalog, IOptions<CartOptions> options) : IDisposable
+internal sealed class ProductLookup(Func<string, CancellationToken, Task<Product?>> find, TimeSpan lifetime) : IDisposable
 {
     private const int MaxProducts = 100_000;
 
@@ -15,17 +15,18 @@ internal sealed class ProductLookup(CatalogStore catalog, IOptions<CartOptions> 
 
     public async Task<Product?> FindAsync(string sku, CancellationToken cancellationToken)
     {
+        if (lifetime <= TimeSpan.Zero)
+        {
+            return await find(sku, cancellationToken);
+        }
+
         if (_products.TryGetValue(sku, out Product? product))
         {
             return product;
         }
 
-        product = await catalog.FindProductAsync(sku, cancellationToken);
-        _products.Set(sku, product, new MemoryCacheEntryOptions
-        {
-            AbsoluteExpirationRelativeToNow = options.Value.ProductLookupLifetime,
-            Size = 1,
-        });
+        product = await find(sku, cancellationToken);
+        _products.Set(sku, product, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         return product;
     }
 

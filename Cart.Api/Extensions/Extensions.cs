@@ -30,7 +30,9 @@ internal static class Extensions
         });
 
         builder.Services.AddSingleton<CatalogStore>();
-        builder.Services.AddSingleton<ProductLookup>();
+        builder.Services.AddSingleton(services => new ProductLookup(
+            services.GetRequiredService<CatalogStore>().FindProductAsync,
+            services.GetRequiredService<IOptions<CartOptions>>().Value.ProductLookupLifetime));
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
         builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy, [HealthTags.Ready]);
@@ -39,7 +41,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CacheBreaker>();
         builder.Services.AddSingleton<CartCache>();
         builder.Services.AddSingleton<CartCacheMetrics>();
-        builder.Services.AddSingleton<ReadCoalescer<RenderedCart?>>();
+        builder.Services.AddSingleton<CartReader>();
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
         builder.Services.AddSingleton<CartMerges>();

@@ -58,13 +58,7 @@ internal static class DepositsApi
                 Guid.NewGuid().ToString("N"), accountId, userId, TransactionKinds.Deposit, Directions.Credit, amount, currency,
                 MerchantId: null, TransactionStatuses.Completed, RefundedAmount: 0, OriginalTxnId: null, request.Description, now);
             var audit = AuditEntry.For(accountId, AuditEvents.DepositReceived, userId, now, txn.TxnId, amount, currency);
-            return new LedgerPlan<TransactionResponse>.Commit(
-                [
-                    services.Accounts.Credit(accountId, userId, amount, currency, now),
-                    LedgerTransactionMapper.NewItemPut(services.Table.Value, txn),
-                    audit.ToPut(services.Table.Value),
-                ],
-                StatusCodes.Status201Created, TransactionResponse.From(txn), Location: $"/transactions/{txn.TxnId}");
+            return LedgerMovement.Commit(services.Table.Value, txn, audit, services.Accounts.Credit(accountId, userId, amount, currency, now));
         }, cancellationToken);
 
         return outcome.Succeeded

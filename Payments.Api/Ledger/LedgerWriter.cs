@@ -27,44 +27,15 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
             }
 
             var commit = (LedgerPlan<T>.Commit)decided;
-            var items = new List<TransactWriteItem>(commit.Items);
-            int? idempotencyIndex = null;
-            if (idempotency is not null)
+            var completion = idempotency?.CompletionItem(commit.StatusCode, commit.Body, commit.ETag, commit.Location);
+            switch (await TryTransactAsync(commit.Items, completion, idempotency, attempt, cancellationToken))
             {
-                idempotencyIndex = items.Count;
-                items.Add(idempotency.CompletionItem(commit.StatusCode, commit.Body, commit.ETag, commit.Location));
-            }
-
-            try
-            {
-                await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
-                {
-                    TransactItems = items,
-
-                    // A second guard beside the key: an SDK retry of this very attempt (a timeout) is applied once.
-                    ClientRequestToken = idempotency?.ClientRequestToken(attempt) ?? Guid.NewGuid().ToString("N"),
-                }, cancellationToken);
-                idempotency?.MarkCommitted();
-                return commit;
-            }
-            catch (TransactionCanceledException exception)
-            {
-                var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex);
-                LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
-                switch (cancellation.Kind)
-                {
-                    case CancellationKind.KeyTaken:
-                        idempotency!.MarkKeyTaken(); // the idempotency filter answers from that request's record
-                        return IdempotencyErrors.InUse();
-                    case CancellationKind.Unexpected:
-                        throw;
-                    case CancellationKind.ConditionFailed:
-                        continue; // the next attempt's fresh read says why, at once
-                }
-            }
-            catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
-            {
-                LogCancelled(logger, CancellationKind.TransactionConflict, -1, attempt);
+                case Attempt.Committed:
+                    return commit;
+                case Attempt.KeyTaken:
+                    return IdempotencyErrors.InUse(); // the idempotency filter answers from that request's record
+                case Attempt.ConditionFailed:
+                    continue; // the next attempt's fresh read says why, at once
             }
 
             await Task.Delay(Backoff(attempt), time, cancellationToken);
@@ -80,52 +51,89 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
     /// </summary>
     public async Task RecordRefusalAsync(IdempotencyContext? idempotency, TransactWriteItem audit, ProblemDetails refusal, CancellationToken cancellationToken)
     {
-        if (idempotency is null)
-        {
-            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = [audit] }, cancellationToken);
-            return;
-        }
-
-        const int idempotencyIndex = 1;
+        var completion = idempotency?.CompletionItem(refusal);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            try
+            // Attempt numbers after ExecuteAsync's, so no ClientRequestToken of this request is reused for other items.
+            switch (await TryTransactAsync([audit], completion, idempotency, MaxAttempts + attempt, cancellationToken))
             {
-                await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
-                {
-                    TransactItems = [audit, idempotency.CompletionItem(refusal)],
-                    ClientRequestToken = idempotency.ClientRequestToken(MaxAttempts + attempt),
-                }, cancellationToken);
-                idempotency.MarkCommitted();
-                return;
-            }
-            catch (TransactionCanceledException exception)
-            {
-                var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex);
-                LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
-                if (cancellation.Kind == CancellationKind.KeyTaken)
-                {
-                    idempotency.MarkKeyTaken();
+                case Attempt.Committed or Attempt.KeyTaken:
                     return;
-                }
-
-                if (!cancellation.IsRetryable)
-                {
-                    throw;
-                }
-            }
-            catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
-            {
-                LogCancelled(logger, CancellationKind.TransactionConflict, -1, attempt);
+                case Attempt.ConditionFailed:
+                    throw new InvalidOperationException("The decline's audit entry already exists: audit entries are keyed by a fresh id, so this is a bug.");
             }
 
             await Task.Delay(Backoff(attempt), time, cancellationToken);
         }
     }
 
+    /// <summary>
+    /// One <c>TransactWriteItems</c> of <paramref name="items"/> plus the idempotency completion (when there is a key),
+    /// with a <c>ClientRequestToken</c> per attempt; a cancellation is classified, anything unexpected rethrown.
+    /// </summary>
+    private async Task<Attempt> TryTransactAsync(
+        IReadOnlyList<TransactWriteItem> items, TransactWriteItem? completion, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+    {
+        var transaction = new List<TransactWriteItem>(items);
+        int? idempotencyIndex = null;
+        if (completion is not null)
+        {
+            idempotencyIndex = transaction.Count;
+            transaction.Add(completion);
+        }
+
+        try
+        {
+            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = transaction,
+
+                // A second guard beside the key: an SDK retry of this very attempt (a timeout) is applied once.
+                ClientRequestToken = idempotency?.ClientRequestToken(attempt) ?? Guid.NewGuid().ToString("N"),
+            }, cancellationToken);
+            idempotency?.MarkCommitted();
+            return Attempt.Committed;
+        }
+        catch (TransactionCanceledException exception)
+        {
+            var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex);
+            LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
+            switch (cancellation.Kind)
+            {
+                case CancellationKind.KeyTaken:
+                    idempotency!.MarkKeyTaken();
+                    return Attempt.KeyTaken;
+                case CancellationKind.ConditionFailed:
+                    return Attempt.ConditionFailed;
+                case CancellationKind.Unexpected:
+                    throw;
+                default:
+                    return Attempt.Retry;
+            }
+        }
+        catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
+        {
+            LogCancelled(logger, CancellationKind.TransactionConflict, -1, attempt);
+            return Attempt.Retry;
+        }
+    }
+
     // Jittered, growing pauses keep contending writers from colliding again in lock step.
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * Math.Min(attempt + 1, 6));
+
+    /// <summary>What one transaction attempt came to.</summary>
+    private enum Attempt
+    {
+        Committed,
+        KeyTaken,
+
+        /// <summary>A domain condition failed: a fresh read decides (retry at once, or refuse).</summary>
+        ConditionFailed,
+
+        /// <summary>Contention or throttling: pause and try again.</summary>
+        Retry,
+    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Transaction cancelled ({Kind} at item {Index}) on attempt {Attempt}")]
     private static partial void LogCancelled(ILogger logger, CancellationKind kind, int index, int attempt);

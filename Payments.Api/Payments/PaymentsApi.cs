@@ -48,13 +48,7 @@ internal static class PaymentsApi
                 Guid.NewGuid().ToString("N"), accountId, userId, TransactionKinds.Payment, Directions.Debit, amount, currency,
                 merchantId, TransactionStatuses.Captured, RefundedAmount: 0, OriginalTxnId: null, request.Description, now);
             var audit = AuditEntry.For(accountId, AuditEvents.PaymentCaptured, userId, now, txn.TxnId, amount, currency, merchantId);
-            return new LedgerPlan<TransactionResponse>.Commit(
-                [
-                    services.Accounts.Debit(accountId, userId, amount, currency, now),
-                    LedgerTransactionMapper.NewItemPut(services.Table.Value, txn),
-                    audit.ToPut(services.Table.Value),
-                ],
-                StatusCodes.Status201Created, TransactionResponse.From(txn), Location: $"/transactions/{txn.TxnId}");
+            return LedgerMovement.Commit(services.Table.Value, txn, audit, services.Accounts.Debit(accountId, userId, amount, currency, now));
         }, cancellationToken);
 
         if (outcome.Succeeded)
@@ -128,14 +122,12 @@ internal static class PaymentsApi
                 Guid.NewGuid().ToString("N"), payment.AccountId, userId, TransactionKinds.Refund, Directions.Credit, amount, payment.Currency,
                 payment.MerchantId, TransactionStatuses.Completed, RefundedAmount: 0, payment.TxnId, request.Description, now);
             var audit = AuditEntry.For(payment.AccountId, AuditEvents.RefundIssued, userId, now, refund.TxnId, amount, payment.Currency, payment.TxnId);
-            return new LedgerPlan<TransactionResponse>.Commit(
-                [
-                    services.Transactions.RecordRefund(payment, payment.RefundedAmount + amount),
-                    services.Accounts.Refund(payment.AccountId, userId, amount, payment.Currency, now),
-                    LedgerTransactionMapper.NewItemPut(services.Table.Value, refund),
-                    audit.ToPut(services.Table.Value),
-                ],
-                StatusCodes.Status201Created, TransactionResponse.From(refund), Location: $"/transactions/{refund.TxnId}");
+            return LedgerMovement.Commit(
+                services.Table.Value,
+                refund,
+                audit,
+                services.Transactions.RecordRefund(payment, payment.RefundedAmount + amount),
+                services.Accounts.Refund(payment.AccountId, userId, amount, payment.Currency, now));
         }, cancellationToken);
 
         return outcome.Succeeded

@@ -19,7 +19,7 @@ public sealed class CpuMeter(IReadOnlyList<(string Name, int ProcessId)> process
             ("bench (load generator)", Environment.ProcessId),
         ]);
 
-    public CpuReading Start() => new(Sample(), Stopwatch.GetTimestamp());
+    public CpuReading Start() => new(this, Sample(), Stopwatch.GetTimestamp());
 
     public IReadOnlyDictionary<string, TimeSpan> Sample()
     {
@@ -41,9 +41,9 @@ public sealed class CpuMeter(IReadOnlyList<(string Name, int ProcessId)> process
     }
 
     /// <summary>A reading in progress; <see cref="Stop"/> gives the CPU each process used since <see cref="Start"/>.</summary>
-    public sealed class CpuReading(IReadOnlyDictionary<string, TimeSpan> before, long startedAt)
+    public sealed class CpuReading(CpuMeter meter, IReadOnlyDictionary<string, TimeSpan> before, long startedAt)
     {
-        public CpuUse Stop(CpuMeter meter)
+        public CpuUse Stop()
         {
             var after = meter.Sample();
             var used = after

@@ -142,7 +142,7 @@ public static class OpenLoopLoad
     {
         var reading = cpu?.Start();
         var step = await RunAsync(target.Name, rate, duration, target.Send, cancellationToken);
-        step = step with { Cpu = reading?.Stop(cpu!) };
+        step = step with { Cpu = reading?.Stop() };
         Console.WriteLine($"  {step}");
         return step;
     }
