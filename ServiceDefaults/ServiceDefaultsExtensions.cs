@@ -1,3 +1,4 @@
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Problems;
 using ServiceDefaults.Telemetry;
 
@@ -24,6 +25,7 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.AddProblemResponses();
         builder.AddRequestCorrelation();
+        builder.AddListenBacklog();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
