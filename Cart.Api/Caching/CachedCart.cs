@@ -1,7 +1,8 @@
 namespace Cart.Api.Caching;
 
 /// <summary>
-/// What Redis holds under <c>cart:&lt;cartId&gt;</c>: the rendered cart plus what a reader needs to check ownership
-/// and expiry without DynamoDB. <see cref="Version"/> is top-level so the set-if-newer script can compare it.
+/// What Redis holds under <c>cart:&lt;cartId&gt;</c>: the cart as clients receive it plus what a reader needs to check
+/// ownership and expiry without DynamoDB (<see cref="CachedCartFormat"/>). <see cref="Version"/> is top-level so the
+/// set-if-newer script can compare it.
 /// </summary>
-internal sealed record CachedCart(long Version, long CachedAt, string? DeviceId, string? UserId, long? Ttl, CartDocument Cart);
+internal sealed record CachedCart(long Version, long CachedAt, string Status, string? DeviceId, string? UserId, long? Ttl, CartView Cart);

@@ -42,7 +42,7 @@ internal sealed class CartCache(
                 return null;
             }
 
-            var entry = JsonSerializer.Deserialize((byte[])cached!, CartJsonContext.Default.CachedCart);
+            var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format, read through like a stale one
             var trusted = entry is not null && entry.CachedAt >= breaker.TrustCachedAfter;
             metrics.Lookup(trusted ? CacheLookup.Hit : CacheLookup.Untrusted);
             return trusted ? entry : null;
@@ -63,7 +63,7 @@ internal sealed class CartCache(
     }
 
     /// <summary>Caches the rendered cart unless a newer version is there.</summary>
-    public async Task StoreAsync(CartSnapshot cart, CartDocument document)
+    public async Task StoreAsync(CartSnapshot cart, CartView view)
     {
         if (!CanCall(cart.Header.CartId))
         {
@@ -71,7 +71,7 @@ internal sealed class CartCache(
         }
 
         var header = cart.Header;
-        var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.DeviceId, header.UserId, header.Ttl, document);
+        var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.Status, header.DeviceId, header.UserId, header.Ttl, view);
         try
         {
             await redis.GetDatabase().ScriptEvaluateAsync(
@@ -79,7 +79,7 @@ internal sealed class CartCache(
                 [KeyOf(header.CartId)],
                 [
                     header.Version,
-                    JsonSerializer.SerializeToUtf8Bytes(entry, CartJsonContext.Default.CachedCart),
+                    CachedCartFormat.Write(entry),
                     (long)options.Value.CacheTimeToLive.TotalMilliseconds,
                 ]).WaitAsync(options.Value.CacheOperationTimeout, time);
             breaker.RecordSuccess();

@@ -4,7 +4,7 @@ namespace Cart.Api.Caching;
 
 /// <summary>
 /// How cart reads are served: <c>cart.cache.lookups</c> by result (hit; miss; skipped while the breaker is open; failed;
-/// untrusted, an entry older than the last outage) and <c>cart.store.loads</c>, the consistent reads the misses caused.
+/// untrusted, an entry older than the last outage or of an older format) and <c>cart.store.loads</c>, the consistent reads the misses caused.
 /// </summary>
 internal sealed class CartCacheMetrics : IDisposable
 {

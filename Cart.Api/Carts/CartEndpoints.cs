@@ -62,8 +62,8 @@ internal static class CartEndpoints
         return TypedResults.Created(location, body);
     }
 
-    /// <summary>Reads a cart: Redis first, then a consistent DynamoDB read that refills the cache. Not yours reads as 404.</summary>
-    public static async Task<Results<Ok<CartDocument>, ProblemHttpResult>> GetCartAsync(
+    /// <summary>Reads a cart: Redis first (its bytes answered as they are), then a consistent DynamoDB read that refills the cache. Not yours reads as 404.</summary>
+    public static async Task<Results<CartViewResult, ProblemHttpResult>> GetCartAsync(
         string cartId,
         HttpContext context,
         [AsParameters] CartServices services,
@@ -75,31 +75,31 @@ internal static class CartEndpoints
         }
 
         Activity.Current?.SetTag("cart.id", cartId);
-        var document = await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
-        if (document is null)
+        var view = await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
+        if (view is null)
         {
             return CartErrors.NotFound().ToResult();
         }
 
-        context.Response.SetETag(document.Version);
-        return TypedResults.Ok(document);
+        context.Response.SetETag(view.Version);
+        return new CartViewResult(view);
     }
 
     /// <summary>The signed-in user's active cart (404 when there is none, or it was checked out).</summary>
-    public static async Task<Results<Ok<CartDocument>, ProblemHttpResult>> GetMyCartAsync(
+    public static async Task<Results<CartViewResult, ProblemHttpResult>> GetMyCartAsync(
         HttpContext context,
         [AsParameters] CartServices services,
         CancellationToken cancellationToken)
     {
         var userId = context.User.GetUserId();
         var cartId = userId is null ? null : await services.Store.FindActiveCartIdAsync(CartKeys.UserPk(userId), cancellationToken);
-        var document = cartId is null ? null : await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
-        if (document is null || document.Status is not (CartStatus.Open or CartStatus.CheckingOut))
+        var view = cartId is null ? null : await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
+        if (view is null || view.Status is not (CartStatus.Open or CartStatus.CheckingOut))
         {
             return CartErrors.NotFound().ToResult();
         }
 
-        context.Response.SetETag(document.Version);
-        return TypedResults.Ok(document);
+        context.Response.SetETag(view.Version);
+        return new CartViewResult(view);
     }
 }

@@ -1,12 +1,10 @@
-using Cart.Api.Caching;
 using Cart.Api.Checkout;
 
 namespace Cart.Api.Carts;
 
-/// <summary>Source-generated JSON metadata for the cart contracts, the cached cart and the Payments.Api calls.</summary>
+/// <summary>Source-generated JSON metadata for the cart contracts, and the Payments.Api calls.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CartDocument))]
-[JsonSerializable(typeof(CachedCart))]
 [JsonSerializable(typeof(CreateCartRequest))]
 [JsonSerializable(typeof(CreateCartResponse))]
 [JsonSerializable(typeof(AddItemRequest))]

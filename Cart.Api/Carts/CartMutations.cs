@@ -85,7 +85,7 @@ internal sealed class CartMutations(
     /// <summary>Writes a committed cart through to Redis and announces it.</summary>
     public async Task PublishAsync(CartSnapshot cart, CartDocument document)
     {
-        await cache.StoreAsync(cart, document);
+        await cache.StoreAsync(cart, CartView.Of(document));
         cache.PublishChange(cart.Header.CartId, cart.Header.Version);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class CartReader(CartStore store, CartCache cache, CartCacheMetr
 {
     private readonly ReadCoalescer<RenderedCart?> _loads = new();
 
-    public async Task<CartDocument?> ReadAsync(string cartId, CartCaller caller, CancellationToken cancellationToken)
+    public async Task<CartView?> ReadAsync(string cartId, CartCaller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var cached = await cache.TryGetAsync(cartId);
@@ -22,7 +22,7 @@ internal sealed class CartReader(CartStore store, CartCache cache, CartCacheMetr
         }
 
         var loaded = await _loads.LoadAsync(cartId, LoadAndCacheAsync, cancellationToken);
-        return loaded is null || loaded.Cart.Header.IsExpiredAt(now) || !caller.Owns(loaded.Cart.Header) ? null : loaded.Document;
+        return loaded is null || loaded.Cart.Header.IsExpiredAt(now) || !caller.Owns(loaded.Cart.Header) ? null : loaded.View;
     }
 
     /// <summary>A consistent read of the cart, rendered and written back to the cache (unless absent or expired).</summary>
@@ -35,8 +35,8 @@ internal sealed class CartReader(CartStore store, CartCache cache, CartCacheMetr
             return null;
         }
 
-        var document = CartRenderer.Render(cart);
-        await cache.StoreAsync(cart, document);
-        return new RenderedCart(cart, document);
+        var view = CartView.Of(CartRenderer.Render(cart));
+        await cache.StoreAsync(cart, view);
+        return new RenderedCart(cart, view);
     }
 }

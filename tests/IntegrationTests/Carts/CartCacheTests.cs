@@ -32,6 +32,30 @@ public sealed class CartCacheTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_cached_read_answers_the_bytes_a_read_from_the_table_and_the_write_itself_answer()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        using var added = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-21", qty = 2, attrs = new { size = "M" } });
+        added.EnsureSuccessStatusCode();
+        var written = await added.Content.ReadAsByteArrayAsync(); // serialized by the HTTP JSON options
+
+        using var fromCache = await shopper.SendAsync(HttpMethod.Get, $"/carts/{cartId}"); // the write put it in Redis
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        Assert.True(await storage.Redis.GetDatabase().KeyDeleteAsync($"cart:{cartId}"));
+        using var fromTable = await shopper.SendAsync(HttpMethod.Get, $"/carts/{cartId}");
+
+        foreach (var read in new[] { fromCache, fromTable })
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Equal(written, await read.Content.ReadAsByteArrayAsync());
+            Assert.Equal(written.Length, read.Content.Headers.ContentLength);
+            Assert.Equal("application/json", read.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(added.Headers.ETag, read.Headers.ETag);
+        }
+    }
+
+    [Fact]
     public async Task With_redis_frozen_reads_and_writes_stay_correct_and_stay_correct_after_it_resumes()
     {
         using var shopper = CartClient.ThroughGateway(platform);
