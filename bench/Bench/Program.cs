@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Bench;
 
 /// <summary>
@@ -12,7 +14,6 @@ internal static class BenchProgram
         var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var quick = args.Contains("--quick");
         var profile = args.Contains("--profile");
-        var all = scenarios.Count == 0;
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
             ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 5500, 6000, 6500, 7000, 7500, 8000, 8500, 9000, 10000, 11000, 12000, 13000, 14000, 16000],
@@ -20,23 +21,41 @@ internal static class BenchProgram
             MixedRate: 100,
             ProfileWindow: profile ? TimeSpan.FromSeconds(40) : null);
 
+        // Ctrl+C, or a SIGTERM from a script or CI: stop the load and dispose the platforms, so no service outlives the bench.
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             cancel.Cancel();
-        };
+        }
 
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        try
+        {
+            await RunAsync(settings, scenarios, profile, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Stopped before the end: docs/benchmarks.md is left as it was.");
+            Environment.ExitCode = 130;
+        }
+    }
+
+    private static async Task RunAsync(BenchSettings settings, IReadOnlySet<string> scenarios, bool profile, CancellationToken cancellationToken)
+    {
+        var all = scenarios.Count == 0;
         var report = new BenchReport();
         if (all || scenarios.Contains("read"))
         {
-            report.Add(await CachedReadScenario.RunAsync(settings, cancel.Token));
+            report.Add(await CachedReadScenario.RunAsync(settings, cancellationToken));
         }
 
         var writes = WriteScenarios.Names.Where(name => all || scenarios.Contains("writes") || scenarios.Contains(name)).ToHashSet(StringComparer.Ordinal);
         if (writes.Count > 0)
         {
-            foreach (var section in await WriteScenarios.RunAsync(settings, writes, cancel.Token))
+            foreach (var section in await WriteScenarios.RunAsync(settings, writes, cancellationToken))
             {
                 report.Add(section);
             }
@@ -44,14 +63,20 @@ internal static class BenchProgram
 
         if (all || scenarios.Contains("startup"))
         {
-            report.Add(await StartupScenario.RunAsync(cancel.Token));
+            report.Add(await StartupScenario.RunAsync(cancellationToken));
         }
 
-        var path = await report.WriteAsync(TimeProvider.System, cancel.Token);
+        if (profile)
+        {
+            Console.WriteLine("Profile run: docs/benchmarks.md is left as it was.");
+            return;
+        }
+
+        var path = await report.WriteAsync(TimeProvider.System, cancellationToken);
         Console.WriteLine($"Results written to {path}");
     }
 }
 
 /// <summary>How long and how hard to push.</summary>
-/// <param name="ProfileWindow">With <c>--profile</c>: before its ladder, the read scenario holds a steady load this long and prints the PIDs to attach dotnet-trace or dotnet-counters to.</param>
+/// <param name="ProfileWindow">With <c>--profile</c>: instead of its ladders, the read scenario holds each side at a steady load this long, prints the PIDs to attach dotnet-trace, dotnet-counters or perf to, and the CPU per request by process.</param>
 internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates, double[] WriteRates, double MixedRate, TimeSpan? ProfileWindow);
