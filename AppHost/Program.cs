@@ -8,7 +8,7 @@ var paymentsApi = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(identity);
 
-var cartApi = builder.AddProject<Projects.Cart_Api>("cart-api").WithReplicas(2)
+var cartApi = builder.AddProject<Projects.Cart_Api>("cart-api").WithReplicas(builder.Configuration.GetValue("CartApi:Replicas", 2))
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(paymentsApi)

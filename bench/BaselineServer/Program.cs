@@ -6,6 +6,8 @@ using Yarp.ReverseProxy.Forwarder;
 //   Baseline__Role=proxy   : forwards every request to services__baseline-backend__http__0 with YARP's forwarder
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
+// The same accept queue as the platform's services (ServiceDefaults' listen backlog), so neither side drops SYNs sooner.
+builder.WebHost.UseSockets(sockets => sockets.Backlog = 4096);
 var role = builder.Configuration["Baseline:Role"] ?? "backend";
 
 if (role == "proxy")
@@ -14,7 +16,9 @@ if (role == "proxy")
     var app = builder.Build();
     var destination = builder.Configuration["services:baseline-backend:http:0"]
         ?? throw new InvalidOperationException("services__baseline-backend__http__0 is not set.");
-    var invoker = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false });
+    // The gateway's connection cap per destination too: without it a latency blip makes the forwarder open a connection
+    // per waiting request, and the storm of new connections, not the path, sets where the ladder ends.
+    var invoker = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 128 });
     app.MapGet("/health", () => "ok");
     app.MapForwarder("/{**catch-all}", destination, ForwarderRequestConfig.Empty, HttpTransformer.Empty, invoker);
     app.Run();
