@@ -127,7 +127,7 @@ internal static class WriteScenarios
         var text = new StringBuilder()
             .AppendLine(title)
             .AppendLine()
-            .AppendLine(description + " The two ladders are interleaved (the service, then the raw transaction, at each rate), so both meet the same database; each rises until p95 passes 500 ms, errors pass 1 % or it falls behind.")
+            .AppendLine(description + " The two ladders are interleaved (the service, then the raw transaction, at each rate), so both meet the same database; each rises until p95 passes 500 ms, errors pass 1 % or it falls behind, twice at the same rate (a step that breaks the target is run once more, on both sides).")
             .AppendLine()
             .AppendLine(BenchReport.Table(system.Concat(baseline)))
             .AppendLine()
