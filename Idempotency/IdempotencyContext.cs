@@ -49,16 +49,14 @@ public sealed class IdempotencyContext(
             headers["Location"] = location;
         }
 
-        var response = new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers);
-        return new TransactWriteItem { Put = store.CompletionPut(Scope, Claim, Claimed, response) };
+        return Completion(new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers));
     }
 
     /// <summary>The Put of a completed record whose response is a problem (a decline recorded with its audit entry).</summary>
     public TransactWriteItem CompletionItem(ProblemDetails problem)
     {
-        var response = new StoredResponse(
-            problem.Status ?? StatusCodes.Status400BadRequest, JsonSerializer.Serialize(problem, json), "application/problem+json", new Dictionary<string, string>());
-        return new TransactWriteItem { Put = store.CompletionPut(Scope, Claim, Claimed, response) };
+        return Completion(new StoredResponse(
+            problem.Status ?? StatusCodes.Status400BadRequest, JsonSerializer.Serialize(problem, json), "application/problem+json", new Dictionary<string, string>()));
     }
 
     /// <summary>
@@ -73,4 +71,10 @@ public sealed class IdempotencyContext(
 
     /// <summary>Call when the transaction was cancelled because <see cref="CompletionItem{T}"/>'s condition failed.</summary>
     public void MarkKeyTaken() => KeyTaken = true;
+
+    /// <summary>Gives the key back, if this request wrote a claim for it (one taken with the transaction wrote nothing).</summary>
+    internal Task ReleaseAsync() =>
+        Claimed == KeyClaim.BeforeHandler ? store.ReleaseAsync(Scope, Claim, CancellationToken.None) : Task.CompletedTask;
+
+    private TransactWriteItem Completion(StoredResponse response) => new() { Put = store.CompletionPut(Scope, Claim, Claimed, response) };
 }

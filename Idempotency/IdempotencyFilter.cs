@@ -74,7 +74,6 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
         IdempotencyContext idempotency, EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotencyStore store, ILogger logger)
     {
         var http = context.HttpContext;
-        var held = idempotency.Claimed == KeyClaim.BeforeHandler;
         http.Features.Set(idempotency);
         object? result;
         try
@@ -83,11 +82,7 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
         }
         catch
         {
-            if (held)
-            {
-                await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
-            }
-
+            await idempotency.ReleaseAsync();
             throw;
         }
 
@@ -103,11 +98,7 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
             var response = ResponseCapture.From(result, http.Response, json);
             if (!StoredResponse.IsOutcome(response.StatusCode))
             {
-                if (held)
-                {
-                    await store.ReleaseAsync(idempotency.Scope, idempotency.Claim, CancellationToken.None);
-                }
-
+                await idempotency.ReleaseAsync();
                 return result;
             }
 

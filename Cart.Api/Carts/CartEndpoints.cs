@@ -81,7 +81,6 @@ internal static class CartEndpoints
             return CartErrors.NotFound().ToResult();
         }
 
-        context.Response.SetETag(view.Version);
         return new CartViewResult(view);
     }
 
@@ -99,7 +98,6 @@ internal static class CartEndpoints
             return CartErrors.NotFound().ToResult();
         }
 
-        context.Response.SetETag(view.Version);
         return new CartViewResult(view);
     }
 }

@@ -14,15 +14,13 @@ internal sealed class CartReader(CartStore store, CartCache cache, CartCacheMetr
     public async Task<CartView?> ReadAsync(string cartId, CartCaller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cached = await cache.TryGetAsync(cartId);
-        if (cached is not null)
+        if (await cache.TryGetAsync(cartId) is { } cached)
         {
-            var expired = cached.Ttl is { } ttl && ttl <= now.ToUnixTimeSeconds();
-            return expired || !caller.Owns(cached.DeviceId, cached.UserId) ? null : cached.Cart;
+            return cached.IsVisibleTo(caller, now) ? cached.Cart : null;
         }
 
         var loaded = await _loads.LoadAsync(cartId, LoadAndCacheAsync, cancellationToken);
-        return loaded is null || loaded.Cart.Header.IsExpiredAt(now) || !caller.Owns(loaded.Cart.Header) ? null : loaded.View;
+        return loaded is not null && loaded.Cart.Header.IsVisibleTo(caller, now) ? loaded.View : null;
     }
 
     /// <summary>A consistent read of the cart, rendered and written back to the cache (unless absent or expired).</summary>

@@ -22,7 +22,13 @@ internal sealed record CartHeader(
     public CheckoutPayment? Payment { get; init; }
 
     /// <summary>Guest carts expire; DynamoDB deletes lazily (DynamoDB Local never), so readers check.</summary>
-    public bool IsExpiredAt(DateTimeOffset now) => Ttl is { } ttl && ttl <= now.ToUnixTimeSeconds();
+    public bool IsExpiredAt(DateTimeOffset now) => IsExpired(Ttl, now);
+
+    /// <summary>Expired and someone else's carts read as absent alike, so a 404 is no existence oracle.</summary>
+    public bool IsVisibleTo(CartCaller caller, DateTimeOffset now) => !IsExpiredAt(now) && caller.Owns(this);
+
+    /// <summary>The TTL rule, for the header and for the copy of it a cache entry carries.</summary>
+    public static bool IsExpired(long? ttl, DateTimeOffset now) => ttl is { } seconds && seconds <= now.ToUnixTimeSeconds();
 }
 
 /// <summary>One <c>ITEM#&lt;sku&gt;#&lt;lineKey&gt;</c> line.</summary>

@@ -15,7 +15,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
     public async Task<CartSnapshot?> LoadVisibleAsync(string cartId, CartCaller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cart = await LoadAsync(cartId, cancellationToken);
-        return cart is not null && !cart.Header.IsExpiredAt(now) && caller.Owns(cart.Header) ? cart : null;
+        return cart is not null && cart.Header.IsVisibleTo(caller, now) ? cart : null;
     }
 
     /// <summary>The cart's header, lines and discounts from one strongly consistent query, or null when there is no header.</summary>

@@ -5,7 +5,7 @@ namespace Cart.Api.Carts;
 
 /// <summary>
 /// 200 with a <see cref="CartView"/>'s bytes as they are, with their length (no chunked framing for the gateway to
-/// relay). Described to OpenAPI as a <see cref="CartDocument"/>, which is what the bytes are.
+/// relay) and the version's ETag. Described to OpenAPI as a <see cref="CartDocument"/>, which is what the bytes are.
 /// </summary>
 internal sealed class CartViewResult(CartView view) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
@@ -21,6 +21,7 @@ internal sealed class CartViewResult(CartView view) : IResult, IEndpointMetadata
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
         response.ContentLength = view.Json.Length;
+        response.SetETag(view.Version);
         return response.Body.WriteAsync(view.Json, httpContext.RequestAborted).AsTask();
     }
 
