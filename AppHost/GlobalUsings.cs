@@ -1,2 +1,6 @@
-global using Orchestration.Hosting;
+global using HostingIntegrations.DevelopmentTokens;
+global using HostingIntegrations.DynamoDBLocal;
+global using HostingIntegrations.Redis;
 global using Microsoft.Extensions.Configuration;
+global using HostingIntegrations.Projects;
+global using HostingIntegrations.Replicas;

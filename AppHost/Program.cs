@@ -1,31 +1,35 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
 var dynamodb = builder.AddDynamoDBLocal("dynamodb");
-var redis = builder.AddRedis("redis");
+var redis = builder.AddRedisServer("redis");
 var identity = builder.AddDevelopmentTokenIssuer("identity");
 
-var paymentsApi = builder.AddProject<Projects.Payments_Api>("payments-api")
+var paymentsApi = builder.AddProject<Projects.Payments_Api>("payments-api").AsHttpService()
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(identity);
 
-var cartApi = builder.AddProject<Projects.Cart_Api>("cart-api").WithReplicas(builder.Configuration.GetValue("CartApi:Replicas", 2))
-    .WithReference(dynamodb).WaitFor(dynamodb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(paymentsApi)
-    .WithReference(identity);
+// Replicas the gateway balances itself (YARP keeps passive health per replica), not behind DCP's proxy: docs/replicas.md.
+var cartApi = builder.AddReplicaSet("cart-api", builder.Configuration.GetValue("CartApi:Replicas", 2), replica =>
+    builder.AddProject<Projects.Cart_Api>(replica).AsHttpService()
+        .WithReference(dynamodb).WaitFor(dynamodb)
+        .WithReference(redis).WaitFor(redis)
+        .WithReference(paymentsApi)
+        .WithReference(identity));
 
-builder.AddProject<Projects.Events_Worker>("events-worker")
+builder.AddProject<Projects.Events_Worker>("events-worker").AsHttpService()
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(redis).WaitFor(redis)
     .WaitFor(cartApi).WaitFor(paymentsApi); // the worker reads the streams of their tables
 
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("Gateway:Port", 5080))
+builder.AddProject<Projects.Gateway>("gateway").AsHttpService(port: builder.Configuration.GetValue("Gateway:Port", 5080))
+    .WithExternalHttpEndpoints()
     .WithReference(cartApi).WaitFor(cartApi)
     .WithReference(paymentsApi).WaitFor(paymentsApi)
     .WithReference(identity);
 
-await builder.Build().RunAsync();
+if (identity.TryPrintToken(args))
+{
+    return;
+}
 
-/// <summary>The AppHost's entry point, visible to the testing builder.</summary>
-public partial class Program;
+await builder.Build().RunAsync();

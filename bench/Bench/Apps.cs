@@ -1,37 +1,35 @@
-using Orchestration.Testing;
+using Aspire.Hosting.ApplicationModel;
+using HostingIntegrations.Projects;
+using HostingIntegrations.Redis;
 
 namespace Bench;
 
 /// <summary>The two systems a run compares: the platform itself, and the bare baseline of a path.</summary>
 internal static class Apps
 {
-    /// <summary>The AppHost's own model, on random ports, output kept in memory.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>The AppHost's own model, on ports of its own, without the dashboard (no telemetry export into this process, which is also the load generator).</summary>
     public static async Task<DistributedApplication> StartPlatformAsync(CancellationToken cancellationToken)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(cancellationToken: cancellationToken);
+        var builder = await PlatformBuilder.CreateAsync(cancellationToken: cancellationToken);
         // The bench is one client sending what many users would: the per-client limiter would measure itself.
-        builder.Find("gateway").Annotations.Add(new Orchestration.ApplicationModel.EnvironmentCallbackAnnotation(
-            context => context.Variables["RateLimiting__Enabled"] = "false"));
-        // No telemetry export into this process, which is also the load generator.
-        builder.Options.Dashboard.Enabled = false;
-        return await StartAsync(builder.Build(), cancellationToken);
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__Enabled", "false");
+        return await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
     }
 
     /// <summary>redis-server ← Kestrel doing a Redis GET ← a YARP forwarder: the same hops as the cached cart read.</summary>
     public static async Task<DistributedApplication> StartBaselineAsync(CancellationToken cancellationToken)
     {
-        var builder = DistributedApplication.CreateBuilder([]);
-        builder.Options.RandomizePorts = true;
-        builder.Options.EchoResourceOutput = false;
-        builder.Options.PrintSummary = false;
-        var redis = builder.AddRedis("baseline-redis");
-        var backend = builder.AddProject<Projects.BaselineServer>("baseline-backend")
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var redis = builder.AddRedisServer("baseline-redis");
+        var backend = builder.AddProject<Projects.BaselineServer>("baseline-backend").AsHttpService()
             .WithEnvironment("Baseline__Role", "backend")
             .WithReference(redis).WaitFor(redis);
-        builder.AddProject<Projects.BaselineServer>("baseline-proxy")
+        builder.AddProject<Projects.BaselineServer>("baseline-proxy").AsHttpService()
             .WithEnvironment("Baseline__Role", "proxy")
             .WithReference(backend).WaitFor(backend);
-        return await StartAsync(builder.Build(), cancellationToken);
+        return await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
     }
 
     public static HttpClient LoadClient(Uri baseAddress) =>
@@ -40,13 +38,4 @@ internal static class Apps
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(10),
         };
-
-    private static async Task<DistributedApplication> StartAsync(DistributedApplication app, CancellationToken cancellationToken)
-    {
-        await app.StartAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await Task.WhenAll(app.Resources.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, timeout.Token)));
-        return app;
-    }
 }

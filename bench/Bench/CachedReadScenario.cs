@@ -19,7 +19,7 @@ internal static class CachedReadScenario
         byte[] payload;
         await using (var platform = await Apps.StartPlatformAsync(cancellationToken))
         {
-            using var setup = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.GetEndpoint("gateway") };
+            using var setup = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.HttpEndpoint("gateway") };
             var created = await setup.PostAsJsonAsync("/carts", new { }, cancellationToken);
             created.EnsureSuccessStatusCode();
             var cartId = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("cartId").GetString()!;
@@ -31,7 +31,7 @@ internal static class CachedReadScenario
             }
 
             payload = await setup.GetByteArrayAsync($"/carts/{cartId}", cancellationToken);
-            using var client = Apps.LoadClient(platform.GetEndpoint("gateway"));
+            using var client = Apps.LoadClient(platform.HttpEndpoint("gateway"));
             client.DefaultRequestHeaders.Add("Cookie", cookie);
             var path = $"/carts/{cartId}";
             system = await LoadAsync(platform, settings, new LoadTarget("gateway GET /carts/{id}", (_, ct) => GetAsync(client, path, ct)), cancellationToken);
@@ -40,12 +40,12 @@ internal static class CachedReadScenario
         IReadOnlyList<LoadResult> baseline;
         await using (var bare = await Apps.StartBaselineAsync(cancellationToken))
         {
-            await using (var redis = await ConnectionMultiplexer.ConnectAsync(bare.GetConnectionString("baseline-redis")))
+            await using (var redis = await ConnectionMultiplexer.ConnectAsync(await bare.ConnectionStringAsync("baseline-redis", cancellationToken)))
             {
                 await redis.GetDatabase().StringSetAsync("cart:bench", payload);
             }
 
-            using var client = Apps.LoadClient(bare.GetEndpoint("baseline-proxy"));
+            using var client = Apps.LoadClient(bare.HttpEndpoint("baseline-proxy"));
             baseline = await LoadAsync(bare, settings, new LoadTarget("baseline YARP→Kestrel→Redis", (_, ct) => GetAsync(client, "/value/cart:bench", ct)), cancellationToken);
         }
 
@@ -76,9 +76,9 @@ internal static class CachedReadScenario
     {
         const double rate = 4000;
         Console.WriteLine($"Profiling window of {target.Name}: {window.TotalSeconds:0} s at {rate} req/s. Attach now, e.g. dotnet-trace collect -p <pid> --duration 00:00:00:20");
-        foreach (var replica in app.ResourceNotifications.Snapshot().Where(r => r.ProcessId is not null))
+        foreach (var (name, processId) in app.ResourceProcesses())
         {
-            Console.WriteLine($"  {replica.ReplicaName,-16} pid {replica.ProcessId}");
+            Console.WriteLine($"  {name,-16} pid {processId}");
         }
 
         var cpu = CpuMeter.For(app).Start();

@@ -10,14 +10,20 @@ namespace Bench;
 /// </summary>
 public sealed class CpuMeter(IReadOnlyList<(string Name, int ProcessId)> processes)
 {
-    /// <summary>Every running replica of <paramref name="app"/>, and the bench itself (the load generator).</summary>
-    internal static CpuMeter For(DistributedApplication app) =>
-        new([
-            .. app.ResourceNotifications.Snapshot()
-                .Where(replica => replica.ProcessId is not null)
-                .Select(replica => (replica.ReplicaName, replica.ProcessId!.Value)),
+    /// <summary>
+    /// Every process of <paramref name="app"/> by resource name (DCP's own processes together as <c>dcp</c>), and the
+    /// bench itself (the load generator, which also hosts the AppHost's model).
+    /// </summary>
+    internal static CpuMeter For(DistributedApplication app)
+    {
+        var resources = app.ResourceProcesses().ToDictionary(p => p.ProcessId, p => p.Name);
+        return new([
+            .. ProcessTree.OfAppHost(Environment.ProcessId)
+                .Where(process => process.Id != Environment.ProcessId)
+                .Select(process => (resources.GetValueOrDefault(process.Id, process.Program), process.Id)),
             ("bench (load generator)", Environment.ProcessId),
         ]);
+    }
 
     public CpuReading Start() => new(this, Sample(), Stopwatch.GetTimestamp());
 
@@ -29,7 +35,7 @@ public sealed class CpuMeter(IReadOnlyList<(string Name, int ProcessId)> process
             try
             {
                 using var process = Process.GetProcessById(processId);
-                sample[name] = process.TotalProcessorTime;
+                sample[name] = sample.GetValueOrDefault(name) + process.TotalProcessorTime; // DCP runs several processes
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {

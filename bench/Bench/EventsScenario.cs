@@ -16,7 +16,7 @@ internal static class EventsScenario
     public static async Task<string> RunAsync(DistributedApplication platform, IAmazonDynamoDB dynamodb, BenchSettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine("Scenario 4: write → CloudEvent latency and the sustained event rate");
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.GetConnectionString("redis"));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await platform.ConnectionStringAsync("redis", cancellationToken));
         var written = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var latency = new LatencyHistogram();
         var arrived = 0L;

@@ -1,2 +1,4 @@
 global using System.Diagnostics;
-global using Orchestration.Hosting;
+global using AppHostTesting;
+global using Aspire.Hosting;
+global using Aspire.Hosting.Testing;

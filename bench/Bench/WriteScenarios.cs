@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Orchestration.ApplicationModel;
 
 namespace Bench;
 
@@ -27,10 +26,10 @@ internal static class WriteScenarios
         foreach (var name in Names.Where(selected.Contains))
         {
             await using var platform = await Apps.StartPlatformAsync(cancellationToken);
-            using var gateway = Apps.LoadClient(platform.GetEndpoint("gateway"));
+            using var gateway = Apps.LoadClient(platform.HttpEndpoint("gateway"));
             using var dynamodb = new AmazonDynamoDBClient(
                 new BasicAWSCredentials("local", "local"),
-                new AmazonDynamoDBConfig { ServiceURL = platform.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+                new AmazonDynamoDBConfig { ServiceURL = platform.HttpEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
             var raw = new RawTransactions(dynamodb);
             var cpu = CpuMeter.For(platform);
             sections.Add(name switch
@@ -60,7 +59,7 @@ internal static class WriteScenarios
     private static async Task<string> PaymentsAsync(DistributedApplication platform, HttpClient gateway, RawTransactions raw, CpuMeter cpu, BenchSettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine("Scenario 3: POST /payments through the gateway vs raw TransactWriteItems of the same shape");
-        var issuer = platform.Resources.OfType<DevelopmentTokenIssuerResource>().Single();
+        var issuer = platform.TokenIssuer();
         var payers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async n =>
         {
             var token = issuer.MintToken($"bench-payer-{n}-{Guid.NewGuid():N}", DateTimeOffset.UtcNow, TimeSpan.FromHours(2));

@@ -1,5 +1,5 @@
+global using AppHostTesting;
+global using Aspire.Hosting;
+global using Aspire.Hosting.Testing;
 global using IntegrationTests.Infrastructure;
-global using Orchestration.Hosting;
-global using Orchestration.Lifecycle;
-global using Orchestration.Testing;
 global using Xunit;

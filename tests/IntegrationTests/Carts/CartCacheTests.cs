@@ -6,16 +6,13 @@ namespace IntegrationTests.Carts;
 [Collection(PlatformCollection.Name)]
 public sealed class CartCacheTests(PlatformFixture platform)
 {
-    private const int SIGSTOP = 19; // ProcessSignals has no SIGSTOP/SIGCONT constants (Linux numbers)
-    private const int SIGCONT = 18;
-
     [Fact]
     public async Task A_write_through_one_replica_is_read_through_the_other()
     {
-        var replicas = platform.App.GetReplicas("cart-api");
+        var replicas = platform.CartApiReplicas;
         Assert.Equal(2, replicas.Count);
-        using var viaA = new CartClient(replicas[0].GetEndpoint().Uri);
-        using var viaB = new CartClient(replicas[1].GetEndpoint().Uri, viaA.DeviceId);
+        using var viaA = new CartClient(replicas[0]);
+        using var viaB = new CartClient(replicas[1], viaA.DeviceId);
         var cartId = await viaA.CreateCartAsync();
         Assert.Equal(0, CartClient.QuantityOf((await viaB.GetAsync($"/carts/{cartId}")).Body, "SKU-9")); // B has read (and cached) it
 
@@ -62,9 +59,9 @@ public sealed class CartCacheTests(PlatformFixture platform)
         var cartId = await shopper.CreateCartAsync();
         await shopper.AddAsync(cartId, "SKU-11", 1);
         Assert.Equal(1, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-11")); // cached at qty 1
-        var redisPid = platform.App.ResourceNotifications.ReplicasOf("redis").Single().ProcessId!.Value;
+        var redisPid = platform.App.ProcessId("redis")!.Value;
 
-        Assert.True(ProcessSignals.Send(redisPid, SIGSTOP));
+        Assert.True(ProcessSignals.Send(redisPid, ProcessSignals.SIGSTOP));
         try
         {
             for (var qty = 2; qty <= 6; qty++)
@@ -77,7 +74,7 @@ public sealed class CartCacheTests(PlatformFixture platform)
         }
         finally
         {
-            ProcessSignals.Send(redisPid, SIGCONT);
+            ProcessSignals.Send(redisPid, ProcessSignals.SIGCONT);
         }
 
         await using var storage = await CartStorage.ConnectAsync(platform);
@@ -93,9 +90,9 @@ public sealed class CartCacheTests(PlatformFixture platform)
         Assert.Equal(7, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-11"));
 
         // Leave the cache as the other tests expect it: every replica's breaker closed, writes landing in Redis again.
-        foreach (var replica in platform.App.GetReplicas("cart-api"))
+        foreach (var replica in platform.CartApiReplicas)
         {
-            using var direct = new CartClient(replica.GetEndpoint().Uri, shopper.DeviceId);
+            using var direct = new CartClient(replica, shopper.DeviceId);
             await Eventually.ReturnsAsync(
                 async () =>
                 {

@@ -27,7 +27,7 @@ public sealed class CartClient : IDisposable
     public string DeviceId { get; }
 
     public static CartClient ThroughGateway(PlatformFixture platform, string? userId = null, string? deviceId = null) =>
-        new(platform.App.GetEndpoint("gateway"), deviceId, userId is null ? null : platform.MintToken(userId));
+        new(platform.Gateway, deviceId, userId is null ? null : platform.MintToken(userId));
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)
     {

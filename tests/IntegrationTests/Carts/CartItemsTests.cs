@@ -59,7 +59,7 @@ public sealed class CartItemsTests(PlatformFixture platform)
     {
         using var shopper = CartClient.ThroughGateway(platform);
         var cartId = await shopper.CreateCartAsync();
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = platform.App.GetEndpoint("gateway") };
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = platform.Gateway };
         http.DefaultRequestHeaders.Add("Cookie", $"deviceId={shopper.DeviceId}");
 
         using var malformed = await http.PostAsync($"/carts/{cartId}/items", new StringContent("{\"sku\":", Encoding.UTF8, "application/json"));
@@ -82,7 +82,7 @@ public sealed class CartItemsTests(PlatformFixture platform)
     [Fact]
     public async Task The_openapi_document_describes_every_cart_endpoint()
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.App.GetReplicas("cart-api")[0].GetEndpoint().Uri };
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.CartApiReplicas[0] };
 
         var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 

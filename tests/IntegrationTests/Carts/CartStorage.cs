@@ -17,8 +17,8 @@ public sealed class CartStorage : IAsyncDisposable
     public static async Task<CartStorage> ConnectAsync(PlatformFixture platform) => new(
         new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = platform.App.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" }),
-        await ConnectionMultiplexer.ConnectAsync(platform.App.GetConnectionString("redis") + ",abortConnect=false"));
+            new AmazonDynamoDBConfig { ServiceURL = platform.DynamoDbEndpoint.ToString(), AuthenticationRegion = "us-east-1" }),
+        await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString + ",abortConnect=false"));
 
     public async Task<Dictionary<string, AttributeValue>> MetaAsync(string cartId) =>
         (await DynamoDb.GetItemAsync(new GetItemRequest

@@ -8,27 +8,23 @@ namespace IntegrationTests.Events;
 /// nothing lost when a worker is killed mid-burst, two workers sharing the shards, the audit archive, invalidations.
 /// </summary>
 [Collection(EventsPlatformCollection.Name)]
-public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
+public sealed class EventsPipelineTests(EventsPlatformFixture platform, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
 
-    private readonly List<EventsWorkerProcess> _extraWorkers = [];
     private SourceWrites _writes = null!;
     private ConnectionMultiplexer _redis = null!;
 
     public async Task InitializeAsync()
     {
         _writes = new SourceWrites(platform);
-        _redis = await ConnectionMultiplexer.ConnectAsync(platform.App.GetConnectionString("redis"));
+        _redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString);
+        await platform.StartWorkerAsync(EventsPlatformFixture.Worker); // an earlier test may have killed it
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var worker in _extraWorkers)
-        {
-            await worker.DisposeAsync();
-        }
-
+        await platform.StopWorkerAsync(EventsPlatformFixture.SpareWorker);
         _writes.Dispose();
         await _redis.DisposeAsync();
     }
@@ -36,7 +32,6 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
     [Fact]
     public async Task Cart_and_payment_writes_become_exactly_the_expected_cloud_events_with_the_stream_ids()
     {
-        await EnsureAWorkerRunsAsync();
         var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
         var expected = new List<(string Subject, string Type)>();
         var accounts = new List<string>();
@@ -97,7 +92,6 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
     [Fact]
     public async Task A_cart_change_announces_the_invalidation_on_the_cart_invalidations_channel()
     {
-        await EnsureAWorkerRunsAsync();
         var cartId = SourceWrites.NewId();
         var received = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var subscriber = _redis.GetSubscriber();
@@ -120,9 +114,7 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
     [Fact]
     public async Task A_worker_killed_in_the_middle_of_a_burst_loses_no_event()
     {
-        await EnsureAWorkerRunsAsync();
         var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
-        var victim = AppHostWorkerPid() ?? _extraWorkers[^1].Id;
         var expected = new System.Collections.Concurrent.ConcurrentBag<(string Subject, string Type)>();
         var accounts = new System.Collections.Concurrent.ConcurrentBag<string>();
         var halfway = new TaskCompletionSource();
@@ -146,11 +138,9 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
         });
 
         await halfway.Task;
-        output.WriteLine($"SIGKILL to the worker (pid {victim}) mid-burst");
-        ProcessSignals.Send(victim, ProcessSignals.SIGKILL);
-        await Eventually.ReturnsAsync(() => Task.FromResult(ProcessSignals.IsAlive(victim)), alive => !alive, TimeSpan.FromSeconds(10));
-        _extraWorkers.RemoveAll(w => w.Id == victim);
-        _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform)); // the engine does not restart it: we do
+        output.WriteLine($"SIGKILL to the worker (pid {platform.App.ProcessId(EventsPlatformFixture.Worker)}) mid-burst");
+        await platform.KillWorkerAsync(EventsPlatformFixture.Worker);
+        await platform.StartWorkerAsync(EventsPlatformFixture.Worker); // Aspire does not restart a process by itself: the test does, as an operator would
         await burst;
 
         var subjects = expected.Select(e => e.Subject).ToHashSet(StringComparer.Ordinal);
@@ -171,15 +161,7 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
     [Fact]
     public async Task Two_workers_share_the_shards_without_ever_processing_one_at_the_same_time_and_the_survivor_takes_over()
     {
-        await EnsureAWorkerRunsAsync();
-        if (AppHostWorkerPid() is null && _extraWorkers.Count < 2)
-        {
-            _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform));
-        }
-        else if (AppHostWorkerPid() is not null && _extraWorkers.Count == 0)
-        {
-            _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform));
-        }
+        await platform.StartWorkerAsync(EventsPlatformFixture.SpareWorker);
 
         // Both workers hold a lease: the newcomer asked for one and the holder handed it over at a checkpoint.
         var owners = await Eventually.ReturnsAsync(OwnersAsync, o => o.Count == 2, Delivery);
@@ -205,10 +187,7 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
 
         // One dies; the other takes its shards once the lease expires, and nothing is missed.
         var survivorCount = owners.Count - 1;
-        var victim = _extraWorkers[^1];
-        await victim.KillAsync();
-        _extraWorkers.Remove(victim);
-        await victim.DisposeAsync();
+        await platform.KillWorkerAsync(EventsPlatformFixture.SpareWorker);
 
         var afterDeath = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
         var more = new List<string>();
@@ -234,18 +213,4 @@ public sealed class EventsPipelineTests(PlatformFixture platform, ITestOutputHel
             .Where(l => l.TryGetValue("checkpoint", out var c) && c.S != "SHARD_END" && l.TryGetValue("leaseOwner", out _))
             .Select(l => l["leaseOwner"].S)
             .ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The AppHost's events-worker, while it lives (a test may have killed it: the engine does not restart it).</summary>
-    private int? AppHostWorkerPid() =>
-        platform.App.ResourceNotifications.ReplicasOf("events-worker")
-            .Select(r => r.ProcessId)
-            .FirstOrDefault(pid => pid is { } p && ProcessSignals.IsAlive(p));
-
-    private async Task EnsureAWorkerRunsAsync()
-    {
-        if (AppHostWorkerPid() is null && _extraWorkers.Count == 0)
-        {
-            _extraWorkers.Add(await EventsWorkerProcess.StartAsync(platform));
-        }
-    }
 }

@@ -12,7 +12,7 @@ internal sealed class SourceWrites(PlatformFixture platform) : IDisposable
 {
     private readonly AmazonDynamoDBClient _dynamodb = new(
         new BasicAWSCredentials("local", "local"),
-        new AmazonDynamoDBConfig { ServiceURL = platform.App.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+        new AmazonDynamoDBConfig { ServiceURL = platform.DynamoDbEndpoint.ToString(), AuthenticationRegion = "us-east-1" });
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 

@@ -12,7 +12,7 @@ public sealed class GatewayDeviceCookieTests(PlatformFixture platform)
     public async Task The_device_cookie_is_issued_once_and_then_reused()
     {
         var cookies = new CookieContainer();
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, CookieContainer = cookies }) { BaseAddress = platform.App.GetEndpoint("gateway") };
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, CookieContainer = cookies }) { BaseAddress = platform.Gateway };
 
         using var first = await client.PostAsJsonAsync("/carts", new { });
         var issued = Assert.Single(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("deviceId=", StringComparison.Ordinal));
@@ -33,7 +33,7 @@ public sealed class GatewayDeviceCookieTests(PlatformFixture platform)
     [Fact]
     public async Task A_malformed_device_cookie_is_replaced()
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.App.GetEndpoint("gateway") };
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.Gateway };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/carts") { Content = JsonContent.Create(new { }) };
         request.Headers.Add("Cookie", "deviceId=not%20a%20device!");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Aspire.Hosting.ApplicationModel;
 
 namespace IntegrationTests.Gateway;
 
@@ -41,12 +42,10 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
     [Fact]
     public async Task A_dead_cart_replica_is_retried_around_then_ejected()
     {
-        var victim = platform.App.ResourceNotifications.ReplicasOf("cart-api").Single(r => r.ReplicaName == "cart-api-1");
-        ProcessSignals.Send(victim.ProcessId!.Value, ProcessSignals.SIGKILL);
-        await platform.App.ResourceNotifications
-            .WaitForResourceAsync("cart-api", replicas => replicas.Any(r => r.ReplicaName == "cart-api-1" && r.State == ResourceState.Exited))
-            .WaitAsync(TimeSpan.FromSeconds(30));
-        using var client = platform.App.CreateHttpClient("gateway");
+        var victim = platform.App.ReplicaNames("cart-api")[1];
+        ProcessSignals.Send(platform.App.ProcessId(victim)!.Value, ProcessSignals.SIGKILL);
+        await platform.App.ResourceNotifications.WaitForResourceAsync(victim, KnownResourceStates.TerminalStates).WaitAsync(TimeSpan.FromSeconds(30));
+        using var client = platform.CreateGatewayClient();
 
         // Round robin sends every other request to the dead replica first: a refused connection sent
         // nothing, so even a POST is safe to send again.
@@ -64,7 +63,7 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
             read.Add(response.StatusCode);
         }
 
-        var retriesBefore = Retries();
+        var retriesBefore = await RetriesAsync();
         for (var i = 0; i < 10; i++)
         {
             using var response = await client.GetAsync($"/carts/{Guid.NewGuid():N}");
@@ -73,20 +72,20 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
 
         Assert.All(created, status => Assert.Equal(HttpStatusCode.Created, status));
         Assert.All(read, status => Assert.Equal(HttpStatusCode.NotFound, status));
-        var logs = platform.App.GetConsoleLogs("gateway");
+        var logs = await platform.App.ConsoleLinesAsync("gateway");
         Assert.True(
             logs.Any(line => line.Contains("POST /carts failed", StringComparison.Ordinal) && line.Contains(RetryLogLine, StringComparison.Ordinal)),
             "a POST should have been retried on the live replica; the gateway logged:\n" + string.Join('\n', logs.TakeLast(60)));
-        Assert.Equal(retriesBefore, Retries()); // ejected: nothing is sent to it any more
+        Assert.Equal(retriesBefore, await RetriesAsync()); // ejected: nothing is sent to it any more
     }
 
     /// <summary>A client that is one device (a fresh, well-formed cookie), so each test has a bucket of its own.</summary>
     private HttpClient DeviceClient(string name)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.App.GetEndpoint("gateway") };
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.Gateway };
         client.DefaultRequestHeaders.Add("Cookie", $"deviceId={name}{Guid.NewGuid():N}");
         return client;
     }
 
-    private int Retries() => platform.App.GetConsoleLogs("gateway").Count(line => line.Contains(RetryLogLine, StringComparison.Ordinal));
+    private async Task<int> RetriesAsync() => (await platform.App.ConsoleLinesAsync("gateway")).Count(line => line.Contains(RetryLogLine, StringComparison.Ordinal));
 }

@@ -42,13 +42,13 @@ public sealed class GatewayRequestLimitTests(PlatformFixture platform)
     [InlineData("/carts//attach")]
     public async Task A_path_with_traversal_or_control_characters_is_a_400(string target)
     {
-        Assert.Equal(400, await RawHttp.GetStatusAsync(platform.App.GetEndpoint("gateway"), target));
+        Assert.Equal(400, await RawHttp.GetStatusAsync(platform.Gateway, target));
     }
 
     [Fact]
     public async Task An_absurdly_long_target_is_rejected()
     {
-        var status = await RawHttp.GetStatusAsync(platform.App.GetEndpoint("gateway"), "/carts/" + new string('a', 4096));
+        var status = await RawHttp.GetStatusAsync(platform.Gateway, "/carts/" + new string('a', 4096));
 
         Assert.Equal(414, status);
     }

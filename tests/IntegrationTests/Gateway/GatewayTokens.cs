@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using HostingIntegrations.DevelopmentTokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Orchestration.ApplicationModel;
 
 namespace IntegrationTests.Gateway;
 
@@ -10,7 +10,7 @@ internal static class GatewayTokens
 {
     public static string Expired(PlatformFixture platform, string userId)
     {
-        var key = Convert.FromBase64String(File.ReadAllText(platform.App.Resources.OfType<DevelopmentTokenIssuerResource>().Single().KeyFile).Trim());
+        var key = Convert.FromBase64String(File.ReadAllText(platform.App.TokenIssuer().KeyFile).Trim());
         var now = DateTime.UtcNow;
         return Create(userId, key, issuedAt: now.AddHours(-2), expires: now.AddHours(-1));
     }

@@ -1,4 +1,4 @@
-using Orchestration.ApplicationModel;
+using Aspire.Hosting.ApplicationModel;
 
 namespace IntegrationTests.Gateway;
 
@@ -9,36 +9,15 @@ namespace IntegrationTests.Gateway;
 /// cart-api passive health alone (no active probes that could eject a dead replica before a request
 /// meets it) with a reactivation period longer than the test.
 /// </summary>
-public sealed class IsolatedGatewayFixture : IAsyncLifetime
+public sealed class IsolatedGatewayFixture : PlatformFixture
 {
     public const int TokenLimit = 50;
 
-    private DistributedApplication? _app;
-
-    public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
-
-    public async Task InitializeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(cancellationToken: timeout.Token);
-        builder.Find("gateway").Annotations.Add(new EnvironmentCallbackAnnotation(context =>
-        {
-            context.Variables["RateLimiting__TokenLimit"] = $"{TokenLimit}";
-            context.Variables["RateLimiting__TokensPerPeriod"] = $"{TokenLimit}";
-            context.Variables["RateLimiting__ReplenishmentPeriod"] = "00:01:00";
-            context.Variables["ReverseProxy__Clusters__cart-api__HealthCheck__Active__Enabled"] = "false";
-            context.Variables["ReverseProxy__Clusters__cart-api__HealthCheck__Passive__ReactivationPeriod"] = "00:05:00";
-        }));
-        _app = builder.Build();
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    protected override void Configure(IDistributedApplicationTestingBuilder builder) =>
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("RateLimiting__TokenLimit", TokenLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("RateLimiting__TokensPerPeriod", TokenLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("RateLimiting__ReplenishmentPeriod", "00:01:00")
+            .WithEnvironment("ReverseProxy__Clusters__cart-api__HealthCheck__Active__Enabled", "false")
+            .WithEnvironment("ReverseProxy__Clusters__cart-api__HealthCheck__Passive__ReactivationPeriod", "00:05:00");
 }

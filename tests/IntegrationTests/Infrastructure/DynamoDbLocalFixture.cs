@@ -12,14 +12,11 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
-        builder.KeepOnly(["dynamodb"]);
-        _app = builder.Build();
-        await _app.StartAsync();
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb");
+        var builder = await PlatformBuilder.CreateAsync();
+        _app = await builder.KeepOnly("dynamodb").StartHealthyAsync(TimeSpan.FromMinutes(2));
         Client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = _app.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+            new AmazonDynamoDBConfig { ServiceURL = _app.HttpEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
     }
 
     public async Task DisposeAsync()

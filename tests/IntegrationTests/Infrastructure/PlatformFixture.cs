@@ -1,12 +1,12 @@
-using Orchestration.ApplicationModel;
+using HostingIntegrations.DevelopmentTokens;
 
 namespace IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole system of <c>AppHost/Program.cs</c>, started once for a test collection on random ports
-/// with the real DynamoDB Local and Redis.
+/// The whole system of <c>AppHost/Program.cs</c>, started once for a test collection through Aspire.Hosting.Testing,
+/// on ports of its own, with the real DynamoDB Local and Redis.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
@@ -14,13 +14,28 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The platform has not started.");
 
+    /// <summary>The gateway, the front door every user goes through.</summary>
+    public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>Each cart-api replica, addressed directly.</summary>
+    public IReadOnlyList<Uri> CartApiReplicas { get; private set; } = [];
+
+    /// <summary>Payments.Api, addressed directly.</summary>
+    public Uri PaymentsApi { get; private set; } = null!;
+
+    /// <summary>DynamoDB Local's endpoint (the value of <c>AWS_ENDPOINT_URL_DYNAMODB</c> in the services).</summary>
+    public Uri DynamoDbEndpoint { get; private set; } = null!;
+
+    /// <summary>Redis as the services reach it (<c>host:port,password=…</c>).</summary>
+    public string RedisConnectionString { get; private set; } = null!;
+
     /// <summary>
-    /// A client for the gateway, the front door every user goes through. It keeps cookies (the deviceId),
-    /// and with <paramref name="userId"/> it sends a development bearer token for that user.
+    /// A client for the gateway. It keeps cookies (the deviceId), and with <paramref name="userId"/> it sends a
+    /// development bearer token for that user.
     /// </summary>
     public HttpClient CreateGatewayClient(string? userId = null)
     {
-        var client = App.CreateHttpClient("gateway");
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = Gateway };
         if (userId is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", MintToken(userId));
@@ -31,16 +46,18 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>A token signed with the AppHost's development key, as <c>dotnet run --project AppHost -- token</c> prints.</summary>
     public string MintToken(string userId, TimeSpan? lifetime = null, string audience = DevelopmentTokenIssuerResource.Audience) =>
-        App.Resources.OfType<DevelopmentTokenIssuerResource>().Single()
-            .MintToken(userId, DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(1), audience);
+        App.TokenIssuer().MintToken(userId, DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(1), audience);
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(StartupTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Program>(cancellationToken: timeout.Token);
-        _app = builder.Build();
-        await _app.StartAsync(timeout.Token);
-        await Task.WhenAll(_app.Resources.Select(r => _app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, timeout.Token)));
+        var builder = await PlatformBuilder.CreateAsync(Arguments);
+        Configure(builder);
+        _app = await builder.StartHealthyAsync(StartupTimeout);
+        Gateway = App.HttpEndpoint("gateway");
+        CartApiReplicas = App.ReplicaEndpoints("cart-api");
+        PaymentsApi = App.HttpEndpoint("payments-api");
+        DynamoDbEndpoint = App.HttpEndpoint("dynamodb");
+        RedisConnectionString = await App.ConnectionStringAsync("redis");
     }
 
     public async Task DisposeAsync()
@@ -50,19 +67,18 @@ public sealed class PlatformFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>AppHost arguments (configuration) for this platform.</summary>
+    protected virtual string[] Arguments => [];
+
+    /// <summary>Changes to the model before it starts (a fixture of its own may add or remove resources).</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
 }
 
 [CollectionDefinition(Name)]
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "platform";
-}
-
-/// <summary>
-/// A platform of its own for tests that kill and replace processes (the events worker), so the shared one stays whole.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class EventsPlatformCollection : ICollectionFixture<PlatformFixture>
-{
-    public const string Name = "events-platform";
 }

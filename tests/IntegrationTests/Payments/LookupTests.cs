@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HostingIntegrations.DevelopmentTokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Orchestration.ApplicationModel;
 
 namespace IntegrationTests.Payments;
 
@@ -91,7 +91,7 @@ public sealed class LookupTests(PlatformFixture platform)
     // A token of the development issuer with the merchant claim, as a merchant portal's identity provider would issue.
     private string MerchantToken(string userId, string merchantId)
     {
-        var issuer = platform.App.Resources.OfType<DevelopmentTokenIssuerResource>().Single();
+        var issuer = platform.App.TokenIssuer();
         var key = Convert.FromBase64String(File.ReadAllText(issuer.KeyFile).Trim());
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

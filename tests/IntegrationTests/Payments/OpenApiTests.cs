@@ -10,7 +10,7 @@ public sealed class OpenApiTests(PlatformFixture platform)
     [Fact]
     public async Task The_openapi_document_describes_the_payment_routes_and_their_bearer_scheme()
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.App.GetReplicas("payments-api").Single().GetEndpoint().Uri };
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.PaymentsApi };
 
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 

@@ -67,7 +67,7 @@ internal static class PaymentsTableReader
 {
     public static AmazonDynamoDBClient Client(PlatformFixture platform) => new(
         new BasicAWSCredentials("local", "local"),
-        new AmazonDynamoDBConfig { ServiceURL = platform.App.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+        new AmazonDynamoDBConfig { ServiceURL = platform.DynamoDbEndpoint.ToString(), AuthenticationRegion = "us-east-1" });
 
     public static async Task<List<Dictionary<string, AttributeValue>>> TransactionsAsync(PlatformFixture platform, string accountId)
     {

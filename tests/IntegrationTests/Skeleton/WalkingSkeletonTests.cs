@@ -31,7 +31,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         // Read DynamoDB Local with the plain AWS SDK, not with the project's code.
         using var dynamodb = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = platform.App.GetConnectionString("dynamodb"), AuthenticationRegion = "us-east-1" });
+            new AmazonDynamoDBConfig { ServiceURL = platform.DynamoDbEndpoint.ToString(), AuthenticationRegion = "us-east-1" });
         var stored = await dynamodb.QueryAsync(new QueryRequest
         {
             TableName = "carts",
@@ -42,7 +42,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         var item = Assert.Single(stored.Items);
         Assert.Equal("3", item["qty"].N);
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.App.GetConnectionString("redis"));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString);
         var cached = await redis.GetDatabase().StringGetAsync($"cart:{cartId}");
         Assert.True(cached.HasValue, "the rendered cart should be in Redis");
         Assert.Contains("SKU-1", cached.ToString(), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task The_gateway_issues_a_device_cookie_on_first_contact()
     {
-        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = platform.App.GetEndpoint("gateway") };
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = platform.Gateway };
 
         var response = await client.PostAsJsonAsync("/carts", new { });
 
@@ -64,14 +64,11 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task Every_service_replica_answers_its_health_and_liveness_endpoints()
     {
-        foreach (var name in new[] { "cart-api", "payments-api", "events-worker", "gateway" })
+        foreach (var address in platform.CartApiReplicas.Concat(new[] { "payments-api", "events-worker", "gateway" }.Select(platform.App.HttpEndpoint)))
         {
-            foreach (var replica in platform.App.GetReplicas(name))
-            {
-                using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = replica.GetEndpoint().Uri };
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
-            }
+            using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = address };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
         }
     }
 

@@ -1,0 +1,89 @@
+using HostingIntegrations.Prerequisites;
+
+namespace HostingIntegrations.DynamoDBLocal;
+
+/// <summary>Adds AWS DynamoDB Local to the app model and points services' AWS SDK at it.</summary>
+public static class DynamoDBLocalBuilderExtensions
+{
+    /// <summary>
+    /// DynamoDB Local from <c>.tools/dynamodb-local</c> (installed by <c>eng/setup.sh</c>; <c>DynamoDBLocal:InstallDirectory</c>
+    /// overrides), in memory, with a health check so <c>WaitFor</c> works. Run mode only: it is left out of the
+    /// publish manifest, where services use the real DynamoDB.
+    /// </summary>
+    public static IResourceBuilder<DynamoDBLocalResource> AddDynamoDBLocal(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        var installDirectory = builder.Configuration["DynamoDBLocal:InstallDirectory"]
+            ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".tools", "dynamodb-local"));
+        var dynamodb = new DynamoDBLocalResource(name, installDirectory);
+
+        return builder.AddResource(dynamodb)
+            // Proxy-less: every DynamoDB call would otherwise pass through DCP's proxy.
+            .WithHttpEndpoint(name: DynamoDBLocalResource.PrimaryEndpointName, isProxied: false)
+            .WithArgs(context => AddServerArguments(context, dynamodb))
+            // DynamoDB Local answers a plain GET / with 400 once it serves requests.
+            .WithHttpHealthCheck(path: "/", statusCode: 400, endpointName: DynamoDBLocalResource.PrimaryEndpointName)
+            .WithPrerequisite(() => ExecutableLookup.IsOnPath(dynamodb.Command)
+                ? null
+                : "java was not found on PATH (DynamoDB Local needs Java 17). Run ./eng/setup.sh.")
+            .WithPrerequisite(() => File.Exists(dynamodb.JarPath)
+                ? null
+                : $"DynamoDB Local is not installed ({dynamodb.JarPath} is missing). Run ./eng/setup.sh.")
+            .ExcludeFromManifest();
+    }
+
+    /// <summary>Keeps the tables in <paramref name="directory"/> across runs instead of in memory.</summary>
+    public static IResourceBuilder<DynamoDBLocalResource> WithDataDirectory(this IResourceBuilder<DynamoDBLocalResource> builder, string directory)
+    {
+        builder.Resource.DataDirectory = Path.GetFullPath(directory, builder.ApplicationBuilder.AppHostDirectory);
+        return builder;
+    }
+
+    /// <summary>
+    /// Run mode only: points the AWS SDK of <paramref name="builder"/> at DynamoDB Local through its standard variables
+    /// (<c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_REGION</c>) with dummy credentials. Published, nothing is injected:
+    /// the SDK's standard chain finds the regional endpoint and the task role.
+    /// </summary>
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<DynamoDBLocalResource> dynamodb)
+        where T : IResourceWithEnvironment
+    {
+        if (!builder.ApplicationBuilder.ExecutionContext.IsRunMode)
+        {
+            return builder;
+        }
+
+        return builder.WithReferenceRelationship(dynamodb.Resource).WithEnvironment(context =>
+        {
+            // A test may take DynamoDB Local out of the model; then nothing points at it.
+            if (!context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>().Resources.Contains(dynamodb.Resource))
+            {
+                return;
+            }
+
+            context.EnvironmentVariables["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb.Resource.Endpoint;
+            context.EnvironmentVariables["AWS_REGION"] = DynamoDBLocalResource.Region;
+            context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "local";
+            context.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "local";
+        });
+    }
+
+    private static void AddServerArguments(CommandLineArgsCallbackContext context, DynamoDBLocalResource dynamodb)
+    {
+        context.Args.Add($"-Djava.library.path={dynamodb.LibraryPath}");
+        context.Args.Add("-jar");
+        context.Args.Add(dynamodb.JarPath);
+        context.Args.Add("-sharedDb");
+        context.Args.Add("-disableTelemetry");
+        context.Args.Add("-port");
+        context.Args.Add(dynamodb.Endpoint.Property(EndpointProperty.TargetPort));
+        if (dynamodb.DataDirectory is { } data)
+        {
+            Directory.CreateDirectory(data);
+            context.Args.Add("-dbPath");
+            context.Args.Add(data);
+        }
+        else
+        {
+            context.Args.Add("-inMemory");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace HostingIntegrations.DynamoDBLocal;
+
+/// <summary>AWS DynamoDB Local (the real jar) on Java, as <c>Aspire.Hosting.AWS</c>'s DynamoDB Local resource without a container.</summary>
+public sealed class DynamoDBLocalResource(string name, string installDirectory)
+    : ExecutableResource(name, "java", workingDirectory: installDirectory), IResourceWithEndpoints
+{
+    internal const string PrimaryEndpointName = "http";
+
+    /// <summary>DynamoDB Local accepts any region; services are told this one.</summary>
+    public const string Region = "us-east-1";
+
+    /// <summary>The HTTP endpoint the AWS SDK talks to.</summary>
+    public EndpointReference Endpoint => field ??= new(this, PrimaryEndpointName);
+
+    /// <summary>Where <c>eng/setup.sh</c> put <c>DynamoDBLocal.jar</c> and its native libraries.</summary>
+    public string InstallDirectory { get; } = installDirectory;
+
+    /// <summary>Null keeps the tables in memory; a folder keeps them across runs (<c>-dbPath</c>).</summary>
+    public string? DataDirectory { get; internal set; }
+
+    internal string JarPath => Path.Combine(InstallDirectory, "DynamoDBLocal.jar");
+
+    internal string LibraryPath => Path.Combine(InstallDirectory, "DynamoDBLocal_lib");
+}

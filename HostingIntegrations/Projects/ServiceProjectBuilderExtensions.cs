@@ -1,0 +1,39 @@
+namespace HostingIntegrations.Projects;
+
+/// <summary>How this repository's .NET services run under the AppHost.</summary>
+public static class ServiceProjectBuilderExtensions
+{
+    /// <summary>The path every service maps its readiness checks to (ServiceDefaults' <c>MapDefaultEndpoints</c>).</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>
+    /// One plain-http endpoint named <c>http</c> (DCP picks the port unless <paramref name="port"/> is given), <c>/health</c>
+    /// as the health check <c>WaitFor</c> waits on, no development certificate (nothing here serves https), and in run
+    /// mode the AppHost's environment name and the built program started directly: DCP would otherwise start <c>dotnet run --no-build</c>, a second
+    /// process per replica (~150 MB) that evaluates the project again before it starts the program.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AsHttpService(this IResourceBuilder<ProjectResource> project, int? port = null, bool isProxied = false)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // Experimental: http-only services need no certificate, and asking for one raises the dashboard's certificate warning.
+        project.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
+        project.WithHttpEndpoint(port: port, isProxied: isProxied).WithHttpHealthCheck(HealthPath);
+
+        if (!project.ApplicationBuilder.ExecutionContext.IsRunMode)
+        {
+            return project;
+        }
+
+        // What a launch profile would set: the services run in the AppHost's environment (Development, locally).
+        var environment = project.ApplicationBuilder.Environment.EnvironmentName;
+        project.WithEnvironment("ASPNETCORE_ENVIRONMENT", environment).WithEnvironment("DOTNET_ENVIRONMENT", environment);
+
+        if (project.Resource.TryGetLastAnnotation<IProjectMetadata>(out var metadata)
+            && BuiltProjectOutputs.Find(metadata) is { } program)
+        {
+            project.WithAnnotation(new ExecutableAnnotation { Command = program, WorkingDirectory = Path.GetDirectoryName(metadata.ProjectPath)! });
+        }
+
+        return project;
+    }
+}
