@@ -6,7 +6,7 @@ global using Events.Worker.Streams;
 global using Microsoft.Extensions.Diagnostics.HealthChecks;
 global using Microsoft.Extensions.Options;
 global using ServiceDefaults;
-global using ServiceDefaults.DynamoDb;
+global using DynamoDbStorage;
 global using ServiceDefaults.Problems;
 global using ServiceDefaults.Redis;
 global using System.Globalization;

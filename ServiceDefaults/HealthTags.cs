@@ -1,11 +1,11 @@
 namespace ServiceDefaults;
 
-/// <summary>Tags that select health checks for the <c>/alive</c> and <c>/health</c> endpoints.</summary>
+/// <summary>
+/// The tag that selects health checks for <c>/alive</c>. <c>/health</c> runs every check, the dependency checks
+/// that client registrations add untagged (as Aspire's client integrations do) included.
+/// </summary>
 public static class HealthTags
 {
     /// <summary>The process is up (no dependency is checked).</summary>
     public const string Live = "live";
-
-    /// <summary>A dependency the service needs before it can take traffic.</summary>
-    public const string Ready = "ready";
 }

@@ -35,7 +35,7 @@ internal static class Extensions
             services.GetRequiredService<IOptions<CartOptions>>().Value.ProductLookupLifetime));
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
-        builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy, [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy);
 
         builder.Services.AddSingleton<CartStore>();
         builder.Services.AddSingleton<CacheBreaker>();

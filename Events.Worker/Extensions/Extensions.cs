@@ -4,7 +4,7 @@ using DynamoDbStreams.Processing;
 using Events.Worker.Audit;
 using Events.Worker.Publishing;
 using Events.Worker.Telemetry;
-using ServiceDefaults.DynamoDb.Tables;
+using DynamoDbStorage.Tables;
 using ServiceDefaults.Telemetry;
 
 namespace Events.Worker.Extensions;
@@ -86,8 +86,8 @@ internal static class Extensions
                     services.GetRequiredService<IOptions<DynamoDbOptions>>().Value,
                     SourceTableNames),
                 HealthStatus.Unhealthy,
-                [HealthTags.Ready],
+                tags: null,
                 TimeSpan.FromSeconds(5)))
-            .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy, [HealthTags.Ready]);
+            .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy);
     }
 }

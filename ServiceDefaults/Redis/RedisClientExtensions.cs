@@ -30,7 +30,7 @@ public static class RedisClientExtensions
         });
 
         builder.Services.AddHealthChecks()
-            .AddCheck<RedisHealthCheck>(connectionName, HealthStatus.Unhealthy, [HealthTags.Ready], TimeSpan.FromSeconds(3));
+            .AddCheck<RedisHealthCheck>(connectionName, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(3));
 
         return builder;
     }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ServiceDefaults.DynamoDb;
+namespace DynamoDbStorage;
 
 /// <summary>Rejects table names DynamoDB would refuse, at start-up rather than on the first request.</summary>
 internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<DynamoDbOptions>

@@ -1,4 +1,4 @@
-namespace ServiceDefaults.DynamoDb;
+namespace DynamoDbStorage;
 
 /// <summary>Terse construction and reading of DynamoDB attribute values.</summary>
 public static class AttributeValues

@@ -1,4 +1,4 @@
-namespace ServiceDefaults.DynamoDb;
+namespace DynamoDbStorage;
 
 /// <summary>Registers the shared DynamoDB client, its options and its health check.</summary>
 public static class DynamoDbClientExtensions
@@ -22,7 +22,7 @@ public static class DynamoDbClientExtensions
         builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(new AmazonDynamoDBConfig()));
 
         builder.Services.AddHealthChecks()
-            .AddCheck<DynamoDbHealthCheck>("dynamodb", HealthStatus.Unhealthy, [HealthTags.Ready], TimeSpan.FromSeconds(5));
+            .AddCheck<DynamoDbHealthCheck>("dynamodb", HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5));
 
         return builder;
     }

@@ -1,7 +1,7 @@
-using ServiceDefaults.Time;
+using DynamoDbStorage;
 using Xunit;
 
-namespace UnitTests.ServiceDefaults;
+namespace UnitTests.DynamoDbStorage;
 
 public class UtcTimestampTests
 {

@@ -1,4 +1,4 @@
-namespace ServiceDefaults.DynamoDb.Tables;
+namespace DynamoDbStorage.Tables;
 
 /// <summary>Registers a table the service owns: created at start-up when enabled, and a health check on it.</summary>
 public static class TableProvisioningExtensions
@@ -19,7 +19,7 @@ public static class TableProvisioningExtensions
                 services.GetRequiredService<IAmazonDynamoDB>(),
                 services.GetRequiredService<IOptions<DynamoDbOptions>>().Value.TableName(table.Name)),
             HealthStatus.Unhealthy,
-            [HealthTags.Ready],
+            tags: null,
             TimeSpan.FromSeconds(5)));
 
         return builder;

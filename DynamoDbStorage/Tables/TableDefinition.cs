@@ -1,4 +1,4 @@
-namespace ServiceDefaults.DynamoDb.Tables;
+namespace DynamoDbStorage.Tables;
 
 /// <summary>
 /// What a service's table looks like: string keys, global indexes (projection ALL), streams and TTL.

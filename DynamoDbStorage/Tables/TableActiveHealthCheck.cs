@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace ServiceDefaults.DynamoDb.Tables;
+namespace DynamoDbStorage.Tables;
 
 /// <summary>Healthy only when the table exists and is ACTIVE.</summary>
 internal sealed class TableActiveHealthCheck(IAmazonDynamoDB dynamoDb, string tableName) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace ServiceDefaults.DynamoDb;
+namespace DynamoDbStorage;
 
 /// <summary>DynamoDB settings shared by every service (section <c>DynamoDb</c>).</summary>
 public sealed class DynamoDbOptions

@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Time;
+namespace DynamoDbStorage;
 
 /// <summary>Fixed-width UTC ISO-8601 timestamps (<c>2026-01-15T10:20:00.000Z</c>), so lexical order is time order.</summary>
 public static class UtcTimestamp

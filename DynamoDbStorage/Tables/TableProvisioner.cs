@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace ServiceDefaults.DynamoDb.Tables;
+namespace DynamoDbStorage.Tables;
 
 /// <summary>
 /// Creates the registered tables when <c>DynamoDb:CreateTables</c> is on: idempotent (another replica may

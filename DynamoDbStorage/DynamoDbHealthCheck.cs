@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace ServiceDefaults.DynamoDb;
+namespace DynamoDbStorage;
 
 /// <summary>Healthy when DynamoDB answers a one-table <c>ListTables</c>, the cheapest authenticated call.</summary>
 internal sealed class DynamoDbHealthCheck(IAmazonDynamoDB dynamoDb) : IHealthCheck
