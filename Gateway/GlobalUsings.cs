@@ -1,3 +1,5 @@
+global using ApiConventions.DeviceIdentity;
+global using ApiConventions.Problems;
 global using Gateway.DeviceIdentity;
 global using Gateway.Extensions;
 global using Gateway.Proxy;
@@ -8,7 +10,5 @@ global using Microsoft.Extensions.Primitives;
 global using ServiceDefaults;
 global using ServiceDefaults.Authentication;
 global using ServiceDefaults.Correlation;
-global using ServiceDefaults.DeviceIdentity;
-global using ServiceDefaults.Problems;
 global using Yarp.ReverseProxy.Configuration;
 global using Yarp.ReverseProxy.ServiceDiscovery;

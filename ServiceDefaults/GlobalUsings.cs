@@ -1,7 +1,5 @@
 global using System.Diagnostics;
 global using System.Globalization;
-global using Amazon.DynamoDBv2;
-global using Amazon.DynamoDBv2.Model;
 global using Microsoft.AspNetCore.Builder;
 global using Microsoft.AspNetCore.Diagnostics;
 global using Microsoft.AspNetCore.Diagnostics.HealthChecks;

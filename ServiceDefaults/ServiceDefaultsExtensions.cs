@@ -1,10 +1,9 @@
 using ServiceDefaults.Hosting;
-using ServiceDefaults.Problems;
 using ServiceDefaults.Telemetry;
 
 namespace ServiceDefaults;
 
-/// <summary>The defaults every service starts from: telemetry, health, discovery, resilience, problem details.</summary>
+/// <summary>The defaults every service starts from: telemetry, health, discovery, resilience.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Path of the readiness endpoint (all health checks); the orchestrator waits on it.</summary>
@@ -13,7 +12,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Path of the liveness endpoint (only checks tagged <c>live</c>).</summary>
     public const string AlivenessEndpointPath = "/alive";
 
-    /// <summary>Adds OpenTelemetry, default health checks, service discovery, standard HTTP resilience and problem details.</summary>
+    /// <summary>Adds OpenTelemetry, default health checks, service discovery and standard HTTP resilience.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -23,7 +22,6 @@ public static class ServiceDefaultsExtensions
         // line per export at Information is noise; retries and failures still log as warnings.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.AddDefaultHealthChecks();
-        builder.AddProblemResponses();
         builder.AddRequestCorrelation();
         builder.AddListenBacklog();
 

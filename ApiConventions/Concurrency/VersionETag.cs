@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace ServiceDefaults.Concurrency;
+namespace ApiConventions.Concurrency;
 
 /// <summary>Entity versions as strong ETags (<c>"7"</c>) and the <c>If-Match</c> precondition on them.</summary>
 public static class VersionETag

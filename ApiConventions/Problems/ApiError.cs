@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>An error a handler returns; the single place where it becomes RFC 9457 problem details.</summary>
 public sealed record ApiError(int Status, string Code, string Title, string? Detail = null)

@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>Makes every failure (handler error, bad request, exception, bare status code) a problem details response.</summary>
 public static class ProblemResponsesExtensions

@@ -3,7 +3,7 @@ using AmazonClientException = Amazon.Runtime.AmazonClientException;
 using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>
 /// Maps exceptions to problem details: client mistakes to 4xx, an unreachable or throttling dependency to

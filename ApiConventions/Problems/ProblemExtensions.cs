@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>Names of the problem details extension members the platform adds.</summary>
 public static class ProblemExtensions

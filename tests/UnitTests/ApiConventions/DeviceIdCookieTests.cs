@@ -1,7 +1,7 @@
-using ServiceDefaults.DeviceIdentity;
+using ApiConventions.DeviceIdentity;
 using Xunit;
 
-namespace UnitTests.ServiceDefaults;
+namespace UnitTests.ApiConventions;
 
 public class DeviceIdCookieTests
 {

@@ -1,8 +1,8 @@
+using ApiConventions.Concurrency;
 using Microsoft.AspNetCore.Http;
-using ServiceDefaults.Concurrency;
 using Xunit;
 
-namespace UnitTests.ServiceDefaults;
+namespace UnitTests.ApiConventions;
 
 public class VersionETagTests
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>Either a value or the <see cref="ApiError"/> that prevented it.</summary>
 public readonly record struct Outcome<T>

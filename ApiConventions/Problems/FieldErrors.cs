@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>Collects field errors (camelCase JSON paths) for a <see cref="ErrorCodes.ValidationFailed"/> problem.</summary>
 public sealed class FieldErrors

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace ServiceDefaults.DeviceIdentity;
+namespace ApiConventions.DeviceIdentity;
 
 /// <summary>The opaque device cookie the gateway issues and the services read: 128 random bits, base64url.</summary>
 public static partial class DeviceIdCookie

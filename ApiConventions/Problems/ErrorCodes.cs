@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Problems;
+namespace ApiConventions.Problems;
 
 /// <summary>The machine-readable <c>code</c> extension carried by every problem details response.</summary>
 public static class ErrorCodes
