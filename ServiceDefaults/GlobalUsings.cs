@@ -17,4 +17,3 @@ global using Microsoft.Extensions.Options;
 global using OpenTelemetry;
 global using OpenTelemetry.Metrics;
 global using OpenTelemetry.Trace;
-global using StackExchange.Redis;

@@ -13,7 +13,7 @@ internal static class Extensions
     {
         builder.AddDynamoDbClient();
         builder.AddDynamoDbTable(CartTable.Definition);
-        builder.AddRedisClient("redis");
+        builder.AddFailFastRedisClient("redis");
         builder.Services.AddIdempotency();
         builder.Services.AddOpenApi();
         builder.AddTelemetrySources(CartCacheMetrics.MeterName);

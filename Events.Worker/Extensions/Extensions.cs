@@ -21,7 +21,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDynamoDbClient();
-        builder.AddRedisClient("redis");
+        builder.AddFailFastRedisClient("redis");
         builder.AddTelemetrySources(WorkerMetrics.MeterName);
 
         builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName)
