@@ -16,5 +16,4 @@ global using FailFastRedis;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.Extensions.Diagnostics.HealthChecks;
 global using Microsoft.Extensions.Options;
-global using ServiceDefaults;
 global using StackExchange.Redis;

@@ -10,5 +10,4 @@ global using Events.Worker.Streams;
 global using FailFastRedis;
 global using Microsoft.Extensions.Diagnostics.HealthChecks;
 global using Microsoft.Extensions.Options;
-global using ServiceDefaults;
 global using StackExchange.Redis;

@@ -6,7 +6,6 @@ global using Gateway.Proxy;
 global using Gateway.Security;
 global using Microsoft.Extensions.Options;
 global using Microsoft.Extensions.Primitives;
-global using ServiceDefaults;
 global using ServiceDefaults.Authentication;
 global using ServiceDefaults.Correlation;
 global using Yarp.ReverseProxy.Configuration;

@@ -20,4 +20,3 @@ global using Payments.Api.Ledger;
 global using Payments.Api.Payments;
 global using Payments.Api.Table;
 global using Payments.Api.Transactions;
-global using ServiceDefaults;

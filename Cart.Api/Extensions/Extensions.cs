@@ -2,7 +2,6 @@ using Cart.Api.Caching;
 using Cart.Api.Catalog;
 using Cart.Api.Checkout;
 using Idempotency;
-using ServiceDefaults.Telemetry;
 
 namespace Cart.Api.Extensions;
 

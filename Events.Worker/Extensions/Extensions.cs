@@ -5,7 +5,6 @@ using Events.Worker.Audit;
 using Events.Worker.Publishing;
 using Events.Worker.Telemetry;
 using DynamoDbStorage.Tables;
-using ServiceDefaults.Telemetry;
 
 namespace Events.Worker.Extensions;
 
