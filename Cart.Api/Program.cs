@@ -4,6 +4,7 @@ using ServiceDefaults.Authentication;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddProblemResponses();
 builder.AddDefaultAuthentication();
 builder.AddApplicationServices();
 

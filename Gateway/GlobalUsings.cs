@@ -1,14 +1,11 @@
+global using ApiConventions.DeviceIdentity;
+global using ApiConventions.Problems;
 global using Gateway.DeviceIdentity;
 global using Gateway.Extensions;
 global using Gateway.Proxy;
 global using Gateway.Security;
-global using Gateway.ServiceDiscovery;
 global using Microsoft.Extensions.Options;
 global using Microsoft.Extensions.Primitives;
-global using ServiceDefaults;
 global using ServiceDefaults.Authentication;
 global using ServiceDefaults.Correlation;
-global using ServiceDefaults.DeviceIdentity;
-global using ServiceDefaults.Problems;
 global using Yarp.ReverseProxy.Configuration;
-global using Yarp.ReverseProxy.ServiceDiscovery;

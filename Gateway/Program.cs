@@ -1,6 +1,7 @@
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddProblemResponses();
 builder.AddApplicationServices();
 
 var app = builder.Build();

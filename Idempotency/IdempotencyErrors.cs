@@ -1,4 +1,4 @@
-using ServiceDefaults.Problems;
+using ApiConventions.Problems;
 
 namespace Idempotency;
 

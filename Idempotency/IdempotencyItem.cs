@@ -1,5 +1,5 @@
 using System.Globalization;
-using ServiceDefaults.Time;
+using DynamoDbStorage;
 
 namespace Idempotency;
 

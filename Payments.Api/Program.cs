@@ -3,6 +3,7 @@ using Idempotency;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddProblemResponses();
 builder.AddApplicationServices();
 
 var app = builder.Build();

@@ -1,5 +1,5 @@
 using Idempotency;
-using static ServiceDefaults.DynamoDb.AttributeValues;
+using static DynamoDbStorage.AttributeValues;
 
 namespace Cart.Api.Carts;
 

@@ -2,7 +2,6 @@ using Cart.Api.Caching;
 using Cart.Api.Catalog;
 using Cart.Api.Checkout;
 using Idempotency;
-using ServiceDefaults.Telemetry;
 
 namespace Cart.Api.Extensions;
 
@@ -13,7 +12,7 @@ internal static class Extensions
     {
         builder.AddDynamoDbClient();
         builder.AddDynamoDbTable(CartTable.Definition);
-        builder.AddRedisClient("redis");
+        builder.AddFailFastRedisClient("redis");
         builder.Services.AddIdempotency();
         builder.Services.AddOpenApi();
         builder.AddTelemetrySources(CartCacheMetrics.MeterName);
@@ -35,7 +34,7 @@ internal static class Extensions
             services.GetRequiredService<IOptions<CartOptions>>().Value.ProductLookupLifetime));
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
-        builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy, [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy);
 
         builder.Services.AddSingleton<CartStore>();
         builder.Services.AddSingleton<CacheBreaker>();

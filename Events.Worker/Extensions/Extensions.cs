@@ -4,8 +4,7 @@ using DynamoDbStreams.Processing;
 using Events.Worker.Audit;
 using Events.Worker.Publishing;
 using Events.Worker.Telemetry;
-using ServiceDefaults.DynamoDb.Tables;
-using ServiceDefaults.Telemetry;
+using DynamoDbStorage.Tables;
 
 namespace Events.Worker.Extensions;
 
@@ -21,7 +20,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDynamoDbClient();
-        builder.AddRedisClient("redis");
+        builder.AddFailFastRedisClient("redis");
         builder.AddTelemetrySources(WorkerMetrics.MeterName);
 
         builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName)
@@ -86,8 +85,8 @@ internal static class Extensions
                     services.GetRequiredService<IOptions<DynamoDbOptions>>().Value,
                     SourceTableNames),
                 HealthStatus.Unhealthy,
-                [HealthTags.Ready],
+                tags: null,
                 TimeSpan.FromSeconds(5)))
-            .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy, [HealthTags.Ready]);
+            .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy);
     }
 }

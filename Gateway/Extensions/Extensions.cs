@@ -15,9 +15,11 @@ internal static class Extensions
     /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // Service discovery expands http://cart-api into one destination per replica, so load balancing and
+        // passive health see each replica on its own.
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
         builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(builder.Configuration.GetSection("PassiveHealth"));
         builder.AddValidatedOptions<ProxyRetryOptions, ProxyRetryOptionsValidator>(ProxyRetryOptions.SectionName);
         builder.AddProxyFailureProblems();

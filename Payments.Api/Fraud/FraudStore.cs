@@ -1,4 +1,4 @@
-using static ServiceDefaults.DynamoDb.AttributeValues;
+using static DynamoDbStorage.AttributeValues;
 
 namespace Payments.Api.Fraud;
 

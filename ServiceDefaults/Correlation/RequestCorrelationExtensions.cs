@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
-using ServiceDefaults.Correlation;
 
-// In the root namespace, like AddServiceDefaults, which calls it.
-namespace ServiceDefaults;
+namespace ServiceDefaults.Correlation;
 
 /// <summary>Request ids in every service: accepted or created first in the pipeline, logged, traced, propagated, returned.</summary>
 public static class RequestCorrelationExtensions

@@ -1,5 +1,5 @@
 using Cart.Api.Carts;
-using ServiceDefaults.Problems;
+using ApiConventions.Problems;
 using Xunit;
 
 namespace UnitTests.Carts;

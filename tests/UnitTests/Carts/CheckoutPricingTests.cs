@@ -1,7 +1,7 @@
 using Cart.Api.Carts;
 using Cart.Api.Catalog;
 using Cart.Api.Checkout;
-using ServiceDefaults.Problems;
+using ApiConventions.Problems;
 using Xunit;
 
 namespace UnitTests.Carts;

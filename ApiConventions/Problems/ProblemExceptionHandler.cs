@@ -1,0 +1,73 @@
+using System.Text.Json;
+using AmazonClientException = Amazon.Runtime.AmazonClientException;
+using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ApiConventions.Problems;
+
+/// <summary>
+/// Maps exceptions to problem details: client mistakes to 4xx, an unreachable or throttling dependency to
+/// 503, everything else to a logged 500.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problemDetails,
+    IHostEnvironment environment,
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    private const string MalformedJsonDetail = "The request body is not valid JSON for this endpoint.";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody is left to read a response.
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        var error = Map(exception);
+        if (error.Status >= StatusCodes.Status500InternalServerError)
+        {
+            LogFailed(logger, httpContext.Request.Method, httpContext.Request.Path, error.Status, exception);
+        }
+
+        httpContext.Response.StatusCode = error.Status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = error.ToProblemDetails(),
+            Exception = exception,
+        });
+    }
+
+    private ApiError Map(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException } or JsonException =>
+            new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Bad Request", MalformedJsonDetail),
+        BadHttpRequestException bad =>
+            new(bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), ReasonPhrases.GetReasonPhrase(bad.StatusCode), BadRequestDetail(bad)),
+        _ when IsDependencyUnavailable(exception) =>
+            new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "Service Unavailable", "A dependency is unavailable; retry later."),
+        _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Internal Server Error", "An unexpected error occurred."),
+    };
+
+    // Framework messages name parameters and suggest code changes: useful to a developer, noise to a client.
+    private string BadRequestDetail(BadHttpRequestException exception) => environment.IsDevelopment()
+        ? exception.Message
+        : exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+            _ => "The request is malformed or misses a required body or parameter.",
+        };
+
+    private static bool IsDependencyUnavailable(Exception exception) => exception switch
+    {
+        AmazonServiceException service => (int)service.StatusCode >= 500 || service.ErrorCode is "ThrottlingException"
+            or "ProvisionedThroughputExceededException" or "RequestLimitExceeded",
+        AmazonClientException or HttpRequestException or TimeoutException => true,
+        _ => false,
+    };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]
+    private static partial void LogFailed(ILogger logger, string method, string path, int status, Exception exception);
+}

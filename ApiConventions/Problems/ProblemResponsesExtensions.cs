@@ -1,0 +1,31 @@
+namespace ApiConventions.Problems;
+
+/// <summary>Makes every failure (handler error, bad request, exception, bare status code) a problem details response.</summary>
+public static class ProblemResponsesExtensions
+{
+    /// <summary>Registers problem details with the <c>code</c> and <c>traceId</c> extensions and the exception mapping.</summary>
+    public static TBuilder AddProblemResponses<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Extensions.TryAdd(ProblemExtensions.Code, ErrorCodes.ForStatus(status));
+            context.ProblemDetails.Extensions.TryAdd(ProblemExtensions.TraceId, Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            context.ProblemDetails.Instance ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}";
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        // Binding failures (malformed JSON, wrong types) throw BadHttpRequestException in every
+        // environment, so they reach ProblemExceptionHandler and get a detail and a code.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>Adds the exception handler and status code pages middleware (call first in the pipeline).</summary>
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace DynamoDbStorage;
+
+/// <summary>Rejects table names DynamoDB would refuse, at start-up rather than on the first request.</summary>
+internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<DynamoDbOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DynamoDbOptions options)
+    {
+        var failures = options.Tables
+            .Where(table => !TableNamePattern().IsMatch(table.Value))
+            .Select(table => $"{DynamoDbOptions.SectionName}:Tables:{table.Key} = '{table.Value}' is not a valid DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -).")
+            .ToList();
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
+    private static partial Regex TableNamePattern();
+}

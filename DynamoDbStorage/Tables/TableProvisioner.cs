@@ -1,0 +1,107 @@
+using Amazon.Runtime;
+
+namespace DynamoDbStorage.Tables;
+
+/// <summary>
+/// Creates the registered tables when <c>DynamoDb:CreateTables</c> is on: idempotent (another replica may
+/// win the race), waits for ACTIVE, then enables TTL. Retries until it succeeds or the host stops, so a
+/// DynamoDB that starts late only delays readiness.
+/// </summary>
+internal sealed partial class TableProvisioner(
+    IAmazonDynamoDB dynamoDb,
+    IEnumerable<TableDefinition> tables,
+    IOptions<DynamoDbOptions> options,
+    TimeProvider time,
+    ILogger<TableProvisioner> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.CreateTables)
+        {
+            return;
+        }
+
+        foreach (var table in tables)
+        {
+            var tableName = options.Value.TableName(table.Name);
+            var delay = TimeSpan.FromMilliseconds(500);
+            while (true)
+            {
+                try
+                {
+                    await EnsureTableAsync(table, tableName, stoppingToken);
+                    break;
+                }
+                catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
+                {
+                    LogProvisioningFailed(logger, tableName, delay, exception);
+                    await Task.Delay(delay, time, stoppingToken);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                }
+            }
+        }
+    }
+
+    private async Task EnsureTableAsync(TableDefinition table, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.CreateTableAsync(table.ToCreateTableRequest(tableName), cancellationToken);
+            LogCreated(logger, tableName);
+        }
+        catch (ResourceInUseException)
+        {
+            LogAlreadyExists(logger, tableName);
+        }
+
+        while ((await dynamoDb.DescribeTableAsync(tableName, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+
+        if (table.TimeToLiveAttribute is { } ttlAttribute)
+        {
+            await EnableTimeToLiveAsync(tableName, ttlAttribute, cancellationToken);
+        }
+
+        LogReady(logger, tableName);
+    }
+
+    private async Task EnableTimeToLiveAsync(string tableName, string attribute, CancellationToken cancellationToken)
+    {
+        var current = await dynamoDb.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken);
+        var status = current.TimeToLiveDescription?.TimeToLiveStatus;
+        if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING)
+        {
+            return;
+        }
+
+        try
+        {
+            await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            {
+                TableName = tableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true },
+            }, cancellationToken);
+        }
+        catch (AmazonDynamoDBException exception) when (exception.Message.Contains("already enabled", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another replica enabled it between our describe and update.
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Created DynamoDB table {TableName}")]
+    private static partial void LogCreated(ILogger logger, string tableName);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "DynamoDB table {TableName} already exists")]
+    private static partial void LogAlreadyExists(ILogger logger, string tableName);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "DynamoDB table {TableName} is ACTIVE")]
+    private static partial void LogReady(ILogger logger, string tableName);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not provision DynamoDB table {TableName}; retrying in {Delay}")]
+    private static partial void LogProvisioningFailed(ILogger logger, string tableName, TimeSpan delay, Exception exception);
+}

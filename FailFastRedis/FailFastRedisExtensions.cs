@@ -1,0 +1,33 @@
+namespace FailFastRedis;
+
+/// <summary>Registers the shared Redis connection through Aspire's client integration, with <see cref="FailFastRedisDefaults"/>.</summary>
+public static class FailFastRedisExtensions
+{
+    /// <summary>
+    /// Adds Aspire's <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{connectionName}</c> (with its
+    /// <c>StackExchange.Redis</c> health check and tracing of Redis commands) under <see cref="FailFastRedisDefaults"/>
+    /// and <see cref="BacklogPolicy.FailFast"/>.
+    /// Fails at start-up when no endpoint is configured, rather than on the first Redis call.
+    /// </summary>
+    public static TBuilder AddFailFastRedisClient<TBuilder>(this TBuilder builder, string connectionName) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddRedisClient(connectionName, configureOptions: options =>
+        {
+            // Replaces the provider matched from the endpoints: none of the library's own matches redis-server or
+            // ElastiCache, and Aspire's only turns abortConnect off, which these defaults do too.
+            options.Defaults = new FailFastRedisDefaults();
+
+            // Set, not defaulted: Aspire's configuration binding has already pinned the backlog policy it found.
+            // Without a backlog a command sent while Redis is down fails at once instead of queueing.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
+        });
+
+        builder.Services.AddOptions<ConfigurationOptions>()
+            .Validate(
+                options => options.EndPoints.Count > 0,
+                $"Redis connection string 'ConnectionStrings:{connectionName}' is missing; set ConnectionStrings__{connectionName}=host:port.")
+            .ValidateOnStart();
+
+        return builder;
+    }
+}
