@@ -7,7 +7,7 @@ namespace AppHostTesting;
 /// <summary>What tests and the bench ask of a running model: addresses, processes, logs, tokens.</summary>
 public static class RunningPlatform
 {
-    /// <summary>Starts the model and waits until every resource in it is healthy; a failed start leaves nothing running.</summary>
+    /// <summary>Starts the model and waits until every resource it starts by itself is healthy; a failed start leaves nothing running.</summary>
     public static async Task<DistributedApplication> StartHealthyAsync(this IDistributedApplicationTestingBuilder builder, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -93,8 +93,9 @@ public static class RunningPlatform
     public static DevelopmentTokenIssuerResource TokenIssuer(this DistributedApplication app) =>
         app.Model().Resources.OfType<DevelopmentTokenIssuerResource>().Single();
 
-    /// <summary>Resources DCP or the model starts; not Aspire's hidden helpers (a project's rebuilder) or parameters.</summary>
-    private static bool IsStartedByTheModel(IResource resource) => resource is not (IResourceWithParent or ParameterResource);
+    /// <summary>Resources the model starts by itself: not Aspire's hidden helpers (a project's rebuilder), parameters, or those that start on request.</summary>
+    private static bool IsStartedByTheModel(IResource resource) =>
+        resource is not (IResourceWithParent or ParameterResource) && !resource.Annotations.OfType<ExplicitStartupAnnotation>().Any();
 
     /// <summary>True when <paramref name="snapshot"/> says healthy.</summary>
     public static bool IsHealthy(this CustomResourceSnapshot? snapshot) => snapshot?.HealthStatus == HealthStatus.Healthy;
