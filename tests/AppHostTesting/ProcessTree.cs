@@ -55,6 +55,39 @@ public static class ProcessTree
         return [.. tree.Concat(Below(all, dcp)).DistinctBy(p => p.Id)];
     }
 
+    /// <summary>
+    /// The DCP tree that runs <paramref name="resourceProcessIds"/>: the DCP server above them (it detaches itself from
+    /// whatever started it), and everything below it — controllers, process monitors, the dashboard, every resource.
+    /// </summary>
+    public static IReadOnlyList<SystemProcess> OfDcpRunning(IEnumerable<int> resourceProcessIds)
+    {
+        var all = All();
+        var byId = all.ToDictionary(p => p.Id);
+        var tops = new HashSet<int>();
+        foreach (var id in resourceProcessIds)
+        {
+            var current = byId.GetValueOrDefault(id);
+            while (current is not null && byId.GetValueOrDefault(current.ParentId) is { Program: "dcp" } parent)
+            {
+                current = parent;
+            }
+
+            if (current is not null)
+            {
+                tops.Add(current.Id);
+            }
+        }
+
+        return Below(all, tops);
+    }
+
+    /// <summary>An ended process its parent (here, often the machine's init) has not reaped yet.</summary>
+    public static bool IsZombie(int id) =>
+        SystemProcess.ReadLinesOrEmpty($"/proc/{id}/status").Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains("(zombie)", StringComparison.Ordinal));
+
+    /// <summary>True while <paramref name="process"/> runs (not ended, not a zombie).</summary>
+    public static bool IsRunning(SystemProcess process) => ProcessSignals.IsAlive(process.Id) && !IsZombie(process.Id);
+
     /// <summary>The TCP ports <paramref name="processes"/> listen on.</summary>
     public static IReadOnlySet<int> ListeningPorts(IEnumerable<SystemProcess> processes)
     {

@@ -26,6 +26,29 @@ public static class RunningPlatform
         }
     }
 
+    /// <summary>
+    /// Disposes the app and checks that it took every process it ran with it — DCP, the dashboard, the stores, the
+    /// services — and freed their ports; throws, naming what is left, when it did not.
+    /// </summary>
+    public static async Task DisposeAndVerifyNothingLeftAsync(this DistributedApplication app, TimeSpan? within = null)
+    {
+        var processes = ProcessTree.OfDcpRunning(app.ResourceProcesses().Select(p => p.ProcessId));
+        var ports = ProcessTree.ListeningPorts(processes);
+        await app.DisposeAsync();
+
+        using var deadline = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(30));
+        while (processes.Any(ProcessTree.IsRunning) || ports.Any(ProcessTree.IsListening))
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                var left = processes.Where(ProcessTree.IsRunning).Select(p => $"{p.Id} {p.CommandLine}");
+                throw new InvalidOperationException($"Disposing the app left processes or ports behind: {string.Join("; ", left)} ports {string.Join(", ", ports.Where(ProcessTree.IsListening))}");
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
     /// <summary>The application model the app runs.</summary>
     public static DistributedApplicationModel Model(this DistributedApplication app) => app.Services.GetRequiredService<DistributedApplicationModel>();
 

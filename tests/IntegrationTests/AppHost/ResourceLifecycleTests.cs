@@ -13,7 +13,7 @@ public sealed class ResourceLifecycleTests : IAsyncLifetime
         _app = await builder.KeepOnly("payments-api").StartHealthyAsync(TimeSpan.FromMinutes(2));
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAndVerifyNothingLeftAsync();
 
     [Fact]
     public void A_partial_model_starts_only_what_the_named_resources_need()

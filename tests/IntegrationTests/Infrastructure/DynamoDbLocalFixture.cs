@@ -24,7 +24,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
         Client?.Dispose();
         if (_app is not null)
         {
-            await _app.DisposeAsync();
+            await _app.DisposeAndVerifyNothingLeftAsync();
         }
     }
 }

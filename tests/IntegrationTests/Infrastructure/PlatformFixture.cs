@@ -64,7 +64,7 @@ public class PlatformFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await _app.DisposeAsync();
+            await _app.DisposeAndVerifyNothingLeftAsync();
         }
     }
 
