@@ -6,14 +6,16 @@ public static class PlatformBuilder
     /// <summary>
     /// The model of <c>AppHost/Program.cs</c>, on ports of its own: Aspire.Hosting.Testing randomizes proxied ports only,
     /// so the fixed proxy-less ones (the gateway's 5080) are released here; two systems would otherwise bind the
-    /// same port, or one would silently talk to the other's process. The dashboard is off unless asked for.
+    /// same port, or one would silently talk to the other's process. The dashboard is off unless asked for; asked
+    /// for, Aspire.Hosting.Testing runs it on loopback ports of its own (its OTLP receivers too) with a browser token
+    /// of its own, which <c>GetDashboardUrlAsync</c> returns in the login URL.
     /// </summary>
     public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(
         string[]? args = null, bool dashboard = false, CancellationToken cancellationToken = default)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard },
             args ?? [],
-            (options, _) => options.DisableDashboard = !dashboard,
             cancellationToken);
         foreach (var endpoint in builder.Resources.SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()).Where(e => !e.IsProxied && e.Port is not null))
         {

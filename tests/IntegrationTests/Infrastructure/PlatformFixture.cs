@@ -48,9 +48,9 @@ public class PlatformFixture : IAsyncLifetime
     public string MintToken(string userId, TimeSpan? lifetime = null, string audience = DevelopmentTokenIssuerResource.Audience) =>
         App.TokenIssuer().MintToken(userId, DateTimeOffset.UtcNow, lifetime ?? TimeSpan.FromHours(1), audience);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        var builder = await PlatformBuilder.CreateAsync(Arguments);
+        var builder = await PlatformBuilder.CreateAsync(Arguments, Dashboard);
         Configure(builder);
         _app = await builder.StartHealthyAsync(StartupTimeout);
         Gateway = App.HttpEndpoint("gateway");
@@ -70,6 +70,9 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>AppHost arguments (configuration) for this platform.</summary>
     protected virtual string[] Arguments => [];
+
+    /// <summary>Whether the Aspire dashboard runs beside the platform (off: it costs a process and the OTLP traffic).</summary>
+    protected virtual bool Dashboard => false;
 
     /// <summary>Changes to the model before it starts (a fixture of its own may add or remove resources).</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
