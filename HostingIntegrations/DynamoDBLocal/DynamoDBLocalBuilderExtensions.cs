@@ -1,3 +1,5 @@
+using HostingIntegrations.Health;
+
 using HostingIntegrations.Prerequisites;
 
 namespace HostingIntegrations.DynamoDBLocal;
@@ -21,7 +23,7 @@ public static class DynamoDBLocalBuilderExtensions
             .WithHttpEndpoint(name: DynamoDBLocalResource.PrimaryEndpointName, isProxied: false)
             .WithArgs(context => AddServerArguments(context, dynamodb))
             // DynamoDB Local answers a plain GET / with 400 once it serves requests.
-            .WithHttpHealthCheck(path: "/", statusCode: 400, endpointName: DynamoDBLocalResource.PrimaryEndpointName)
+            .WithReadinessHealthCheck(path: "/", statusCode: 400, endpointName: DynamoDBLocalResource.PrimaryEndpointName)
             .WithPrerequisite(() => ExecutableLookup.IsOnPath(dynamodb.Command)
                 ? null
                 : "java was not found on PATH (DynamoDB Local needs Java 17). Run ./eng/setup.sh.")

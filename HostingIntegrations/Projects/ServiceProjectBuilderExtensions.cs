@@ -1,3 +1,5 @@
+using HostingIntegrations.Health;
+
 namespace HostingIntegrations.Projects;
 
 /// <summary>How this repository's .NET services run under the AppHost.</summary>
@@ -17,7 +19,7 @@ public static class ServiceProjectBuilderExtensions
 #pragma warning disable ASPIRECERTIFICATES001 // Experimental: http-only services need no certificate, and asking for one raises the dashboard's certificate warning.
         project.WithoutHttpsCertificate();
 #pragma warning restore ASPIRECERTIFICATES001
-        project.WithHttpEndpoint(port: port, isProxied: isProxied).WithHttpHealthCheck(HealthPath);
+        project.WithHttpEndpoint(port: port, isProxied: isProxied).WithReadinessHealthCheck(HealthPath);
 
         if (!project.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
