@@ -16,7 +16,9 @@ public static class ReadinessHealthCheckBuilderExtensions
         var endpoint = builder.Resource.GetEndpoint(endpointName);
         var key = $"{builder.Resource.Name}_{endpointName}_{path}_{statusCode}_ready";
         var state = new ReadinessHttpHealthCheck.State();
-        builder.ApplicationBuilder.Services.AddHttpClient(key, client => client.Timeout = TimeSpan.FromSeconds(5));
+        // No request logging: four lines per probe, ten probes a second while a resource starts, would drown the
+        // AppHost's own output; what the probes found is the health report.
+        builder.ApplicationBuilder.Services.AddHttpClient(key, client => client.Timeout = TimeSpan.FromSeconds(5)).RemoveAllLoggers();
         builder.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             key,
             services => new ReadinessHttpHealthCheck(endpoint, path, statusCode, () => services.GetRequiredService<IHttpClientFactory>().CreateClient(key), state),

@@ -9,17 +9,19 @@ public static class ServiceProjectBuilderExtensions
     public const string HealthPath = "/health";
 
     /// <summary>
-    /// One plain-http endpoint named <c>http</c> (DCP picks the port unless <paramref name="port"/> is given), <c>/health</c>
-    /// as the health check <c>WaitFor</c> waits on, no development certificate (nothing here serves https), and in run
-    /// mode the AppHost's environment name and the built program started directly: DCP would otherwise start <c>dotnet run --no-build</c>, a second
-    /// process per replica (~150 MB) that evaluates the project again before it starts the program.
+    /// One plain-http endpoint named <c>http</c>, not behind DCP's proxy (DCP picks the port unless <paramref name="port"/>
+    /// is given), <c>/health</c> as the health check <c>WaitFor</c> waits on, and no development certificate (nothing
+    /// here serves https). In run mode also the AppHost's environment name, and the built program started directly:
+    /// DCP would otherwise start <c>dotnet run --no-build</c>, a second process per replica (~130 MB) that evaluates the
+    /// project again before it starts the program — and whose death would orphan the program.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> AsHttpService(this IResourceBuilder<ProjectResource> project, int? port = null, bool isProxied = false)
+    public static IResourceBuilder<ProjectResource> AsHttpService(this IResourceBuilder<ProjectResource> project, int? port = null)
     {
 #pragma warning disable ASPIRECERTIFICATES001 // Experimental: http-only services need no certificate, and asking for one raises the dashboard's certificate warning.
         project.WithoutHttpsCertificate();
 #pragma warning restore ASPIRECERTIFICATES001
-        project.WithHttpEndpoint(port: port, isProxied: isProxied).WithReadinessHealthCheck(HealthPath);
+        // Proxy-less: every request between services would otherwise take one more hop through DCP (docs/replicas.md).
+        project.WithHttpEndpoint(port: port, isProxied: false).WithReadinessHealthCheck(HealthPath);
 
         if (!project.ApplicationBuilder.ExecutionContext.IsRunMode)
         {

@@ -23,6 +23,16 @@ public static class PlatformBuilder
             endpoint.TargetPort = null;
         }
 
+        if (!dashboard)
+        {
+            // Without a dashboard nothing receives telemetry: services that exported it anyway would spend CPU on
+            // batches sent to a closed port (Aspire.Hosting.Testing still names one) and retried.
+            foreach (var resource in builder.Resources.OfType<IResourceWithEnvironment>())
+            {
+                resource.Annotations.Add(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+            }
+        }
+
         return builder;
     }
 
