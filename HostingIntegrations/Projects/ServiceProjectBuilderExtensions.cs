@@ -22,6 +22,13 @@ public static class ServiceProjectBuilderExtensions
 #pragma warning restore ASPIRECERTIFICATES001
         // Proxy-less: every request between services would otherwise take one more hop through DCP (docs/replicas.md).
         project.WithHttpEndpoint(port: port, isProxied: false).WithReadinessHealthCheck(HealthPath);
+        if (port is null)
+        {
+            // Only other services call it: on 127.0.0.1, which is then the address they are given, rather than "localhost",
+            // which each new connection resolves again (docs/replicas.md). A fixed port is one a browser opens: it keeps
+            // "localhost" and answers on both loopbacks.
+            project.WithEndpoint("http", endpoint => endpoint.TargetHost = "127.0.0.1");
+        }
 
         if (!project.ApplicationBuilder.ExecutionContext.IsRunMode)
         {
