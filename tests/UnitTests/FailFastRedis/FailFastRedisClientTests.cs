@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using StackExchange.Redis;
 using Xunit;
 
@@ -44,16 +45,30 @@ public class FailFastRedisClientTests
         Assert.Contains("ConnectionStrings__redis", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Redis_commands_are_traced_only_when_telemetry_is_exported()
+    {
+        using var silent = HostWith("127.0.0.1:6379");
+        using var exporting = HostWith("127.0.0.1:6379", otlpEndpoint: "http://127.0.0.1:4317");
+
+        Assert.Null(silent.Services.GetService<TracerProvider>());
+        Assert.NotNull(exporting.Services.GetService<TracerProvider>());
+    }
+
     private static ConfigurationOptions OptionsFor(string connectionString)
     {
         using var host = HostWith(connectionString);
         return host.Services.GetRequiredService<IOptions<ConfigurationOptions>>().Value;
     }
 
-    private static IHost HostWith(string? connectionString)
+    private static IHost HostWith(string? connectionString, string? otlpEndpoint = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:redis"] = connectionString });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = connectionString,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
+        });
         builder.AddFailFastRedisClient("redis");
         return builder.Build();
     }
