@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Bench;
 
@@ -31,8 +32,23 @@ internal sealed class BenchReport
 
         var path = Path.Combine(root, "docs", "benchmarks.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
+        {
+            text.AppendLine(HistoryOf(await File.ReadAllTextAsync(path, cancellationToken)));
+        }
+
         await File.WriteAllTextAsync(path, text.ToString().TrimEnd() + Environment.NewLine, cancellationToken);
         return path;
+    }
+
+    /// <summary>
+    /// The hand-written end of an earlier report, from its <c>## History</c> heading on (figures of earlier runs beside
+    /// the change they measured), which a new run keeps; empty when there is none.
+    /// </summary>
+    internal static string HistoryOf(string report)
+    {
+        var heading = Regex.Match(report, "^## History$", RegexOptions.Multiline);
+        return heading.Success ? report[heading.Index..].TrimEnd() : "";
     }
 
     public static string Table(IEnumerable<LoadResult> steps)
