@@ -84,7 +84,16 @@ internal sealed class ShardConsumer(
             }
             catch (TrimmedDataAccessException exception)
             {
-                StreamsLog.Trimmed(logger, lease.ShardId, held.Lease.Checkpoint, exception);
+                if (held.Lease.Checkpoint == Checkpoints.TrimHorizon)
+                {
+                    // Reading from the oldest record there is: the horizon moved on, no record was skipped.
+                    StreamsLog.TrimHorizonMoved(logger, lease.ShardId);
+                }
+                else
+                {
+                    StreamsLog.Trimmed(logger, lease.ShardId, held.Lease.Checkpoint, exception);
+                }
+
                 iterator = await IteratorAsync(Checkpoints.TrimHorizon, stop);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

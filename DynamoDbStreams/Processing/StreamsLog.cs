@@ -30,6 +30,9 @@ internal static partial class StreamsLog
     [LoggerMessage(EventId = 209, Level = LogLevel.Error, Message = "Shard {ShardId}: checkpoint {Checkpoint} is beyond the trim horizon; records were lost, resuming from TRIM_HORIZON")]
     public static partial void Trimmed(ILogger logger, string shardId, string checkpoint, Exception exception);
 
+    [LoggerMessage(EventId = 215, Level = LogLevel.Information, Message = "Shard {ShardId}: the iterator from TRIM_HORIZON was trimmed before it was read (nothing was checkpointed, so nothing is lost); taking a new one")]
+    public static partial void TrimHorizonMoved(ILogger logger, string shardId);
+
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Shard {ShardId}: batch failed; it will be read again from checkpoint {Checkpoint}")]
     public static partial void BatchFailed(ILogger logger, string shardId, string checkpoint, Exception exception);
 
