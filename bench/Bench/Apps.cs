@@ -15,7 +15,10 @@ internal static class Apps
         var builder = await PlatformBuilder.CreateAsync(cancellationToken: cancellationToken);
         // The bench is one client sending what many users would: the per-client limiter would measure itself.
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__Enabled", "false");
-        return await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
+        ResourceLogFiles.KeepOffTheConsole(builder);
+        var platform = await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
+        ResourceLogFiles.CopyToFiles(platform, "platform");
+        return platform;
     }
 
     /// <summary>redis-server ← Kestrel doing a Redis GET ← a YARP forwarder: the same hops as the cached cart read.</summary>
@@ -29,7 +32,10 @@ internal static class Apps
         builder.AddProject<Projects.BaselineServer>("baseline-proxy").AsHttpService()
             .WithEnvironment("Baseline__Role", "proxy")
             .WithReference(backend).WaitFor(backend);
-        return await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
+        ResourceLogFiles.KeepOffTheConsole(builder);
+        var baseline = await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
+        ResourceLogFiles.CopyToFiles(baseline, "baseline");
+        return baseline;
     }
 
     public static HttpClient LoadClient(Uri baseAddress) =>
