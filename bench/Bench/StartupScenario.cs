@@ -21,19 +21,19 @@ internal static class StartupScenario
         await run.WaitUntilHealthyAsync(SystemServices.Expected, TimeSpan.FromMinutes(3), cancellationToken);
         var startup = clock.Elapsed;
         var processes = run.Processes();
-        var startupCpu = processes.ToDictionary(p => p.Id, p => p.CpuTime());
+        var startupCpuSeconds = processes.ToDictionary(p => p.Id, p => p.CpuTime().TotalSeconds);
         await Task.Delay(Idle, cancellationToken); // let start-up garbage settle: "idle" memory
 
         const double MB = 1024.0 * 1024.0;
         var rows = processes
-            .Select(p => (Name: Describe(p), Resident: p.ResidentBytes() / MB, Proportional: p.ProportionalBytes() / MB, Cpu: startupCpu[p.Id]))
+            .Select(p => (Name: Describe(p), Resident: p.ResidentBytes() / MB, Proportional: p.ProportionalBytes() / MB, CpuSeconds: startupCpuSeconds[p.Id]))
             .GroupBy(r => r.Name)
             .Select(g => (
                 Name: g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}",
                 Resident: g.Sum(r => r.Resident),
                 Proportional: g.Sum(r => r.Proportional),
                 Each: g.Max(r => r.Resident),
-                Cpu: g.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Cpu)))
+                CpuSeconds: g.Sum(r => r.CpuSeconds)))
             .OrderByDescending(r => r.Proportional)
             .ToArray();
 
@@ -44,12 +44,12 @@ internal static class StartupScenario
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"| process | resident after {Idle.TotalSeconds:0} s idle | proportional (shared pages divided) | CPU used to start |")
             .AppendLine("| --- | ---: | ---: | ---: |");
-        foreach (var (name, resident, proportional, _, cpu) in rows)
+        foreach (var (name, resident, proportional, _, cpuSeconds) in rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {resident:0} MB | {proportional:0} MB | {cpu.TotalSeconds:0.0} s |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {resident:0} MB | {proportional:0} MB | {cpuSeconds:0.0} s |");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | **{rows.Sum(r => r.Resident):0} MB** | **{rows.Sum(r => r.Proportional):0} MB** | **{rows.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Cpu).TotalSeconds:0.0} s** |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | **{rows.Sum(r => r.Resident):0} MB** | **{rows.Sum(r => r.Proportional):0} MB** | **{rows.Sum(r => r.CpuSeconds):0.0} s** |");
         var services = rows.Where(r => SystemServices.Expected.Keys.Any(s => r.Name.StartsWith(s, StringComparison.Ordinal))).ToArray();
         text.AppendLine()
             .Append(CultureInfo.InvariantCulture, $"- each .NET service < 150 MB idle: {(services.All(s => s.Each < 150) ? "met" : "**not met**")}");

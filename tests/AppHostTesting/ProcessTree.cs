@@ -6,37 +6,34 @@ namespace AppHostTesting;
 public sealed record SystemProcess(int Id, int ParentId, string CommandLine)
 {
     /// <summary>Resident memory now, or 0 when the process is gone.</summary>
-    public long ResidentBytes()
-    {
-        var status = $"/proc/{Id}/status";
-        var line = File.Exists(status) ? ReadLinesOrEmpty(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
+    public long ResidentBytes() => KilobytesField($"/proc/{Id}/status", "VmRSS:") * 1024;
+
+    /// <summary>Proportional set size: resident memory with pages shared between processes (one DCP binary, many monitors) divided among them.</summary>
+    public long ProportionalBytes() => KilobytesField($"/proc/{Id}/smaps_rollup", "Pss:") * 1024;
 
     /// <summary>CPU time (user + system) the process has used so far, or zero when it is gone.</summary>
     public TimeSpan CpuTime()
     {
-        var stat = SystemProcess.ReadLinesOrEmpty($"/proc/{Id}/stat").FirstOrDefault();
-        if (stat is null)
+        try
         {
-            return TimeSpan.Zero;
+            using var process = System.Diagnostics.Process.GetProcessById(Id);
+            return process.TotalProcessorTime;
         }
-
-        // Fields after "(comm) ": state ppid … utime (14th field overall) stime (15th), in clock ticks (100 per second on Linux).
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
-    /// <summary>Proportional set size: resident memory with pages shared between processes (one DCP binary, many monitors) divided among them.</summary>
-    public long ProportionalBytes()
-    {
-        var line = ReadLinesOrEmpty($"/proc/{Id}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return TimeSpan.Zero; // exited
+        }
     }
 
     /// <summary>The program's file name (<c>dcp</c>, <c>java</c>, <c>Cart.Api</c>, …).</summary>
     public string Program => Path.GetFileName(CommandLine.Split(' ', 2)[0]);
+
+    // "<key>   <n> kB" in a /proc file; 0 when the process is gone.
+    private static long KilobytesField(string path, string key)
+    {
+        var line = ReadLinesOrEmpty(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
 
     internal static IEnumerable<string> ReadLinesOrEmpty(string path)
     {
