@@ -1,4 +1,5 @@
 global using HostingIntegrations.DevelopmentTokens;
+global using HostingIntegrations.DynamoDBFaults;
 global using HostingIntegrations.DynamoDBLocal;
 global using HostingIntegrations.Redis;
 global using Microsoft.Extensions.Configuration;

@@ -1,6 +1,7 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
-var dynamodb = builder.AddDynamoDBLocal("dynamodb");
+var dynamodb = builder.AddDynamoDBLocal("dynamodb")
+    .WithFaultInjector(builder.Configuration.GetValue("DynamoDBLocal:FaultInjector", false)); // dev and tests only: docs/resilience.md
 var redis = builder.AddRedisServer("redis");
 var identity = builder.AddDevelopmentTokenIssuer("identity");
 

@@ -53,15 +53,18 @@ public static class DynamoDBLocalBuilderExtensions
             return builder;
         }
 
-        return builder.WithReferenceRelationship(dynamodb.Resource).WithEnvironment(context =>
+        return builder.WithReferenceRelationship(dynamodb.Resource).WithEnvironment(async context =>
         {
             // A test may take DynamoDB Local out of the model; then nothing points at it.
-            if (!context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>().Resources.Contains(dynamodb.Resource))
+            var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+            if (!model.Resources.Contains(dynamodb.Resource))
             {
                 return;
             }
 
-            context.EnvironmentVariables["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb.Resource.Endpoint;
+            context.EnvironmentVariables["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb.Resource.FaultInjector is { } injector && model.Resources.Contains(injector)
+                ? (await injector.Address.WaitAsync(context.CancellationToken)).ToString()
+                : dynamodb.Resource.Endpoint;
             context.EnvironmentVariables["AWS_REGION"] = DynamoDBLocalResource.Region;
             context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "local";
             context.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "local";

@@ -18,6 +18,9 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     /// <summary>Null keeps the tables in memory; a folder keeps them across runs (<c>-dbPath</c>).</summary>
     public string? DataDirectory { get; internal set; }
 
+    /// <summary>The fault injector services are pointed at instead, when there is one.</summary>
+    internal DynamoDBFaults.DynamoDBFaultInjectorResource? FaultInjector { get; set; }
+
     internal string JarPath => Path.Combine(InstallDirectory, "DynamoDBLocal.jar");
 
     internal string LibraryPath => Path.Combine(InstallDirectory, "DynamoDBLocal_lib");

@@ -112,6 +112,15 @@ public static class RunningPlatform
         return result.Success ? result : throw new InvalidOperationException($"'{command}' on '{resourceName}' failed: {result.Message}");
     }
 
+    /// <summary>Runs a resource command with arguments, as the dashboard's command dialog sends them, and fails if it does.</summary>
+    public static async Task<ExecuteCommandResult> ExecuteCommandAsync(
+        this DistributedApplication app, string resourceName, string command, IReadOnlyDictionary<string, string> arguments, CancellationToken cancellationToken = default)
+    {
+        var inputs = new InteractionInputCollection([.. arguments.Select(argument => new InteractionInput { Name = argument.Key, InputType = InputType.Text, Value = argument.Value })]);
+        var result = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(app.Resource<IResource>(resourceName), command, inputs, cancellationToken);
+        return result.Success ? result : throw new InvalidOperationException($"'{command}' on '{resourceName}' failed: {result.Message}");
+    }
+
     /// <summary>The development token issuer of the model.</summary>
     public static DevelopmentTokenIssuerResource TokenIssuer(this DistributedApplication app) =>
         app.Model().Resources.OfType<DevelopmentTokenIssuerResource>().Single();

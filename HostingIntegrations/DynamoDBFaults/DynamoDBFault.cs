@@ -1,0 +1,48 @@
+namespace HostingIntegrations.DynamoDBFaults;
+
+/// <summary>What the fault injector does to a DynamoDB call it picks.</summary>
+public enum DynamoDBFaultKind
+{
+    /// <summary>Answers as throttled DynamoDB does; a transaction is cancelled with a <c>ThrottlingError</c> reason.</summary>
+    Throttle,
+
+    /// <summary>Answers 500 <c>InternalServerError</c>.</summary>
+    ServerError,
+
+    /// <summary>Forwards the call after a delay.</summary>
+    Latency,
+
+    /// <summary>Holds the call until the fault is cleared or the caller gives up.</summary>
+    Stall,
+}
+
+/// <summary>
+/// One fault: its kind, the share of matching calls it hits (spread evenly, not at random, so a test of "50 %" sees
+/// every second call fail), and the DynamoDB operations it matches (none named: every call, the worker's stream reads
+/// included).
+/// </summary>
+public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IReadOnlySet<string>? Operations = null)
+{
+    /// <summary>The delay of a <see cref="DynamoDBFaultKind.Latency"/> fault.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>The error a <see cref="DynamoDBFaultKind.Throttle"/> fault answers for calls other than transactions.</summary>
+    public string ThrottlingError { get; init; } = DynamoDBErrors.ProvisionedThroughputExceeded;
+
+    /// <summary>True when the fault applies to <paramref name="operation"/> (<c>PutItem</c>, <c>TransactWriteItems</c>, …).</summary>
+    public bool Matches(string operation) => Operations is not { Count: > 0 } || Operations.Contains(operation);
+
+    /// <summary>The fault in words, as the dashboard shows it.</summary>
+    public string Describe()
+    {
+        var what = Kind switch
+        {
+            DynamoDBFaultKind.Throttle => $"throttle ({ThrottlingError})",
+            DynamoDBFaultKind.ServerError => "500 InternalServerError",
+            DynamoDBFaultKind.Latency => $"+{Latency.TotalMilliseconds:0} ms",
+            _ => "stall",
+        };
+        var scope = Operations is { Count: > 0 } ? string.Join(", ", Operations.Order(StringComparer.Ordinal)) : "every call";
+        return $"{what} on {Percent} % of {scope}";
+    }
+}

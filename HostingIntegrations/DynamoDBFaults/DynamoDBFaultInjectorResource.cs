@@ -1,0 +1,28 @@
+using HostingIntegrations.DynamoDBLocal;
+
+namespace HostingIntegrations.DynamoDBFaults;
+
+/// <summary>
+/// A fault injector between the services and DynamoDB Local (development and tests only; no fault until one is set
+/// through its dashboard commands). Services that reference DynamoDB Local are pointed at it instead.
+/// </summary>
+public sealed class DynamoDBFaultInjectorResource(string name, DynamoDBLocalResource parent)
+    : Resource(name), IResourceWithParent<DynamoDBLocalResource>
+{
+    public DynamoDBLocalResource Parent { get; } = parent;
+
+    internal DynamoDBFaultProxy Proxy { get; } = new(async cancellationToken =>
+        new Uri(await parent.Endpoint.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException($"{parent.Name} has no endpoint yet.")));
+
+    /// <summary>The fault in force, or null.</summary>
+    public DynamoDBFault? Fault => Proxy.Fault;
+
+    /// <summary>Calls forwarded to DynamoDB Local so far.</summary>
+    public long ForwardedCalls => Proxy.Forwarded;
+
+    /// <summary>Calls a fault hit so far: proof that a test's fault really happened.</summary>
+    public long InjectedCalls => Proxy.Injected;
+
+    /// <summary>The address services use as their DynamoDB endpoint.</summary>
+    public Task<Uri> Address => Proxy.Address;
+}
