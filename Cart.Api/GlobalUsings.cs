@@ -12,6 +12,7 @@ global using Cart.Api.Carts;
 global using Cart.Api.Extensions;
 global using DynamoDbStorage;
 global using DynamoDbStorage.Tables;
+global using DynamoDbStorage.Transactions;
 global using FailFastRedis;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.Extensions.Diagnostics.HealthChecks;

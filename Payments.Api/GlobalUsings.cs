@@ -9,6 +9,7 @@ global using ApiConventions.Concurrency;
 global using ApiConventions.Problems;
 global using DynamoDbStorage;
 global using DynamoDbStorage.Tables;
+global using DynamoDbStorage.Transactions;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.Extensions.Options;
 global using Payments.Api.Accounts;

@@ -15,6 +15,10 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
     public static ApiError PreconditionFailed(string detail) =>
         new(StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, "Precondition Failed", detail);
 
+    /// <summary>A dependency (DynamoDB throttling or failing) outlasted the write's retry budget; nothing was applied.</summary>
+    public static ApiError ServiceUnavailable(string detail) =>
+        new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "Service Unavailable", detail);
+
     public static ApiError Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationFailed, "One or more validation errors occurred.")
         {

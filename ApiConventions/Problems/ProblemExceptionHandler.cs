@@ -47,7 +47,7 @@ internal sealed partial class ProblemExceptionHandler(
         BadHttpRequestException bad =>
             new(bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), ReasonPhrases.GetReasonPhrase(bad.StatusCode), BadRequestDetail(bad)),
         _ when IsDependencyUnavailable(exception) =>
-            new(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "Service Unavailable", "A dependency is unavailable; retry later."),
+            ApiError.ServiceUnavailable("A dependency is unavailable; retry later."),
         _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Internal Server Error", "An unexpected error occurred."),
     };
 
@@ -63,7 +63,7 @@ internal sealed partial class ProblemExceptionHandler(
     private static bool IsDependencyUnavailable(Exception exception) => exception switch
     {
         AmazonServiceException service => (int)service.StatusCode >= 500 || service.ErrorCode is "ThrottlingException"
-            or "ProvisionedThroughputExceededException" or "RequestLimitExceeded",
+            or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" or "TransactionInProgressException",
         AmazonClientException or HttpRequestException or TimeoutException => true,
         _ => false,
     };

@@ -3,6 +3,8 @@ namespace ApiConventions.Problems;
 /// <summary>Makes every failure (handler error, bad request, exception, bare status code) a problem details response.</summary>
 public static class ProblemResponsesExtensions
 {
+    private const string ServiceUnavailableRetryAfterSeconds = "1";
+
     /// <summary>Registers problem details with the <c>code</c> and <c>traceId</c> extensions and the exception mapping.</summary>
     public static TBuilder AddProblemResponses<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -12,6 +14,11 @@ public static class ProblemResponsesExtensions
             context.ProblemDetails.Extensions.TryAdd(ProblemExtensions.Code, ErrorCodes.ForStatus(status));
             context.ProblemDetails.Extensions.TryAdd(ProblemExtensions.TraceId, Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
             context.ProblemDetails.Instance ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}";
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // Every 503 is temporary here (a dependency outlasted the retry budget, nothing was applied): say when to come back.
+                context.HttpContext.Response.Headers.TryAdd(Microsoft.Net.Http.Headers.HeaderNames.RetryAfter, ServiceUnavailableRetryAfterSeconds);
+            }
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 

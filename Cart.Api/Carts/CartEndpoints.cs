@@ -49,6 +49,8 @@ internal static class CartEndpoints
                 break;
             case CommitResult.KeyTaken:
                 return IdempotencyErrors.InUse().ToResult();
+            case CommitResult.Throttled:
+                return CartErrors.Throttled().ToResult();
             default:
                 return ApiError.Conflict("The cart could not be created; retry.").ToResult();
         }

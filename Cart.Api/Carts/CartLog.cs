@@ -21,8 +21,11 @@ internal static partial class CartLog
     [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Cart {CartId} moved past version {Version} during attempt {Attempt}; retrying with a fresh read")]
     public static partial void VersionConflict(ILogger logger, string cartId, long version, int attempt);
 
-    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Cart {CartId} kept changing; gave up after {Attempts} attempts")]
-    public static partial void ConflictGaveUp(ILogger logger, string cartId, int attempts);
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Cart {CartId} write gave up after {Attempts} attempts (last: {LastResult})")]
+    public static partial void WriteGaveUp(ILogger logger, string cartId, int attempts, CommitResult lastResult);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Information, Message = "DynamoDB throttled the write of cart {CartId} on attempt {Attempt}; backing off")]
+    public static partial void WriteThrottled(ILogger logger, string cartId, int attempt);
 
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Checkout of cart {CartId}: Payments.Api answered {Outcome} for key {PaymentKey}")]
     public static partial void PaymentAnswered(ILogger logger, string cartId, string paymentKey, string outcome);

@@ -79,6 +79,8 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
                 return document;
             case CommitResult.KeyTaken:
                 return IdempotencyErrors.InUse();
+            case CommitResult.Throttled:
+                return CartErrors.Throttled();
             default:
                 return ApiError.Conflict("The carts changed while merging (another merge may have won); read your cart again and retry.");
         }

@@ -50,24 +50,33 @@ internal sealed class CartMutations(
             var after = await WithDiscountsAsync(edited.Value, cancellationToken);
             var document = CartRenderer.Render(after);
             var completion = new Completion<CartDocument>(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
-            switch (await store.CommitAsync(CartWrites.Changes(store.TableName, cart, after), idempotency, completion, attempt, cancellationToken))
+            var result = await store.CommitAsync(CartWrites.Changes(store.TableName, cart, after), idempotency, completion, attempt, cancellationToken);
+            switch (result)
             {
                 case CommitResult.Committed:
                     await PublishAsync(after, document);
                     return document;
                 case CommitResult.KeyTaken:
                     return IdempotencyErrors.InUse();
+                case CommitResult.Throttled:
+                    CartLog.WriteThrottled(logger, cartId, attempt);
+                    break;
+                default:
+                    CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
+                    break;
             }
 
-            CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
             if (time.GetUtcNow() >= deadline)
             {
-                CartLog.ConflictGaveUp(logger, cartId, attempt);
-                return ApiError.Conflict("The cart changed concurrently; read it again and retry.");
+                CartLog.WriteGaveUp(logger, cartId, attempt, result);
+                return result == CommitResult.Throttled
+                    ? CartErrors.Throttled()
+                    : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
             }
 
-            // Jitter spreads writers that collided (on other instances), so they do not collide again on the next read.
-            var ceiling = Math.Min(100, 5 << Math.Min(attempt, 5));
+            // Jitter spreads writers that collided (on other instances), so they do not collide again on the next read;
+            // throttling waits longer, since retrying at once only adds to the load DynamoDB is shedding.
+            var ceiling = result == CommitResult.Throttled ? Math.Min(1000, 50 << Math.Min(attempt, 5)) : Math.Min(100, 5 << Math.Min(attempt, 5));
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), time, cancellationToken);
         }
     }

@@ -76,7 +76,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
     /// <summary>
     /// Commits <paramref name="items"/> with the idempotency completion (when there is a claim) in the same transaction.
     /// A lost race (a condition on the cart, or a transaction conflict) asks for a fresh read; a key that turned out to be
-    /// another request's is left to the idempotency filter.
+    /// another request's is left to the idempotency filter; throttling is reported as such, so callers back off.
     /// </summary>
     public async Task<CommitResult> CommitAsync<TBody>(
         List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken)
@@ -101,21 +101,21 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
         }
         catch (TransactionCanceledException exception)
         {
-            var reasons = exception.CancellationReasons ?? [];
-            if (idempotencyIndex >= 0 && idempotencyIndex < reasons.Count && reasons[idempotencyIndex].Code == "ConditionalCheckFailed")
+            var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex >= 0 ? idempotencyIndex : null);
+            switch (cancellation.Kind)
             {
-                idempotency!.MarkKeyTaken();
-                return CommitResult.KeyTaken;
+                case CancellationKind.KeyTaken:
+                    idempotency!.MarkKeyTaken();
+                    return CommitResult.KeyTaken;
+                case CancellationKind.ConditionFailed or CancellationKind.TransactionConflict:
+                    return CommitResult.Conflict;
+                case CancellationKind.Throttled:
+                    return CommitResult.Throttled;
+                default:
+                    throw;
             }
-
-            if (reasons.Any(reason => reason.Code is "ConditionalCheckFailed" or "TransactionConflict"))
-            {
-                return CommitResult.Conflict;
-            }
-
-            throw;
         }
-        catch (TransactionConflictException)
+        catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
         {
             return CommitResult.Conflict;
         }
@@ -132,6 +132,9 @@ internal enum CommitResult
 
     /// <summary>The Idempotency-Key is another request's (it completed, or holds the key): the filter answers from its record.</summary>
     KeyTaken,
+
+    /// <summary>DynamoDB throttled the transaction: back off and retry inside the write budget, then answer 503.</summary>
+    Throttled,
 }
 
 /// <summary>The response a commit records for its Idempotency-Key.</summary>

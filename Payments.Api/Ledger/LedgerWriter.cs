@@ -7,7 +7,7 @@ namespace Payments.Api.Ledger;
 /// Runs a ledger operation as read → decide → one <c>TransactWriteItems</c>, with the idempotency completion
 /// inside the same transaction and a <c>ClientRequestToken</c> per attempt. A cancelled transaction is retried
 /// with fresh reads (the next attempt's reads find the precise reason: insufficient funds, closed account…);
-/// a key that turned out to be another request's is left to the idempotency filter; contention that outlasts the attempts is a 409 CONFLICT too.
+/// a key that turned out to be another request's is left to the idempotency filter; contention that outlasts the attempts is a 409 CONFLICT, throttling a 503.
 /// </summary>
 internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvider time, ILogger<LedgerWriter> logger)
 {
@@ -18,6 +18,7 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
         Func<int, CancellationToken, Task<LedgerPlan<T>>> plan,
         CancellationToken cancellationToken)
     {
+        var last = Attempt.Retry;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var decided = await plan(attempt, cancellationToken);
@@ -28,7 +29,8 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
 
             var commit = (LedgerPlan<T>.Commit)decided;
             var completion = idempotency?.CompletionItem(commit.StatusCode, commit.Body, commit.ETag, commit.Location);
-            switch (await TryTransactAsync(commit.Items, completion, idempotency, attempt, cancellationToken))
+            last = await TryTransactAsync(commit.Items, completion, idempotency, attempt, cancellationToken);
+            switch (last)
             {
                 case Attempt.Committed:
                     return commit;
@@ -38,10 +40,13 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
                     continue; // the next attempt's fresh read says why, at once
             }
 
-            await Task.Delay(Backoff(attempt), time, cancellationToken);
+            await Task.Delay(Backoff(last, attempt), time, cancellationToken);
         }
 
-        return ApiError.Conflict("The account is changing too fast; retry with a fresh read.");
+        // Throttling is DynamoDB shedding load, not a race: a 503 with Retry-After, and the key is released for the retry.
+        return last == Attempt.Throttled
+            ? ApiError.ServiceUnavailable("The ledger is busy; nothing was charged. Retry after the Retry-After delay with the same Idempotency-Key.")
+            : ApiError.Conflict("The account is changing too fast; retry with a fresh read.");
     }
 
     /// <summary>
@@ -63,7 +68,7 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
                     throw new InvalidOperationException("The decline's audit entry already exists: audit entries are keyed by a fresh id, so this is a bug.");
             }
 
-            await Task.Delay(Backoff(attempt), time, cancellationToken);
+            await Task.Delay(Backoff(Attempt.Retry, attempt), time, cancellationToken);
         }
     }
 
@@ -107,6 +112,8 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
                     return Attempt.ConditionFailed;
                 case CancellationKind.Unexpected:
                     throw;
+                case CancellationKind.Throttled:
+                    return Attempt.Throttled;
                 default:
                     return Attempt.Retry;
             }
@@ -118,9 +125,11 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
         }
     }
 
-    // Jittered, growing pauses keep contending writers from colliding again in lock step.
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * Math.Min(attempt + 1, 6));
+    // Jittered, growing pauses keep contending writers from colliding again in lock step; throttling waits longer,
+    // since retrying at once only adds to the load DynamoDB is shedding.
+    private static TimeSpan Backoff(Attempt last, int attempt) => last == Attempt.Throttled
+        ? TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * Math.Min(attempt + 1, 8))
+        : TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * Math.Min(attempt + 1, 6));
 
     /// <summary>What one transaction attempt came to.</summary>
     private enum Attempt
@@ -131,8 +140,11 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
         /// <summary>A domain condition failed: a fresh read decides (retry at once, or refuse).</summary>
         ConditionFailed,
 
-        /// <summary>Contention or throttling: pause and try again.</summary>
+        /// <summary>Contention: pause and try again.</summary>
         Retry,
+
+        /// <summary>DynamoDB throttled the transaction: pause longer and try again.</summary>
+        Throttled,
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Transaction cancelled ({Kind} at item {Index}) on attempt {Attempt}")]

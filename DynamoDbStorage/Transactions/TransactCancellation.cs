@@ -1,7 +1,7 @@
-namespace Payments.Api.Table;
+namespace DynamoDbStorage.Transactions;
 
-/// <summary>Why DynamoDB cancelled a <c>TransactWriteItems</c>, read from its per-item cancellation reasons.</summary>
-internal enum CancellationKind
+/// <summary>Why DynamoDB cancelled a <c>TransactWriteItems</c>, read from its per-item cancellation reasons (shared by every service that writes transactions).</summary>
+public enum CancellationKind
 {
     /// <summary>The idempotency completion's condition failed: the key is another request's (completed, or held).</summary>
     KeyTaken,
@@ -12,7 +12,7 @@ internal enum CancellationKind
     /// <summary>Another transaction touched the same item at the same time: retry.</summary>
     TransactionConflict,
 
-    /// <summary>DynamoDB throttled the transaction: retry with backoff.</summary>
+    /// <summary>DynamoDB throttled the transaction: retry with a longer backoff, then answer 503 (a dependency is overloaded, not a race).</summary>
     Throttled,
 
     /// <summary>Anything else (validation, size limits): a bug, not a client error.</summary>
@@ -20,7 +20,7 @@ internal enum CancellationKind
 }
 
 /// <summary>The classified cancellation: what happened and at which item.</summary>
-internal sealed record TransactCancellation(CancellationKind Kind, int ItemIndex)
+public sealed record TransactCancellation(CancellationKind Kind, int ItemIndex)
 {
     private const string ConditionalCheckFailed = "ConditionalCheckFailed";
     private const string TransactionConflictCode = "TransactionConflict";

@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
-using Payments.Api.Table;
+using DynamoDbStorage.Transactions;
 using Xunit;
 
-namespace UnitTests.Payments;
+namespace UnitTests.DynamoDbStorage;
 
 public class TransactCancellationTests
 {

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationTests.Carts;
+using IntegrationTests.Gateway;
+using IntegrationTests.Payments;
+using Commands = HostingIntegrations.DynamoDBFaults.DynamoDBFaultInjectorBuilderExtensions.Commands;
+
+namespace IntegrationTests.Resilience;
+
+/// <summary>
+/// DynamoDB throttling and failing, injected between the services and DynamoDB Local: writes retry inside their
+/// budget, then answer 503 with Retry-After and release the Idempotency-Key, so the client's retry applies the change
+/// once. Never a 500, never half applied.
+/// </summary>
+[Collection(FaultInjectionCollection.Name)]
+public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
+{
+    private static readonly (string, string) Transactions = ("operations", "TransactWriteItems");
+
+    [Fact]
+    public async Task A_cart_write_that_DynamoDB_keeps_throttling_answers_503_and_the_same_key_applies_it_once_later()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var injectedBefore = platform.Faults.InjectedCalls;
+
+        HttpResponseMessage throttled;
+        await using (await platform.InjectAsync(Commands.Throttle, Transactions))
+        {
+            throttled = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-11", qty = 2 }, "add-once");
+        }
+
+        await throttled.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.True(platform.Faults.InjectedCalls > injectedBefore, "the fault never hit a call");
+
+        using var retried = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-11", qty = 2 }, "add-once");
+        using var replayed = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-11", qty = 2 }, "add-once");
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal("true", replayed.Headers.TryGetValues("Idempotent-Replayed", out var values) ? values.Single() : null);
+        Assert.Equal(2, CartClient.QuantityOf(cart, "SKU-11"));
+    }
+
+    [Fact]
+    public async Task Cart_writes_ride_out_a_throttled_transaction_in_every_two()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var injectedBefore = platform.Faults.InjectedCalls;
+
+        await using (await platform.InjectAsync(Commands.Throttle, ("percent", "50"), Transactions))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                using var added = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-12", qty = 1 }, $"add-{i}");
+                Assert.True(added.StatusCode == HttpStatusCode.OK, $"add {i} answered {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+        Assert.Equal(6, CartClient.QuantityOf(cart, "SKU-12"));
+        Assert.True(platform.Faults.InjectedCalls - injectedBefore >= 3, "fewer throttled transactions than one in two");
+    }
+
+    [Fact]
+    public async Task A_cart_write_that_DynamoDB_fails_with_500_answers_503_not_500()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+
+        HttpResponseMessage failed;
+        await using (await platform.InjectAsync(Commands.Fail, Transactions))
+        {
+            failed = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-13", qty = 1 }, "add-failing");
+        }
+
+        await failed.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        Assert.NotNull(failed.Headers.RetryAfter);
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+        Assert.Equal(0, CartClient.QuantityOf(cart, "SKU-13"));
+    }
+
+    [Fact]
+    public async Task A_payment_that_DynamoDB_keeps_throttling_answers_503_and_the_same_key_charges_once_later()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+        await alice.DepositAsync(accountId, 100);
+
+        HttpResponseMessage throttled;
+        await using (await platform.InjectAsync(Commands.Throttle, Transactions))
+        {
+            throttled = await alice.PayAsync(accountId, 30, "pay-once");
+        }
+
+        await throttled.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.Equal(100, await alice.BalanceAsync(accountId));
+
+        using var paid = await alice.PayAsync(accountId, 30, "pay-once");
+        using var replayed = await alice.PayAsync(accountId, 30, "pay-once");
+
+        Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+        Assert.Equal((await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString(),
+            (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString());
+        Assert.Equal(70, await alice.BalanceAsync(accountId));
+    }
+}

@@ -1,0 +1,38 @@
+using HostingIntegrations.DynamoDBFaults;
+using Commands = HostingIntegrations.DynamoDBFaults.DynamoDBFaultInjectorBuilderExtensions.Commands;
+
+namespace IntegrationTests.Resilience;
+
+/// <summary>
+/// The storefront path (gateway, one cart-api, payments-api) with the DynamoDB fault injector between the services
+/// and DynamoDB Local, driven through its dashboard commands. Tests in the collection run one at a time; each clears
+/// its fault when done.
+/// </summary>
+public sealed class FaultInjectionFixture : PlatformFixture
+{
+    public const string Injector = "dynamodb-faults";
+
+    protected override string[] Arguments => ["--DynamoDBLocal:FaultInjector=true", "--CartApi:Replicas=1"];
+
+    protected override void Configure(IDistributedApplicationTestingBuilder builder) => builder.KeepOnly("gateway");
+
+    public DynamoDBFaultInjectorResource Faults => App.Resource<DynamoDBFaultInjectorResource>(Injector);
+
+    /// <summary>Puts a fault in force until the returned scope is disposed.</summary>
+    public async Task<IAsyncDisposable> InjectAsync(string command, params (string Name, string Value)[] arguments)
+    {
+        await App.ExecuteCommandAsync(Injector, command, arguments.ToDictionary(a => a.Name, a => a.Value));
+        return new FaultScope(App);
+    }
+
+    private sealed class FaultScope(DistributedApplication app) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await app.ExecuteCommandAsync(Injector, Commands.Clear);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultInjectionCollection : ICollectionFixture<FaultInjectionFixture>
+{
+    public const string Name = "fault-injection";
+}
