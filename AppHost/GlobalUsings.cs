@@ -5,3 +5,4 @@ global using HostingIntegrations.Redis;
 global using Microsoft.Extensions.Configuration;
 global using HostingIntegrations.Projects;
 global using HostingIntegrations.Replicas;
+global using HostingIntegrations.Restarts;

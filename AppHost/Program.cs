@@ -5,24 +5,24 @@ var dynamodb = builder.AddDynamoDBLocal("dynamodb")
 var redis = builder.AddRedisServer("redis");
 var identity = builder.AddDevelopmentTokenIssuer("identity");
 
-var paymentsApi = builder.AddProject<Projects.Payments_Api>("payments-api").AsHttpService()
+var paymentsApi = builder.AddProject<Projects.Payments_Api>("payments-api").AsHttpService().WithRestartOnCrash()
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(identity);
 
 // Replicas the gateway balances itself (YARP keeps passive health per replica), not behind DCP's proxy: docs/replicas.md.
 var cartApi = builder.AddReplicaSet("cart-api", builder.Configuration.GetValue("CartApi:Replicas", 2), replica =>
-    builder.AddProject<Projects.Cart_Api>(replica).AsHttpService()
+    builder.AddProject<Projects.Cart_Api>(replica).AsHttpService().WithRestartOnCrash()
         .WithReference(dynamodb).WaitFor(dynamodb)
         .WithReference(redis).WaitFor(redis)
         .WithReference(paymentsApi)
         .WithReference(identity));
 
-builder.AddProject<Projects.Events_Worker>("events-worker").AsHttpService()
+builder.AddProject<Projects.Events_Worker>("events-worker").AsHttpService().WithRestartOnCrash()
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(redis).WaitFor(redis)
     .WaitFor(cartApi).WaitFor(paymentsApi); // the worker reads the streams of their tables
 
-builder.AddProject<Projects.Gateway>("gateway").AsHttpService(port: builder.Configuration.GetValue("Gateway:Port", 5080))
+builder.AddProject<Projects.Gateway>("gateway").AsHttpService(port: builder.Configuration.GetValue("Gateway:Port", 5080)).WithRestartOnCrash()
     .WithExternalHttpEndpoints()
     .WithReference(cartApi).WaitFor(cartApi)
     .WithReference(paymentsApi).WaitFor(paymentsApi)

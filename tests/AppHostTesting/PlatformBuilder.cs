@@ -6,12 +6,13 @@ public static class PlatformBuilder
     /// <summary>
     /// The model of <c>AppHost/Program.cs</c>, on ports of its own: Aspire.Hosting.Testing randomizes proxied ports only,
     /// so the fixed proxy-less ones (the gateway's 5080) are released here; two systems would otherwise bind the
-    /// same port, or one would silently talk to the other's process. The dashboard is off unless asked for; asked
+    /// same port, or one would silently talk to the other's process. The restart-on-crash policy is off unless asked
+    /// for. The dashboard is off unless asked for; asked
     /// for, Aspire.Hosting.Testing runs it on loopback ports of its own (its OTLP receivers too) with a browser token
     /// of its own, which <c>GetDashboardUrlAsync</c> returns in the login URL.
     /// </summary>
     public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(
-        string[]? args = null, bool dashboard = false, CancellationToken cancellationToken = default)
+        string[]? args = null, bool dashboard = false, bool restartOnCrash = false, CancellationToken cancellationToken = default)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard },
@@ -21,6 +22,19 @@ public static class PlatformBuilder
         {
             endpoint.Port = null;
             endpoint.TargetPort = null;
+        }
+
+        if (!restartOnCrash)
+        {
+            // Tests kill processes on purpose and watch what happens while they stay dead (a spare worker takes over,
+            // a crash is reported); the AppHost's restart policy would race them. The test of the policy keeps it.
+            foreach (var resource in builder.Resources)
+            {
+                foreach (var policy in resource.Annotations.OfType<HostingIntegrations.Restarts.RestartOnCrashAnnotation>().ToList())
+                {
+                    resource.Annotations.Remove(policy);
+                }
+            }
         }
 
         if (!dashboard)
