@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseForwardedHeaders(); // the client's address behind the load balancer, for the per-address rate limit
 app.UseSpoofableHeaderRemoval();
 app.UseCors();
 app.UseAuthentication();

@@ -11,7 +11,7 @@ internal static class Extensions
 {
     /// <summary>
     /// The reverse proxy (routes and clusters from <c>ReverseProxy</c>) over service-discovery destinations,
-    /// bearer authentication and route policies, per-client rate limits, request and server limits, CORS
+    /// bearer authentication and route policies, per-client and per-address rate limits, request and server limits, CORS
     /// and the device cookie.
     /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
@@ -29,6 +29,8 @@ internal static class Extensions
         builder.AddGatewayPolicies();
         builder.AddClientRateLimiting();
         builder.AddStorefrontCors();
+
+        builder.AddTrustedForwardedHeaders();
 
         builder.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(RequestLimitsOptions.SectionName);
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) => ServerLimits.Apply(kestrel, limits.Value));
