@@ -1,5 +1,6 @@
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddEdgeChecks(); // first: its middleware runs before ServiceDefaults' request id rewrites X-Request-Id
 builder.AddServiceDefaults();
 builder.AddProblemResponses();
 builder.AddApplicationServices();
@@ -7,8 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemResponses();
-app.UseSecurityHeaders();
-app.UseRequestShapeChecks();
+app.UseForwardedHeaders(); // the client's address behind the load balancer, for the per-address rate limit
 app.UseSpoofableHeaderRemoval();
 app.UseCors();
 app.UseAuthentication();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using ServiceDefaults.Correlation;
 using ServiceDefaults.Hosting;
 
@@ -17,6 +18,8 @@ public static class ServiceDefaultsExtensions
     public const string AlivenessEndpointPath = "/alive";
 
     private const string LiveTag = "live";
+
+    private static readonly HttpMethodMetadata ProbeMethods = new([HttpMethods.Get]);
 
     /// <summary>Adds OpenTelemetry, the default health checks, service discovery, standard HTTP resilience, request ids and the listen backlog.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -91,12 +94,12 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Unlike the template, mapped in every environment: the orchestrator (and the load balancer in production)
-        // probes them. They report a status and nothing else.
-        app.MapHealthChecks(HealthEndpointPath);
+        // probes them. They report a status and nothing else, to GET alone: anything else is a 405 with Allow.
+        app.MapHealthChecks(HealthEndpointPath).WithMetadata(ProbeMethods);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
-        });
+        }).WithMetadata(ProbeMethods);
 
         return app;
     }

@@ -11,7 +11,8 @@ internal static class Extensions
 {
     /// <summary>
     /// The reverse proxy (routes and clusters from <c>ReverseProxy</c>) over service-discovery destinations,
-    /// bearer authentication and route policies, per-client rate limits, request limits, CORS and the device cookie.
+    /// bearer authentication and route policies, per-client and per-address rate limits, request and server limits, CORS
+    /// and the device cookie.
     /// </summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -29,13 +30,10 @@ internal static class Extensions
         builder.AddClientRateLimiting();
         builder.AddStorefrontCors();
 
+        builder.AddTrustedForwardedHeaders();
+
         builder.AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(RequestLimitsOptions.SectionName);
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
-        {
-            // The middleware answers a declared oversized body with a problem; Kestrel stops chunked ones mid-stream.
-            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
-            kestrel.AddServerHeader = false;
-        });
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) => ServerLimits.Apply(kestrel, limits.Value));
 
         builder.AddValidatedOptions<DeviceCookieOptions, DeviceCookieOptionsValidator>(DeviceCookieOptions.SectionName);
     }

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gateway.RateLimiting;
 
-/// <summary>A token bucket per client (<see cref="ClientPartition"/>) in front of every route; 429 problem with Retry-After.</summary>
+/// <summary>
+/// Two token buckets in front of every route, chained: the client's (<see cref="ClientPartition.Client"/>), then the
+/// address's. The client's comes first so a client over its own limit is refused without spending the tokens
+/// of everyone behind its address. 429 problem with Retry-After.
+/// </summary>
 internal static class ClientRateLimitingExtensions
 {
     public static void AddClientRateLimiting(this IHostApplicationBuilder builder)
@@ -19,25 +23,33 @@ internal static class ClientRateLimitingExtensions
             var limits = configured.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            if (!limits.Enabled)
             {
-                var partition = limits.Enabled
-                    ? ClientPartition.For(context.User, DeviceIdCookie.Read(context.Request), context.Connection.RemoteIpAddress?.ToString(), context.Request.Path)
-                    : null;
-                return partition is null
+                return;
+            }
+
+            var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                ClientPartition.IsExempt(context.Request.Path) || ClientPartition.Client(context.User, DeviceIdCookie.Read(context.Request)) is not { } client
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = limits.TokenLimit,
-                        TokensPerPeriod = limits.TokensPerPeriod,
-                        ReplenishmentPeriod = limits.ReplenishmentPeriod,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-            });
+                    : TokenBucket(client, limits.Client));
+            var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                ClientPartition.IsExempt(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : TokenBucket(ClientPartition.Address(context.Connection.RemoteIpAddress?.ToString()), limits.Ip));
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, perAddress);
         });
         builder.Services.AddRateLimiter(_ => { });
     }
+
+    private static RateLimitPartition<string> TokenBucket(string partition, TokenBucketSettings bucket) =>
+        RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = bucket.TokenLimit,
+            TokensPerPeriod = bucket.TokensPerPeriod,
+            ReplenishmentPeriod = bucket.ReplenishmentPeriod,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -48,7 +60,7 @@ internal static class ClientRateLimitingExtensions
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var error = new ApiError(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too Many Requests",
-            $"Too many requests from this client; retry after {seconds} s.");
+            $"Too many requests from this client or address; retry after {seconds} s.");
         await context.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = error.ToProblemDetails() });
     }

@@ -3,9 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.RateLimiting;
 
 /// <summary>
-/// The token bucket every client gets (section <c>RateLimiting</c>). The defaults are generous — a burst
-/// of 1,000 requests and 1,000 per second sustained per client — so load tests and benchmarks that run
-/// as one client are not throttled; production tightens them in configuration.
+/// The token buckets in front of every route (section <c>RateLimiting</c>): one per client (the signed-in user,
+/// else the device) and one per address, which also catches a client that drops or rotates its device cookie.
+/// The defaults fit a storefront: a page load is a handful of API calls and a busy shopper a few a second, so
+/// a client may burst 40 and keep up 20 a second; an address is shared by a household, an office or a
+/// carrier-grade NAT, so it gets ten times that. Load tests and benchmarks, which send as one client what many
+/// users would, set their own.
 /// </summary>
 internal sealed class RateLimitingOptions
 {
@@ -13,16 +16,15 @@ internal sealed class RateLimitingOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Bucket size: the largest burst a client may send at once.</summary>
-    [Range(1, 1_000_000)]
-    public int TokenLimit { get; set; } = 1000;
+    /// <summary>Per signed-in user (<c>sub</c>), else per device (<c>deviceId</c> cookie).</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public TokenBucketSettings Client { get; set; } = new() { TokenLimit = 40, TokensPerPeriod = 20 };
 
-    /// <summary>Tokens added back every <see cref="ReplenishmentPeriod"/>.</summary>
-    [Range(1, 1_000_000)]
-    public int TokensPerPeriod { get; set; } = 1000;
-
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
-    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Per client address (behind a load balancer, the one it forwards: <c>ForwardedHeaders</c>).</summary>
+    [Required]
+    [ValidateObjectMembers]
+    public TokenBucketSettings Ip { get; set; } = new() { TokenLimit = 400, TokensPerPeriod = 200 };
 }
 
 [OptionsValidator]

@@ -4,10 +4,26 @@ namespace Gateway.Security;
 /// Rejects request targets and headers no legitimate client sends: absurd lengths, dot segments
 /// (Kestrel would quietly resolve <c>/carts/../accounts</c> to <c>/accounts</c>, so routing and the
 /// services would disagree with the client about what was asked), encoded or back slashes, empty
-/// segments and control characters.
+/// segments and control characters; methods the gateway does not serve; header values the services
+/// could not be sent (non-ASCII: the forwarder's HttpClient refuses them, which was a 502).
 /// </summary>
 internal static class RequestShape
 {
+    /// <summary>What the routes serve, as CORS advertises it, and OPTIONS for preflights; the <c>Allow</c> of a 405.</summary>
+    public static readonly string[] ServedMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    /// <summary>
+    /// The problem with the method, or <c>null</c> when the gateway serves it. CONNECT and TRACE have no
+    /// business at an API (a tunnel; an echo of the request, credentials included); HEAD is not served (a
+    /// storefront never sends it, and it would cost a full read for a body thrown away); any other method is
+    /// unknown to every service.
+    /// </summary>
+    public static ApiError? CheckMethod(string method) =>
+        ServedMethods.Contains(method, StringComparer.Ordinal)
+            ? null
+            : new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Method Not Allowed",
+                $"The gateway does not serve {Abbreviate(method, 16)}; it serves {string.Join(", ", ServedMethods)}.");
+
     /// <summary>The problem with the request target as sent, or <c>null</c> when it is sane.</summary>
     public static ApiError? CheckTarget(string rawTarget, int maxLength)
     {
@@ -54,6 +70,25 @@ internal static class RequestShape
         return null;
     }
 
+    /// <summary>The problem with the header section as a whole (field count, total size), or <c>null</c>.</summary>
+    public static ApiError? CheckHeaderSection(IHeaderDictionary headers, int maxCount, int maxTotalBytes)
+    {
+        var count = 0;
+        var total = 0;
+        foreach (var header in headers)
+        {
+            foreach (var value in header.Value)
+            {
+                count++;
+                total += header.Key.Length + (value?.Length ?? 0) + 4; // "name: value\r\n", as Kestrel counts it
+            }
+        }
+
+        return count > maxCount ? TooLarge($"The request has {count} header fields; at most {maxCount} are accepted.")
+            : total > maxTotalBytes ? TooLarge($"The request headers take {total} bytes; at most {maxTotalBytes} are accepted.")
+            : null;
+    }
+
     /// <summary>The problem with one header value, or <c>null</c> when it is sane.</summary>
     public static ApiError? CheckHeader(string name, string? value, int maxLength)
     {
@@ -64,8 +99,14 @@ internal static class RequestShape
 
         if (value.Length > maxLength)
         {
-            return new(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.BadRequest, "Request Header Fields Too Large",
-                $"The {name} header is longer than {maxLength} characters.");
+            return TooLarge($"The {name} header is longer than {maxLength} characters.");
+        }
+
+        // Kestrel hands the bytes over as Latin-1 (ServerLimits), so a UTF-8 or invalid byte shows up here as a char
+        // over 0x7F (checked first: UTF-8 continuation bytes 0x80-0x9F read as C1 controls).
+        if (value.Any(c => c > '\u007f'))
+        {
+            return new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Bad Request", $"The {name} header contains non-ASCII characters.");
         }
 
         // Tab is legal inside a field value; other controls only ever serve header injection.
@@ -73,6 +114,12 @@ internal static class RequestShape
             ? new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Bad Request", $"The {name} header contains control characters.")
             : null;
     }
+
+    private static ApiError TooLarge(string detail) =>
+        new(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.BadRequest, "Request Header Fields Too Large", detail);
+
+    /// <summary><paramref name="value"/> cut to <paramref name="max"/> characters, so a problem never echoes an absurd input whole.</summary>
+    public static string Abbreviate(string value, int max) => value.Length <= max ? value : value[..max] + "…";
 
     private static bool EncodesSeparator(string path) =>
         path.Contains("%2f", StringComparison.OrdinalIgnoreCase) || path.Contains("%5c", StringComparison.OrdinalIgnoreCase);

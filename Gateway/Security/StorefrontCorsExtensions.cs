@@ -6,8 +6,6 @@ namespace Gateway.Security;
 /// <summary>CORS for the configured storefront: credentials (the device cookie) allowed, preflights answered by the gateway.</summary>
 internal static class StorefrontCorsExtensions
 {
-    private static readonly string[] AllowedMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
-
     private static readonly string[] AllowedHeaders =
         [HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, "Idempotency-Key", RequestId.HeaderName, "traceparent", "tracestate"];
 
@@ -25,7 +23,7 @@ internal static class StorefrontCorsExtensions
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<StorefrontCorsOptions>>((cors, storefront) =>
             cors.AddDefaultPolicy(policy => policy
                 .WithOrigins([.. storefront.Value.AllowedOrigins.Select(origin => origin.TrimEnd('/'))])
-                .WithMethods(AllowedMethods)
+                .WithMethods(RequestShape.ServedMethods) // what the gateway serves: no HEAD
                 .WithHeaders(AllowedHeaders)
                 .WithExposedHeaders(ExposedHeaders)
                 .AllowCredentials()

@@ -13,7 +13,8 @@ internal static class Apps
     public static async Task<DistributedApplication> StartPlatformAsync(CancellationToken cancellationToken)
     {
         var builder = await PlatformBuilder.CreateAsync(cancellationToken: cancellationToken);
-        // The bench is one client sending what many users would: the per-client limiter would measure itself.
+        // The bench is one process on one address sending what thousands of users would: the gateway's per-client and
+        // per-address buckets (40 and 400 a burst) would measure themselves, so the limiter is off for its runs.
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__Enabled", "false");
         ResourceLogFiles.KeepOffTheConsole(builder);
         var platform = await builder.StartHealthyAsync(StartupTimeout, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
 
 namespace IntegrationTests.Gateway;
@@ -15,11 +16,12 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
         using var client = DeviceClient("burst");
 
         // A path with no route: the burst costs the gateway alone, and is counted like any other request.
-        var responses = await Task.WhenAll(Enumerable.Range(0, 2 * IsolatedGatewayFixture.TokenLimit).Select(_ => client.GetAsync("/rate-limit-probe")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2 * IsolatedGatewayFixture.ClientTokenLimit).Select(_ => client.GetAsync("/rate-limit-probe")));
 
         // The bucket refills continuously (50 tokens a minute), so a slow burst may earn a few tokens.
+        // The address's bucket (300) is far from empty: the device's own bucket is what answers.
         var served = responses.Count(r => r.StatusCode == HttpStatusCode.NotFound);
-        Assert.InRange(served, IsolatedGatewayFixture.TokenLimit, IsolatedGatewayFixture.TokenLimit + 10);
+        Assert.InRange(served, IsolatedGatewayFixture.ClientTokenLimit, IsolatedGatewayFixture.ClientTokenLimit + 10);
         Assert.Equal(responses.Length - served, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
         var limited = responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests);
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
@@ -30,13 +32,36 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
     public async Task Another_clients_burst_does_not_limit_this_client()
     {
         using var neighbour = DeviceClient("noisy");
-        var burst = await Task.WhenAll(Enumerable.Range(0, 2 * IsolatedGatewayFixture.TokenLimit).Select(_ => neighbour.GetAsync("/rate-limit-probe")));
+        var burst = await Task.WhenAll(Enumerable.Range(0, 2 * IsolatedGatewayFixture.ClientTokenLimit).Select(_ => neighbour.GetAsync("/rate-limit-probe")));
         using var client = DeviceClient("quiet");
 
         using var response = await client.GetAsync("/rate-limit-probe");
 
         Assert.Contains(burst, r => r.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Many_devices_behind_one_address_share_the_addresss_bucket()
+    {
+        // From an address of its own (all of 127.0.0.0/8 is loopback), so the other tests keep 127.0.0.1's tokens.
+        var shared = IPAddress.Parse("127.0.0.2");
+        var devices = Enumerable.Range(0, 10).Select(i => DeviceClient($"shared{i}", shared)).ToArray();
+        var perDevice = IsolatedGatewayFixture.IpTokenLimit / devices.Length + 10; // under each device's bucket; over the address's in all
+
+        var responses = await Task.WhenAll(devices.SelectMany(device => Enumerable.Range(0, perDevice).Select(_ => device.GetAsync("/rate-limit-probe"))));
+        using var elsewhere = DeviceClient("elsewhere");
+        using var response = await elsewhere.GetAsync("/rate-limit-probe");
+
+        var served = responses.Count(r => r.StatusCode == HttpStatusCode.NotFound);
+        Assert.InRange(served, IsolatedGatewayFixture.IpTokenLimit, IsolatedGatewayFixture.IpTokenLimit + 10);
+        Assert.Equal(responses.Length - served, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).AssertProblemAsync(HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        foreach (var device in devices)
+        {
+            device.Dispose();
+        }
     }
 
     [Fact]
@@ -79,10 +104,33 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
         Assert.Equal(retriesBefore, await RetriesAsync()); // ejected: nothing is sent to it any more
     }
 
-    /// <summary>A client that is one device (a fresh, well-formed cookie), so each test has a bucket of its own.</summary>
-    private HttpClient DeviceClient(string name)
+    /// <summary>
+    /// A client that is one device (a fresh, well-formed cookie), so each test has a bucket of its own; from
+    /// <paramref name="source"/> when given (the gateway listens on loopback).
+    /// </summary>
+    private HttpClient DeviceClient(string name, IPAddress? source = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.Gateway };
+        var handler = new SocketsHttpHandler { UseProxy = false, UseCookies = false };
+        if (source is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        var client = new HttpClient(handler) { BaseAddress = platform.Gateway };
         client.DefaultRequestHeaders.Add("Cookie", $"deviceId={name}{Guid.NewGuid():N}");
         return client;
     }

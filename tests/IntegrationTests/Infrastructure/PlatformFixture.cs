@@ -51,6 +51,7 @@ public class PlatformFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var builder = await PlatformBuilder.CreateAsync(Arguments, Dashboard);
+        AllowTestLoad(builder);
         Configure(builder);
         _app = await builder.StartHealthyAsync(StartupTimeout);
         Gateway = App.HttpEndpoint("gateway");
@@ -73,6 +74,18 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>Whether the Aspire dashboard runs beside the platform (off: it costs a process and the OTLP traffic).</summary>
     protected virtual bool Dashboard => false;
+
+    /// <summary>
+    /// The tests are a handful of clients on one address sending what many users would (concurrency tests fire
+    /// hundreds of requests at once): the gateway's storefront limits (40 per device, 400 per address) would
+    /// throttle them. The limiter still runs, with buckets they cannot empty; a fixture may set its own after this.
+    /// </summary>
+    private static void AllowTestLoad(IDistributedApplicationTestingBuilder builder) =>
+        builder.CreateResourceBuilder<Aspire.Hosting.ApplicationModel.ProjectResource>("gateway")
+            .WithEnvironment("RateLimiting__Client__TokenLimit", "100000")
+            .WithEnvironment("RateLimiting__Client__TokensPerPeriod", "100000")
+            .WithEnvironment("RateLimiting__Ip__TokenLimit", "100000")
+            .WithEnvironment("RateLimiting__Ip__TokensPerPeriod", "100000");
 
     /// <summary>Changes to the model before it starts (a fixture of its own may add or remove resources).</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)

@@ -1,4 +1,5 @@
 using Gateway.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace UnitTests.Gateway;
 
@@ -52,4 +53,62 @@ public class RequestShapeTests
     [InlineData("Bearer abc.def.ghi")]
     [InlineData("a\tb")]
     public void A_sane_header_passes(string value) => Assert.Null(RequestShape.CheckHeader("X-Test", value, 8192));
+
+    [Theory]
+    [InlineData("\u043a\u043b\u044e\u0447")]
+    [InlineData("caf\u00e9")]
+    [InlineData("\u00d0\u00ba")] // UTF-8 bytes as Kestrel hands them over (Latin-1)
+    [InlineData("\u00d1\u008e")] // a continuation byte that reads as a C1 control
+    public void A_non_ascii_header_is_a_400(string value)
+    {
+        var error = RequestShape.CheckHeader("Idempotency-Key", value, 8192);
+
+        Assert.Equal(400, error?.Status);
+        Assert.Contains("non-ASCII", error!.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    [InlineData("OPTIONS")]
+    public void A_served_method_passes(string method) => Assert.Null(RequestShape.CheckMethod(method));
+
+    [Theory]
+    [InlineData("CONNECT")]
+    [InlineData("TRACE")]
+    [InlineData("HEAD")]
+    [InlineData("PROPFIND")]
+    [InlineData("get")]
+    public void Any_other_method_is_a_405(string method)
+    {
+        var error = RequestShape.CheckMethod(method);
+
+        Assert.Equal(405, error?.Status);
+        Assert.Equal("METHOD_NOT_ALLOWED", error!.Code);
+    }
+
+    [Fact]
+    public void More_header_fields_than_the_limit_is_a_431()
+    {
+        var headers = new HeaderDictionary();
+        for (var i = 0; i < 11; i++)
+        {
+            headers[$"X-{i}"] = "v";
+        }
+
+        Assert.Equal(431, RequestShape.CheckHeaderSection(headers, 10, 32 * 1024)?.Status);
+        Assert.Null(RequestShape.CheckHeaderSection(headers, 11, 32 * 1024));
+    }
+
+    [Fact]
+    public void A_header_section_over_the_total_limit_is_a_431()
+    {
+        var headers = new HeaderDictionary { ["X-A"] = new string('a', 600), ["X-B"] = new string('b', 600) };
+
+        Assert.Equal(431, RequestShape.CheckHeaderSection(headers, 100, 1024)?.Status);
+        Assert.Null(RequestShape.CheckHeaderSection(headers, 100, 2048));
+    }
 }
