@@ -25,9 +25,10 @@ internal sealed class CursorScope
             && string.CompareOrdinal(candidate, lower) >= 0
             && string.CompareOrdinal(candidate, upper) <= 0);
 
-    /// <summary>Whether <paramref name="key"/> has exactly this scope's attributes, each within its rule.</summary>
+    /// <summary>Whether <paramref name="key"/> has exactly this scope's attributes, each a string within its rule.</summary>
+    /// <remarks>A decoded cursor may hold JSON nulls whatever the annotations say, hence the null check.</remarks>
     public bool Admits(IReadOnlyDictionary<string, string> key) =>
-        key.Count == _rules.Count && _rules.All(rule => key.TryGetValue(rule.Key, out var value) && rule.Value(value));
+        key.Count == _rules.Count && _rules.All(rule => key.TryGetValue(rule.Key, out var value) && value is not null && rule.Value(value));
 
     private CursorScope With(string attribute, Func<string, bool> rule)
     {

@@ -49,6 +49,10 @@ public class PageCursorTests
         Assert.False(PageCursor.TryDecode(Cursor(pk, sk), January, out _));
 
     [Fact]
+    public void A_key_attribute_that_is_null_is_refused() =>
+        Assert.False(PageCursor.TryDecode(Forged(new Dictionary<string, string?> { ["PK"] = "ACCOUNT#a1", ["SK"] = null }), January, out _));
+
+    [Fact]
     public void A_sort_key_longer_than_dynamodb_accepts_is_refused() =>
         Assert.False(PageCursor.TryDecode(Cursor("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#" + new string('x', 1000)), January, out _));
 
