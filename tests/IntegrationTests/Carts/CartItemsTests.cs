@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Amazon.DynamoDBv2.Model;
 
 namespace IntegrationTests.Carts;
 
@@ -117,17 +116,8 @@ public sealed class CartItemsTests(PlatformFixture platform)
         using var shopper = CartClient.ThroughGateway(platform);
         var cartId = await shopper.CreateCartAsync();
         await shopper.AddAsync(cartId, "SKU-1", 1);
-        await using (var storage = await CartStorage.ConnectAsync(platform))
-        {
-            await storage.DynamoDb.PutItemAsync("carts", new()
-            {
-                ["PK"] = new AttributeValue($"CART#{cartId}"), ["SK"] = new AttributeValue("ITEM#SKU-9999#-"), ["sku"] = new AttributeValue("SKU-9999"),
-                ["lineKey"] = new AttributeValue("-"), ["qty"] = new AttributeValue { N = "1" }, ["attrs"] = new AttributeValue { M = [] },
-                ["updatedAt"] = new AttributeValue("2026-01-01T00:00:00.000Z"),
-            });
-        }
-
-        var itemId = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes("SKU-9999#-"));
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        var itemId = await storage.PutLineAsync(cartId, "SKU-9999");
 
         using var set = await shopper.SendAsync(HttpMethod.Patch, $"/carts/{cartId}/items/{itemId}", new { qty = 5 });
         using var removed = await shopper.SendAsync(HttpMethod.Delete, $"/carts/{cartId}/items/{itemId}");
