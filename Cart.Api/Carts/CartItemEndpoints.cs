@@ -5,7 +5,7 @@ namespace Cart.Api.Carts;
 /// <summary>Adding, changing and removing a cart's lines; each honours <c>If-Match</c> and Idempotency-Key.</summary>
 internal static class CartItemEndpoints
 {
-    /// <summary>Adds a quantity to the line of (sku, attrs); the price snapshot defaults to the catalog's price.</summary>
+    /// <summary>Adds a quantity to the line of (sku, attrs), priced from the catalog; a SKU the catalog lacks is a 422.</summary>
     public static async Task<Results<Ok<CartDocument>, ProblemHttpResult>> AddItemAsync(
         string cartId,
         AddItemRequest request,
@@ -28,12 +28,12 @@ internal static class CartItemEndpoints
         var lifetime = services.Options.Value.GuestCartLifetime;
         return await MutateAsync(cartId, context, services, (cart, now) =>
         {
-            var edit = CartRules.AddLine(cart, addition.Value, now, lifetime, product?.Price);
+            var edit = CartRules.AddLine(cart, addition.Value, product?.Price, now, lifetime);
             return edit.Succeeded ? edit.Value.Cart : edit.Error;
         }, cancellationToken);
     }
 
-    /// <summary>Sets a line's absolute quantity (0 or less removes it) and, when given, its promo codes.</summary>
+    /// <summary>Sets a line's absolute quantity (0 or less removes it) and, when given, its promo codes; the line is re-priced from the catalog.</summary>
     public static async Task<Results<Ok<CartDocument>, ProblemHttpResult>> UpdateItemAsync(
         string cartId,
         string itemId,
@@ -65,9 +65,10 @@ internal static class CartItemEndpoints
             }
         }
 
+        var product = update.Value.Qty > 0 ? await services.Products.FindAsync(sku, cancellationToken) : null;
         var lifetime = services.Options.Value.GuestCartLifetime;
         return await MutateAsync(cartId, context, services,
-            (cart, now) => CartRules.SetLine(cart, sku, lineKey, update.Value.Qty, update.Value.PromoCodes, now, lifetime),
+            (cart, now) => CartRules.SetLine(cart, sku, lineKey, update.Value.Qty, update.Value.PromoCodes, product?.Price, now, lifetime),
             cancellationToken);
     }
 

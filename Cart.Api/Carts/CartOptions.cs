@@ -35,7 +35,7 @@ internal sealed class CartOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan WriteRetryBudget { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long an instance reuses a product it read for new lines' price snapshots (display only; checkout re-prices).</summary>
+    /// <summary>How long an instance reuses a product it read to price added and changed lines (checkout re-reads the table).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ProductLookupLifetime { get; set; } = TimeSpan.FromSeconds(30);
 

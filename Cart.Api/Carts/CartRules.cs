@@ -15,8 +15,11 @@ internal static class CartRules
         _ => ApiError.Conflict($"Cart is {header.Status} and can no longer change."),
     };
 
-    /// <summary>The cart after adding a line's quantity, with the line as it will be stored, or why it cannot be done.</summary>
-    public static Outcome<CartEdit> AddLine(CartSnapshot cart, LineAddition addition, DateTimeOffset now, TimeSpan guestLifetime, Money? catalogPrice = null)
+    /// <summary>
+    /// The cart after adding a line's quantity, with the line as it will be stored, or why it cannot be done. The line is
+    /// priced from the catalog: <paramref name="catalogPrice"/> is null when the SKU is not in it, which refuses the line.
+    /// </summary>
+    public static Outcome<CartEdit> AddLine(CartSnapshot cart, LineAddition addition, Money? catalogPrice, DateTimeOffset now, TimeSpan guestLifetime)
     {
         if (RejectIfClosed(cart.Header) is { } closed)
         {
@@ -25,6 +28,7 @@ internal static class CartRules
 
         var existing = cart.Lines.FirstOrDefault(line => line.IsSameLine(addition.Sku, addition.LineKey));
         var errors = new FieldErrors();
+        var price = CatalogPrice(addition.Sku, catalogPrice, cart.Header.Currency, errors);
         if (existing is null && cart.Lines.Count >= MaxLines)
         {
             errors.Add("sku", $"A cart holds at most {MaxLines} lines.");
@@ -36,14 +40,9 @@ internal static class CartRules
             errors.Add("qty", $"The line would hold {qty}; at most {MaxQuantityPerLine} per line.");
         }
 
-        if (addition.PriceSnapshot is { } price && price.Currency != cart.Header.Currency)
+        if (addition.PriceSnapshot is { } sent && sent.Currency != cart.Header.Currency)
         {
             errors.Add("priceSnapshot.currency", $"Must be the cart's currency, {cart.Header.Currency}.");
-        }
-
-        if (catalogPrice is not null && catalogPrice.Currency != cart.Header.Currency)
-        {
-            errors.Add("sku", $"This product is priced in {catalogPrice.Currency}; the cart is in {cart.Header.Currency}.");
         }
 
         if (!errors.IsEmpty)
@@ -56,7 +55,7 @@ internal static class CartRules
             addition.LineKey,
             qty,
             addition.Attrs,
-            addition.PriceSnapshot ?? catalogPrice ?? existing?.PriceSnapshot,
+            price,
             addition.Source ?? existing?.Source,
             now.ToUtcTimestamp())
         {
@@ -66,9 +65,12 @@ internal static class CartRules
         return new CartEdit(Replace(cart, existing, line, now, guestLifetime), line);
     }
 
-    /// <summary>Sets a line's quantity (and, when given, its promo codes); a quantity of zero or less removes it.</summary>
+    /// <summary>
+    /// Sets a line's quantity (and, when given, its promo codes), re-priced from the catalog; a quantity of zero or less
+    /// removes it, even when its SKU has left the catalog (<paramref name="catalogPrice"/> null), which refuses any other quantity.
+    /// </summary>
     public static Outcome<CartSnapshot> SetLine(
-        CartSnapshot cart, string sku, string lineKey, int qty, IReadOnlyList<string>? promoCodes, DateTimeOffset now, TimeSpan guestLifetime)
+        CartSnapshot cart, string sku, string lineKey, int qty, IReadOnlyList<string>? promoCodes, Money? catalogPrice, DateTimeOffset now, TimeSpan guestLifetime)
     {
         if (RejectIfClosed(cart.Header) is { } closed)
         {
@@ -86,9 +88,17 @@ internal static class CartRules
             return Replace(cart, existing, null, now, guestLifetime);
         }
 
+        var errors = new FieldErrors();
+        var price = CatalogPrice(sku, catalogPrice, cart.Header.Currency, errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError();
+        }
+
         var line = existing with
         {
             Qty = qty,
+            PriceSnapshot = price,
             PromoCodes = promoCodes is null ? existing.PromoCodes : [.. promoCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             UpdatedAt = now.ToUtcTimestamp(),
         };
@@ -97,7 +107,7 @@ internal static class CartRules
 
     /// <summary>The cart without the line.</summary>
     public static Outcome<CartSnapshot> RemoveLine(CartSnapshot cart, string sku, string lineKey, DateTimeOffset now, TimeSpan guestLifetime) =>
-        SetLine(cart, sku, lineKey, 0, null, now, guestLifetime);
+        SetLine(cart, sku, lineKey, 0, null, null, now, guestLifetime);
 
     /// <summary>The next version of a header: version + 1, updatedAt now, and a guest cart's TTL slid forward.</summary>
     public static CartHeader Touch(CartHeader header, DateTimeOffset now, TimeSpan guestLifetime) => header with
@@ -109,6 +119,21 @@ internal static class CartRules
 
     /// <summary>The epoch second at which a guest cart touched now expires.</summary>
     public static long GuestExpiry(DateTimeOffset now, TimeSpan guestLifetime) => (now + guestLifetime).ToUnixTimeSeconds();
+
+    // The one rule for what a line may cost: the catalog's price, in the cart's currency; a SKU outside the catalog has none.
+    private static Money? CatalogPrice(string sku, Money? catalogPrice, string cartCurrency, FieldErrors errors)
+    {
+        if (catalogPrice is null)
+        {
+            errors.Add("sku", $"SKU '{sku}' is not in the catalog.");
+        }
+        else if (catalogPrice.Currency != cartCurrency)
+        {
+            errors.Add("sku", $"This product is priced in {catalogPrice.Currency}; the cart is in {cartCurrency}.");
+        }
+
+        return catalogPrice;
+    }
 
     private static CartSnapshot Replace(CartSnapshot cart, CartLine? existing, CartLine? line, DateTimeOffset now, TimeSpan guestLifetime)
     {

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Cart.Api.Catalog;
 
 /// <summary>
-/// Products for the display price snapshot of new lines, kept in memory for a while (<see cref="CartOptions.ProductLookupLifetime"/>):
-/// adding an item is the hot write path and the catalog changes rarely. Unknown SKUs are remembered too. Checkout never
+/// Products that price added and changed lines (a SKU not found is refused), kept in memory for a while
+/// (<see cref="CartOptions.ProductLookupLifetime"/>): adding an item is the hot write path and the catalog changes rarely.
+/// Unknown SKUs are remembered too. Checkout never
 /// uses this: it re-prices every line from the table. A lifetime of zero reads the table every time.
 /// </summary>
 internal sealed class ProductLookup(Func<string, CancellationToken, Task<Product?>> find, TimeSpan lifetime) : IDisposable

@@ -62,7 +62,7 @@ public static class EventMapper
         {
             var data = Data(record, "cartId", cartId);
             data["line"] = sk[SourceKeys.CartItem.Length..];
-            return new MappedChange(new CloudEvent(record.EventId, EventTypes.CartsSource, EventTypes.CartUpdated, cartId, Time(record), data), null);
+            return new MappedChange(new CloudEvent(record.EventId, EventTypes.CartsSource, EventTypes.CartUpdated, cartId, EventTime.Of(record), data), null);
         }
 
         return MappedChange.None; // IDEM#… idempotency records
@@ -123,7 +123,7 @@ public static class EventMapper
     }
 
     private static CloudEvent Create(StreamRecord record, string source, string type, string subject, string subjectName) =>
-        new(record.EventId, source, type, subject, Time(record), Data(record, subjectName, subject));
+        new(record.EventId, source, type, subject, EventTime.Of(record), Data(record, subjectName, subject));
 
     private static JsonObject Data(StreamRecord record, string subjectName, string subject)
     {
@@ -149,9 +149,6 @@ public static class EventMapper
     // Keys and index keys are storage layout, not part of the event.
     private static bool IsDomainAttribute(string name) =>
         !StorageAttributes.Contains(name) && !name.StartsWith("GSI", StringComparison.Ordinal);
-
-    private static string Time(StreamRecord record) =>
-        record.ApproximateCreationTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Serialises an event in the CloudEvents JSON format.</summary>
     public static string ToJson(CloudEvent cloudEvent) => JsonSerializer.Serialize(cloudEvent, EventsJsonContext.Default.CloudEvent);

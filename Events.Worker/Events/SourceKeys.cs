@@ -24,6 +24,9 @@ internal static class SourceKeys
     public const string Status = "status";
     public const string Version = "version";
     public const string EventType = "eventType";
+    public const string UpdatedAt = "updatedAt";
+    public const string CreatedAt = "createdAt";
+    public const string OccurredAt = "occurredAt";
 
     public const string CartMerged = "MERGED";
     public const string CartCheckedOut = "CHECKED_OUT";

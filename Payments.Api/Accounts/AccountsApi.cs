@@ -77,8 +77,7 @@ internal static class AccountsApi
             return LedgerErrors.Field("limit", $"Must be between 1 and {MaxPageSize}.").ToResult();
         }
 
-        string[] keyNames = [PaymentAttributes.PartitionKey, PaymentAttributes.SortKey, PaymentAttributes.Gsi2PartitionKey, PaymentAttributes.Gsi2SortKey];
-        if (!PageCursor.TryDecode(cursor, keyNames, PaymentAttributes.Gsi2PartitionKey, PaymentKeys.UserPk(userId), out var startKey))
+        if (!PageCursor.TryDecode(cursor, PageScopes.AccountsOfUser(userId), out var startKey))
         {
             return PageCursor.Invalid().ToResult();
         }

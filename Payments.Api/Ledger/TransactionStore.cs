@@ -5,13 +5,6 @@ namespace Payments.Api.Ledger;
 /// <summary>Reads transactions and audit entries: by id (GSI1), by account and time (statement), by merchant (GSI3).</summary>
 internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table)
 {
-    /// <summary>The key attributes of a base-table query's <c>LastEvaluatedKey</c>.</summary>
-    public static readonly string[] BaseKeyNames = [PaymentAttributes.PartitionKey, PaymentAttributes.SortKey];
-
-    /// <summary>The key attributes of a GSI3 query's <c>LastEvaluatedKey</c>.</summary>
-    public static readonly string[] MerchantKeyNames =
-        [PaymentAttributes.PartitionKey, PaymentAttributes.SortKey, PaymentAttributes.Gsi3PartitionKey, PaymentAttributes.Gsi3SortKey];
-
     /// <summary>A transaction by id through GSI1 (eventually consistent), when it belongs to <paramref name="userId"/>.</summary>
     public async Task<LedgerTransaction?> FindOwnedAsync(string txnId, string userId, CancellationToken cancellationToken)
     {

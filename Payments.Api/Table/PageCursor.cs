@@ -4,8 +4,8 @@ namespace Payments.Api.Table;
 
 /// <summary>
 /// The opaque pagination cursor: DynamoDB's <c>LastEvaluatedKey</c> (string attributes only) as base64url JSON.
-/// Decoding checks the cursor belongs to the query it is replayed on, so a forged cursor cannot read another
-/// partition or make DynamoDB reject the request.
+/// Decoding checks the key lies within the <see cref="CursorScope"/> of the query it is replayed on, so a forged or
+/// mismatched cursor can neither read another partition nor make DynamoDB reject the request.
 /// </summary>
 internal static class PageCursor
 {
@@ -28,15 +28,10 @@ internal static class PageCursor
     }
 
     /// <summary>
-    /// The start key a cursor stands for, when it has exactly <paramref name="keyNames"/> and its
-    /// <paramref name="partitionAttribute"/> is <paramref name="partitionValue"/>; otherwise false.
+    /// The start key a cursor stands for, when it is one of ours and lies within <paramref name="scope"/>: the
+    /// partition the query reads and the sort keys it can reach. Anything else is false, never a query DynamoDB rejects.
     /// </summary>
-    public static bool TryDecode(
-        string? cursor,
-        IReadOnlyCollection<string> keyNames,
-        string partitionAttribute,
-        string partitionValue,
-        out Dictionary<string, AttributeValue>? startKey)
+    public static bool TryDecode(string? cursor, CursorScope scope, out Dictionary<string, AttributeValue>? startKey)
     {
         startKey = null;
         if (string.IsNullOrEmpty(cursor))
@@ -59,11 +54,7 @@ internal static class PageCursor
             return false;
         }
 
-        if (values is null
-            || values.Count != keyNames.Count
-            || !keyNames.All(values.ContainsKey)
-            || values.Values.Any(string.IsNullOrEmpty)
-            || values[partitionAttribute] != partitionValue)
+        if (values is null || !scope.Admits(values))
         {
             return false;
         }

@@ -22,6 +22,9 @@ internal static class PaymentKeys
 
     public static string AccountPk(string accountId) => AccountPrefix + accountId;
 
+    /// <summary>The prefix every account partition key (and GSI2 sort key) starts with.</summary>
+    public static string AccountPkPrefix => AccountPrefix;
+
     public static string UserPk(string userId) => UserPrefix + userId;
 
     /// <summary>GSI2: accounts by user — partition <c>USER#&lt;userId&gt;</c>, sort <c>ACCOUNT#&lt;accountId&gt;</c>.</summary>

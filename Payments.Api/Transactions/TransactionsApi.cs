@@ -51,7 +51,7 @@ internal static class TransactionsApi
             return LedgerErrors.AccountNotFound().ToResult();
         }
 
-        if (!PageCursor.TryDecode(cursor, TransactionStore.BaseKeyNames, PaymentAttributes.PartitionKey, PaymentKeys.AccountPk(accountId), out var startKey))
+        if (!PageCursor.TryDecode(cursor, PageScopes.Statement(accountId, period.Value.FromTimestamp, period.Value.ToTimestamp), out var startKey))
         {
             return PageCursor.Invalid().ToResult();
         }
@@ -78,7 +78,7 @@ internal static class TransactionsApi
             return LedgerErrors.Field("limit", "Must be between 1 and 100.").ToResult();
         }
 
-        if (!PageCursor.TryDecode(cursor, TransactionStore.MerchantKeyNames, PaymentAttributes.Gsi3PartitionKey, PaymentKeys.MerchantPk(merchantId), out var startKey))
+        if (!PageCursor.TryDecode(cursor, PageScopes.MerchantTransactions(merchantId), out var startKey))
         {
             return PageCursor.Invalid().ToResult();
         }
@@ -103,7 +103,7 @@ internal static class TransactionsApi
             return LedgerErrors.AccountNotFound().ToResult();
         }
 
-        if (!PageCursor.TryDecode(cursor, TransactionStore.BaseKeyNames, PaymentAttributes.PartitionKey, PaymentKeys.AccountPk(accountId), out var startKey))
+        if (!PageCursor.TryDecode(cursor, PageScopes.Audit(accountId), out var startKey))
         {
             return PageCursor.Invalid().ToResult();
         }

@@ -7,7 +7,8 @@ namespace ServiceDefaults.Authentication;
 /// JWT bearer authentication configured once for every service, entirely from the standard
 /// <c>Authentication:Schemes:Bearer</c> section: locally the AppHost's development signing key
 /// (<c>SigningKeys</c>, <c>ValidIssuer</c>, <c>ValidAudiences</c>), in production a Cognito user pool
-/// (<c>Authority=https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c>).
+/// (<c>Authority=https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c>). <see cref="BearerTokenRules"/> adds
+/// what every token must also be: a non-blank <c>sub</c>, at most 30 s of clock skew.
 /// </summary>
 public static class AuthenticationExtensions
 {
@@ -22,6 +23,7 @@ public static class AuthenticationExtensions
                 // Keep claim names as issued ("sub"), not remapped to long WS-* URIs.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = UserIdClaim;
+                BearerTokenRules.Apply(options);
             });
         builder.Services.AddAuthorization();
         return builder;

@@ -80,6 +80,54 @@ public sealed class CartItemsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_sku_that_is_not_in_the_catalog_is_refused_and_not_added_as_a_free_line()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+
+        using var response = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-9999", qty = 1 });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("VALIDATION_FAILED", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("sku", out _));
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+        Assert.Empty(cart.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_lines_price_comes_from_the_catalog_whatever_price_the_client_sends()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var catalogPrice = (await shopper.AddAsync(await shopper.CreateCartAsync(), "SKU-3", 1)).GetProperty("items")[0].GetProperty("priceSnapshot").GetProperty("amount").GetInt64();
+        var cartId = await shopper.CreateCartAsync();
+
+        using var response = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-3", qty = 1, priceSnapshot = new { amount = 0, currency = "USD" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cart = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var line = cart.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("sku").GetString() == "SKU-3");
+        Assert.Equal(catalogPrice, line.GetProperty("priceSnapshot").GetProperty("amount").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_line_whose_sku_left_the_catalog_can_be_removed_but_not_set_to_a_quantity()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-1", 1);
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        var itemId = await storage.PutLineAsync(cartId, "SKU-9999");
+
+        using var set = await shopper.SendAsync(HttpMethod.Patch, $"/carts/{cartId}/items/{itemId}", new { qty = 5 });
+        using var removed = await shopper.SendAsync(HttpMethod.Delete, $"/carts/{cartId}/items/{itemId}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, set.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(["SKU-1"], (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sku").GetString()));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_every_cart_endpoint()
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.CartApiReplicas[0] };

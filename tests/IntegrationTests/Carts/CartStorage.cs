@@ -28,6 +28,21 @@ public sealed class CartStorage : IAsyncDisposable
             ConsistentRead = true,
         })).Item;
 
+    /// <summary>
+    /// Writes a line straight into a cart, as one added while its product was still in the catalog: the service itself
+    /// refuses a SKU the catalog lacks. Returns the line's item id.
+    /// </summary>
+    public async Task<string> PutLineAsync(string cartId, string sku)
+    {
+        await DynamoDb.PutItemAsync("carts", new()
+        {
+            ["PK"] = new AttributeValue($"CART#{cartId}"), ["SK"] = new AttributeValue($"ITEM#{sku}#-"), ["sku"] = new AttributeValue(sku),
+            ["lineKey"] = new AttributeValue("-"), ["qty"] = new AttributeValue { N = "1" }, ["attrs"] = new AttributeValue { M = [] },
+            ["updatedAt"] = new AttributeValue("2026-01-01T00:00:00.000Z"),
+        });
+        return System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"{sku}#-"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         DynamoDb.Dispose();

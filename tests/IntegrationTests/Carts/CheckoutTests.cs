@@ -90,7 +90,10 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
         using var shopper = CartClient.ThroughGateway(platform, userId);
         var cartId = await shopper.CreateCartAsync();
         await shopper.AddAsync(cartId, "SKU-13", 1);
-        await shopper.AddAsync(cartId, "DISCONTINUED-1", 1);
+        await using (var storage = await CartStorage.ConnectAsync(platform))
+        {
+            await storage.PutLineAsync(cartId, "DISCONTINUED-1");
+        }
 
         using var checkout = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId = "acct-unused" });
 

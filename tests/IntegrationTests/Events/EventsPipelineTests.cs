@@ -90,6 +90,27 @@ public sealed class EventsPipelineTests(EventsPlatformFixture platform, ITestOut
     }
 
     [Fact]
+    public async Task An_events_time_is_the_written_items_own_timestamp_to_the_millisecond()
+    {
+        var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
+        var (cartId, accountId, userId) = (SourceWrites.NewId(), SourceWrites.NewId(), SourceWrites.NewId());
+        var start = DateTimeOffset.UtcNow.AddMinutes(-7);
+        string At(int n) => start.AddSeconds(n).AddMilliseconds(100 + n).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        await _writes.CreateCartAsync(cartId, At(1));
+        await _writes.AddLineAsync(cartId, "SKU-1", At(2));
+        await _writes.AuditAsync(accountId, "ACCOUNT_OPENED", null, At(3));
+        await _writes.RecordFraudAsync(userId, At(4));
+
+        var subjects = new HashSet<string>([cartId, accountId, userId], StringComparer.Ordinal);
+        var events = await Eventually.ReturnsAsync(() => published.ReadAsync(subjects), e => e.Count >= 4, Delivery);
+
+        Assert.Equal(
+            [$"{cartId} cart.created {At(1)}", $"{cartId} cart.updated {At(2)}", $"{accountId} account.opened {At(3)}", $"{userId} fraud.recorded {At(4)}"],
+            events.Select(e => $"{e.Subject} {e.Type} {e.Json.GetProperty("time").GetString()}").OrderBy(line => line[^24..], StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_cart_change_announces_the_invalidation_on_the_cart_invalidations_channel()
     {
         var cartId = SourceWrites.NewId();

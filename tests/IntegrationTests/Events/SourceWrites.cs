@@ -23,18 +23,18 @@ internal sealed class SourceWrites(PlatformFixture platform) : IDisposable
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>INSERT of a cart's META item → <c>cart.created</c>.</summary>
-    public Task CreateCartAsync(string cartId) => _dynamodb.PutItemAsync("carts", new()
+    public Task CreateCartAsync(string cartId, string? at = null) => _dynamodb.PutItemAsync("carts", new()
     {
         ["PK"] = S($"CART#{cartId}"), ["SK"] = S("META"), ["cartId"] = S(cartId), ["currency"] = S("EUR"),
-        ["status"] = S("OPEN"), ["version"] = N(1), ["createdAt"] = S(Now()), ["updatedAt"] = S(Now()),
+        ["status"] = S("OPEN"), ["version"] = N(1), ["createdAt"] = S(at ?? Now()), ["updatedAt"] = S(at ?? Now()),
     });
 
     /// <summary>A line (→ <c>cart.updated</c>) plus the META version bump of the same change (→ <c>cart.updated</c>).</summary>
-    public Task AddLineAsync(string cartId, string sku) => _dynamodb.PutItemAsync("carts", new()
+    public Task AddLineAsync(string cartId, string sku, string? at = null) => _dynamodb.PutItemAsync("carts", new()
     {
         ["PK"] = S($"CART#{cartId}"), ["SK"] = S($"ITEM#{sku}#size:M"), ["qty"] = N(2),
         ["priceSnapshot"] = new AttributeValue { M = new() { ["amount"] = N(1999), ["currency"] = S("EUR") } },
-        ["attrs"] = new AttributeValue { M = new() { ["size"] = S("M") } }, ["updatedAt"] = S(Now()), ["source"] = S("web"),
+        ["attrs"] = new AttributeValue { M = new() { ["size"] = S("M") } }, ["updatedAt"] = S(at ?? Now()), ["source"] = S("web"),
     });
 
     /// <summary>A META status change: <c>MERGED</c> → <c>cart.merged</c>, <c>CHECKED_OUT</c> → <c>cart.checked_out</c>.</summary>
@@ -88,18 +88,18 @@ internal sealed class SourceWrites(PlatformFixture platform) : IDisposable
     /// <summary>A declined payment: only an audit entry (→ <c>payment.declined</c>).</summary>
     public Task DeclinePaymentAsync(string accountId) => AuditAsync(accountId, "PAYMENT_DECLINED", NewId());
 
-    public Task RecordFraudAsync(string userId) => _dynamodb.PutItemAsync("payments", new()
+    public Task RecordFraudAsync(string userId, string? at = null) => _dynamodb.PutItemAsync("payments", new()
     {
-        ["PK"] = S($"USER#{userId}"), ["SK"] = S($"FRAUD#{Now()}#{NewId()}"), ["kind"] = S("GEO_CHANGE"), ["occurredAt"] = S(Now()),
+        ["PK"] = S($"USER#{userId}"), ["SK"] = S($"FRAUD#{at ?? Now()}#{NewId()}"), ["kind"] = S("GEO_CHANGE"), ["occurredAt"] = S(at ?? Now()),
     });
 
-    public Task AuditAsync(string accountId, string eventType, string? txnId)
+    public Task AuditAsync(string accountId, string eventType, string? txnId, string? at = null)
     {
         var eventId = NewId();
         var item = new Dictionary<string, AttributeValue>
         {
-            ["PK"] = S($"ACCOUNT#{accountId}"), ["SK"] = S($"AUDIT#{Now()}#{eventId}"), ["eventId"] = S(eventId),
-            ["accountId"] = S(accountId), ["eventType"] = S(eventType), ["actor"] = S("test"), ["createdAt"] = S(Now()),
+            ["PK"] = S($"ACCOUNT#{accountId}"), ["SK"] = S($"AUDIT#{at ?? Now()}#{eventId}"), ["eventId"] = S(eventId),
+            ["accountId"] = S(accountId), ["eventType"] = S(eventType), ["actor"] = S("test"), ["createdAt"] = S(at ?? Now()),
         };
         if (txnId is not null)
         {

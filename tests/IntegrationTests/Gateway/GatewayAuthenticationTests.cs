@@ -57,6 +57,51 @@ public sealed class GatewayAuthenticationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_token_expired_a_minute_ago_is_a_401_the_clock_skew_being_at_most_30_seconds()
+    {
+        using var client = ClientWithToken(GatewayTokens.ExpiredAgo(platform, NewUser(), TimeSpan.FromSeconds(60)));
+
+        using var response = await client.GetAsync("/accounts");
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
+    public async Task A_token_expired_ten_seconds_ago_is_still_within_the_clock_skew()
+    {
+        using var client = ClientWithToken(GatewayTokens.ExpiredAgo(platform, NewUser(), TimeSpan.FromSeconds(10)));
+
+        using var response = await client.GetAsync("/accounts");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_signed_token_with_a_blank_sub_is_a_401_on_signed_in_and_guest_routes(string subject)
+    {
+        using var client = ClientWithToken(GatewayTokens.WithSubject(platform, subject));
+
+        using var accounts = await client.GetAsync("/accounts");
+        using var cart = await client.PostAsJsonAsync("/carts", new { });
+
+        await accounts.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        await cart.AssertProblemAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
+    public async Task A_token_with_a_blank_sub_sent_straight_to_a_service_is_a_401()
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.PaymentsApi };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayTokens.WithSubject(platform, " "));
+
+        using var response = await client.GetAsync("/accounts");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_for_another_audience_is_a_401()
     {
         using var client = ClientWithToken(platform.MintToken(NewUser(), audience: "someone-else"));

@@ -129,4 +129,43 @@ public sealed class EventMapperTests
             Assert.True(json.RootElement.TryGetProperty(name, out _), name);
         }
     }
+
+    [Fact]
+    public void A_new_items_time_is_its_own_timestamp_to_the_millisecond_not_the_streams_coarse_one()
+    {
+        var cart = EventMapper.Map("carts", Record("INSERT", "CART#c1", "META", """{"status":{"S":"OPEN"},"version":{"N":"1"},"createdAt":{"S":"2026-01-15T10:20:21.601Z"},"updatedAt":{"S":"2026-01-15T10:20:21.601Z"}}"""));
+        var audit = EventMapper.Map("payments", Record("INSERT", "ACCOUNT#a1", "AUDIT#2026-01-15T10:20:33.017Z#e1", """{"eventType":{"S":"PAYMENT_CAPTURED"},"createdAt":{"S":"2026-01-15T10:20:33.017Z"}}"""));
+        var fraud = EventMapper.Map("payments", Record("INSERT", "USER#u1", "FRAUD#2026-01-15T10:20:44.999Z#f1", """{"occurredAt":{"S":"2026-01-15T10:20:44.999Z"}}"""));
+
+        Assert.Equal("2026-01-15T10:20:21.601Z", cart.Event?.Time);
+        Assert.Equal("2026-01-15T10:20:33.017Z", audit.Event?.Time);
+        Assert.Equal("2026-01-15T10:20:44.999Z", fraud.Event?.Time);
+    }
+
+    [Fact]
+    public void A_modified_items_time_is_its_new_updated_at_not_its_creation()
+    {
+        var change = EventMapper.Map("carts", Record("MODIFY", "CART#c1", "META",
+            """{"status":{"S":"OPEN"},"version":{"N":"3"},"createdAt":{"S":"2026-01-01T00:00:00.000Z"},"updatedAt":{"S":"2026-01-15T10:20:21.601Z"}}""",
+            """{"status":{"S":"OPEN"},"version":{"N":"2"},"createdAt":{"S":"2026-01-01T00:00:00.000Z"},"updatedAt":{"S":"2026-01-10T08:00:00.000Z"}}"""));
+
+        Assert.Equal("2026-01-15T10:20:21.601Z", change.Event?.Time);
+    }
+
+    [Theory]
+    [InlineData("""{"status":{"S":"MERGED"},"version":{"N":"3"},"createdAt":{"S":"2026-01-01T00:00:00.000Z"},"updatedAt":{"S":"2026-01-10T08:00:00.000Z"}}""")]
+    [InlineData("""{"status":{"S":"MERGED"},"version":{"N":"3"},"updatedAt":{"S":"yesterday"}}""")]
+    [InlineData("""{"status":{"S":"MERGED"},"version":{"N":"3"}}""")]
+    public void Without_a_timestamp_the_change_set_the_streams_time_stands_in(string newImage)
+    {
+        var change = EventMapper.Map("carts", Record("MODIFY", "CART#c1", "META", newImage,
+            """{"status":{"S":"OPEN"},"version":{"N":"2"},"createdAt":{"S":"2026-01-01T00:00:00.000Z"},"updatedAt":{"S":"2026-01-10T08:00:00.000Z"}}"""));
+
+        Assert.Equal("2026-01-15T10:20:00.000Z", change.Event?.Time);
+    }
+
+    [Fact]
+    public void A_deletion_happens_at_the_streams_time_not_at_the_deleted_items_last_update() =>
+        Assert.Equal("2026-01-15T10:20:00.000Z", EventMapper.Map("carts", Record("REMOVE", "CART#c1", "META",
+            oldImage: """{"version":{"N":"2"},"updatedAt":{"S":"2026-01-10T08:00:00.000Z"}}""")).Event?.Time);
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Payments.Api.Table;
 using Xunit;
@@ -6,14 +8,20 @@ namespace UnitTests.Payments;
 
 public class PageCursorTests
 {
-    private static readonly string[] KeyNames = ["PK", "SK"];
+    private static readonly CursorScope January = PageScopes.Statement("a1", "2026-01-01T00:00:00.000Z", "2026-01-31T23:59:59.999Z");
+
+    private static string Cursor(string pk, string sk) =>
+        PageCursor.Encode(new() { ["PK"] = new AttributeValue(pk), ["SK"] = new AttributeValue(sk) })!;
+
+    // What a client could make after decoding one of ours: any JSON object, base64url.
+    private static string Forged(object key) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
 
     [Fact]
     public void A_cursor_decodes_to_the_key_it_was_made_from()
     {
-        var cursor = PageCursor.Encode(new() { ["PK"] = new AttributeValue("ACCOUNT#a1"), ["SK"] = new AttributeValue("TXN#2026-01-01T00:00:00.000Z#t1") });
+        var cursor = Cursor("ACCOUNT#a1", "TXN#2026-01-01T00:00:00.000Z#t1");
 
-        Assert.True(PageCursor.TryDecode(cursor, KeyNames, "PK", "ACCOUNT#a1", out var key));
+        Assert.True(PageCursor.TryDecode(cursor, January, out var key));
         Assert.Equal("TXN#2026-01-01T00:00:00.000Z#t1", key!["SK"].S);
         Assert.DoesNotContain("ACCOUNT", cursor, StringComparison.Ordinal);
     }
@@ -25,16 +33,62 @@ public class PageCursorTests
     [Fact]
     public void No_cursor_means_the_first_page()
     {
-        Assert.True(PageCursor.TryDecode(null, KeyNames, "PK", "ACCOUNT#a1", out var key));
+        Assert.True(PageCursor.TryDecode(null, January, out var key));
         Assert.Null(key);
     }
 
-    [Fact]
-    public void A_cursor_of_another_partition_is_refused()
-    {
-        var cursor = PageCursor.Encode(new() { ["PK"] = new AttributeValue("ACCOUNT#someone-else"), ["SK"] = new AttributeValue("TXN#x") });
+    [Theory]
+    [InlineData("ACCOUNT#someone-else", "TXN#2026-01-02T00:00:00.000Z#t1")]
+    [InlineData("ACCOUNT#a1", "METADATA")]
+    [InlineData("ACCOUNT#a1", "AUDIT#2026-01-02T00:00:00.000Z#e1")]
+    [InlineData("ACCOUNT#a1", "TXN#2025-12-31T23:59:59.999Z#t1")]
+    [InlineData("ACCOUNT#a1", "TXN#2026-02-01T00:00:00.000Z#t1")]
+    [InlineData("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#t\u00e9")]
+    [InlineData("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#t\n")]
+    public void A_statement_cursor_outside_the_accounts_period_is_refused(string pk, string sk) =>
+        Assert.False(PageCursor.TryDecode(Cursor(pk, sk), January, out _));
 
-        Assert.False(PageCursor.TryDecode(cursor, KeyNames, "PK", "ACCOUNT#a1", out _));
+    [Fact]
+    public void A_key_attribute_that_is_null_is_refused() =>
+        Assert.False(PageCursor.TryDecode(Forged(new Dictionary<string, string?> { ["PK"] = "ACCOUNT#a1", ["SK"] = null }), January, out _));
+
+    [Fact]
+    public void A_sort_key_longer_than_dynamodb_accepts_is_refused() =>
+        Assert.False(PageCursor.TryDecode(Cursor("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#" + new string('x', 1000)), January, out _));
+
+    [Fact]
+    public void An_audit_cursor_must_point_at_an_audit_entry_of_the_account()
+    {
+        Assert.True(PageCursor.TryDecode(Cursor("ACCOUNT#a1", "AUDIT#2026-01-02T00:00:00.000Z#e1"), PageScopes.Audit("a1"), out _));
+        Assert.False(PageCursor.TryDecode(Cursor("ACCOUNT#a1", "METADATA"), PageScopes.Audit("a1"), out _));
+        Assert.False(PageCursor.TryDecode(Cursor("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#t1"), PageScopes.Audit("a1"), out _));
+        Assert.False(PageCursor.TryDecode(Cursor("ACCOUNT#a1", "AUDIT#"), PageScopes.Audit("a1"), out _));
+    }
+
+    [Fact]
+    public void An_index_cursor_needs_every_key_of_the_index_and_the_table()
+    {
+        var merchant = PageScopes.MerchantTransactions("m1");
+        var full = new Dictionary<string, string>
+        {
+            ["PK"] = "ACCOUNT#a1", ["SK"] = "TXN#2026-01-02T00:00:00.000Z#t1", ["GSI3PK"] = "MERCHANT#m1", ["GSI3SK"] = "TXN#2026-01-02T00:00:00.000Z",
+        };
+
+        Assert.True(PageCursor.TryDecode(Forged(full), merchant, out _));
+        Assert.False(PageCursor.TryDecode(Forged(new Dictionary<string, string>(full) { ["GSI3PK"] = "MERCHANT#m2" }), merchant, out _));
+        Assert.False(PageCursor.TryDecode(Forged(new Dictionary<string, string>(full) { ["PK"] = "IDEMPOTENCY#u#k" }), merchant, out _));
+        Assert.False(PageCursor.TryDecode(Forged(full.Where(pair => pair.Key != "GSI3SK").ToDictionary()), merchant, out _));
+        Assert.False(PageCursor.TryDecode(Forged(new Dictionary<string, string>(full) { ["extra"] = "x" }), merchant, out _));
+    }
+
+    [Fact]
+    public void An_accounts_cursor_must_point_at_an_account_of_the_user()
+    {
+        var accounts = PageScopes.AccountsOfUser("u1");
+
+        Assert.True(PageCursor.TryDecode(Forged(new { PK = "ACCOUNT#a1", SK = "METADATA", GSI2PK = "USER#u1", GSI2SK = "ACCOUNT#a1" }), accounts, out _));
+        Assert.False(PageCursor.TryDecode(Forged(new { PK = "ACCOUNT#a1", SK = "AUDIT#x", GSI2PK = "USER#u1", GSI2SK = "ACCOUNT#a1" }), accounts, out _));
+        Assert.False(PageCursor.TryDecode(Forged(new { PK = "ACCOUNT#a1", SK = "METADATA", GSI2PK = "USER#u2", GSI2SK = "ACCOUNT#a1" }), accounts, out _));
     }
 
     [Theory]
@@ -42,6 +96,8 @@ public class PageCursorTests
     [InlineData("bm90IGpzb24")]
     [InlineData("e30")]
     [InlineData("eyJQSyI6IkFDQ09VTlQjYTEifQ")]
+    [InlineData("WzFd")]
+    [InlineData("eyJQSyI6MX0")]
     public void Garbage_is_not_a_cursor(string cursor) =>
-        Assert.False(PageCursor.TryDecode(cursor, KeyNames, "PK", "ACCOUNT#a1", out _));
+        Assert.False(PageCursor.TryDecode(cursor, January, out _));
 }

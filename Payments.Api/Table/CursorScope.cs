@@ -1,0 +1,42 @@
+namespace Payments.Api.Table;
+
+/// <summary>
+/// The start keys one query accepts: each key attribute its pages end on, held to an exact value or to the sort keys
+/// the query reads. A start key outside them would make DynamoDB reject the query (a 500) or read another partition.
+/// </summary>
+internal sealed class CursorScope
+{
+    // DynamoDB refuses a sort key over 1,024 bytes; every key we write is printable ASCII well within that.
+    private const int MaxKeyLength = 1024;
+
+    private readonly Dictionary<string, Func<string, bool>> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>The attribute must hold exactly <paramref name="value"/> (the partition the query reads).</summary>
+    public CursorScope Exactly(string attribute, string value) =>
+        With(attribute, candidate => candidate == value);
+
+    /// <summary>The attribute must be a key that starts with <paramref name="prefix"/> (a <c>begins_with</c> query).</summary>
+    public CursorScope StartingWith(string attribute, string prefix) =>
+        With(attribute, candidate => IsKeyText(candidate) && candidate.Length > prefix.Length && candidate.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>The attribute must be a key from <paramref name="lower"/> to <paramref name="upper"/>, both included (a <c>BETWEEN</c> query).</summary>
+    public CursorScope Between(string attribute, string lower, string upper) =>
+        With(attribute, candidate => IsKeyText(candidate)
+            && string.CompareOrdinal(candidate, lower) >= 0
+            && string.CompareOrdinal(candidate, upper) <= 0);
+
+    /// <summary>Whether <paramref name="key"/> has exactly this scope's attributes, each a string within its rule.</summary>
+    /// <remarks>A decoded cursor may hold JSON nulls whatever the annotations say, hence the null check.</remarks>
+    public bool Admits(IReadOnlyDictionary<string, string> key) =>
+        key.Count == _rules.Count && _rules.All(rule => key.TryGetValue(rule.Key, out var value) && value is not null && rule.Value(value));
+
+    private CursorScope With(string attribute, Func<string, bool> rule)
+    {
+        _rules.Add(attribute, rule);
+        return this;
+    }
+
+    // Ordinal comparison matches DynamoDB's byte order only for ASCII, and no key we write holds anything else.
+    private static bool IsKeyText(string value) =>
+        value.Length <= MaxKeyLength && value.All(c => c is > ' ' and < '\u007f');
+}
