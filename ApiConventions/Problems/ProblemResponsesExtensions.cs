@@ -12,6 +12,11 @@ public static class ProblemResponsesExtensions
             context.ProblemDetails.Extensions.TryAdd(ProblemExtensions.Code, ErrorCodes.ForStatus(status));
             context.ProblemDetails.Extensions.TryAdd(ProblemExtensions.TraceId, Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
             context.ProblemDetails.Instance ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}";
+            if (status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // Binding answers a body of another media type with the bare status: say what is expected.
+                context.ProblemDetails.Detail ??= BindingFailures.UnsupportedMediaTypeDetail;
+            }
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
