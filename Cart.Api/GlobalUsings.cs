@@ -8,6 +8,7 @@ global using Amazon.DynamoDBv2.Model;
 global using ApiConventions.Concurrency;
 global using ApiConventions.DeviceIdentity;
 global using ApiConventions.Problems;
+global using ApiConventions.Validation;
 global using Cart.Api.Carts;
 global using Cart.Api.Extensions;
 global using DynamoDbStorage;

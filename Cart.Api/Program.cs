@@ -1,3 +1,4 @@
+using ApiConventions.Json;
 using Idempotency;
 using ServiceDefaults.Authentication;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.UseProblemResponses();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseStrictJsonBodies();
 app.UseIdempotency();
 app.MapOpenApi();
 app.MapCartsApi();

@@ -15,6 +15,6 @@ internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<Dynamo
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{3,255}\z")]
     private static partial Regex TableNamePattern();
 }

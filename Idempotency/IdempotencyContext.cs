@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ApiConventions.Problems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Idempotency;
@@ -11,7 +12,7 @@ namespace Idempotency;
 /// commits in the same <c>TransactWriteItems</c> as the change it protects.
 /// </summary>
 public sealed class IdempotencyContext(
-    IdempotencyStore store, IdempotencyScope scope, IdempotencyKey key, IdempotencyRecord claim, KeyClaim claimed, JsonSerializerOptions json)
+    HttpContext http, IdempotencyStore store, IdempotencyScope scope, IdempotencyKey key, IdempotencyRecord claim, KeyClaim claimed, JsonSerializerOptions json)
 {
     public IdempotencyKey Key { get; } = key;
 
@@ -52,11 +53,15 @@ public sealed class IdempotencyContext(
         return Completion(new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers));
     }
 
-    /// <summary>The Put of a completed record whose response is a problem (a decline recorded with its audit entry).</summary>
+    /// <summary>
+    /// The Put of a completed record whose response is a problem (a decline recorded with its audit entry). The problem
+    /// is completed first (<see cref="ProblemCompletion.Complete"/>), so what is stored is what the handler's result sends.
+    /// </summary>
     public TransactWriteItem CompletionItem(ProblemDetails problem)
     {
+        problem.Complete(http);
         return Completion(new StoredResponse(
-            problem.Status ?? StatusCodes.Status400BadRequest, JsonSerializer.Serialize(problem, json), "application/problem+json", new Dictionary<string, string>()));
+            problem.Status ?? StatusCodes.Status400BadRequest, JsonSerializer.Serialize(problem, problem.GetType(), json), "application/problem+json", new Dictionary<string, string>()));
     }
 
     /// <summary>

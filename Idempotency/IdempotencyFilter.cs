@@ -48,7 +48,7 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
 
         if (claimMode == KeyClaim.WithTransaction)
         {
-            return await RunAsync(new IdempotencyContext(store, scope, key, store.NewClaim(fingerprint), claimMode, json), context, next, store, logger);
+            return await RunAsync(new IdempotencyContext(http, store, scope, key, store.NewClaim(fingerprint), claimMode, json), context, next, store, logger);
         }
 
         for (var attempt = 0; attempt < MaxClaimAttempts; attempt++)
@@ -56,7 +56,7 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
             var claim = await store.TryClaimAsync(scope, fingerprint, http.RequestAborted);
             if (claim is not null)
             {
-                return await RunAsync(new IdempotencyContext(store, scope, key, claim, claimMode, json), context, next, store, logger);
+                return await RunAsync(new IdempotencyContext(http, store, scope, key, claim, claimMode, json), context, next, store, logger);
             }
 
             if (await AnswerFromRecordAsync(store, scope, key, fingerprint, http, logger) is { } answer)

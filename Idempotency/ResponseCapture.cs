@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ApiConventions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,14 @@ internal static class ResponseCapture
             IResult => null,
             _ => result, // a plain object returned by the handler is written as JSON with 200
         };
-        var contentType = value is ProblemDetails or HttpValidationProblemDetails || result is ProblemHttpResult
+        if (value is ProblemDetails problem)
+        {
+            // The writer adds code, traceId, instance and requestId when the result executes: add them now, so the
+            // stored body is the body sent, and a replay repeats it byte for byte.
+            problem.Complete(response.HttpContext);
+        }
+
+        var contentType = value is ProblemDetails || result is ProblemHttpResult
             ? "application/problem+json"
             : "application/json; charset=utf-8";
         var body = value is null ? "" : JsonSerializer.Serialize(value, value.GetType(), json);

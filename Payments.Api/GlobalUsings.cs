@@ -7,6 +7,7 @@ global using Amazon.DynamoDBv2;
 global using Amazon.DynamoDBv2.Model;
 global using ApiConventions.Concurrency;
 global using ApiConventions.Problems;
+global using ApiConventions.Validation;
 global using DynamoDbStorage;
 global using DynamoDbStorage.Tables;
 global using DynamoDbStorage.Transactions;

@@ -1,3 +1,4 @@
+using ApiConventions.Json;
 using Idempotency;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.UseProblemResponses();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseStrictJsonBodies();
 app.UseIdempotency();
 app.MapPaymentsApis();
 app.MapDefaultEndpoints();

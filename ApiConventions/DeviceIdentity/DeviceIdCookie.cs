@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using ApiConventions.Validation;
 
 namespace ApiConventions.DeviceIdentity;
 
@@ -14,12 +15,12 @@ public static partial class DeviceIdCookie
     public static string NewValue() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>True when <paramref name="value"/> has the shape of a device id; anything else is ignored, never stored.</summary>
-    public static bool IsWellFormed(string? value) => value is not null && Shape().IsMatch(value);
+    public static bool IsWellFormed(string? value) => Shape().MatchesWhole(value);
 
     /// <summary>The request's device id, or <c>null</c> when absent or malformed.</summary>
     public static string? Read(HttpRequest request) =>
         request.Cookies.TryGetValue(Name, out var value) && IsWellFormed(value) ? value : null;
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{16,64}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{16,64}\z")]
     private static partial Regex Shape();
 }

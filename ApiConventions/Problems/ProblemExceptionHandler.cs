@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AmazonClientException = Amazon.Runtime.AmazonClientException;
 using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ApiConventions.Problems;
 
@@ -11,7 +10,6 @@ namespace ApiConventions.Problems;
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(
     IProblemDetailsService problemDetails,
-    IHostEnvironment environment,
     ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     private const string MalformedJsonDetail = "The request body is not valid JSON for this endpoint.";
@@ -40,25 +38,15 @@ internal sealed partial class ProblemExceptionHandler(
         });
     }
 
-    private ApiError Map(Exception exception) => exception switch
+    private static ApiError Map(Exception exception) => exception switch
     {
-        BadHttpRequestException { InnerException: JsonException } or JsonException =>
+        BadHttpRequestException bad => BindingFailures.Describe(bad),
+        JsonException =>
             new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Bad Request", MalformedJsonDetail),
-        BadHttpRequestException bad =>
-            new(bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), ReasonPhrases.GetReasonPhrase(bad.StatusCode), BadRequestDetail(bad)),
         _ when IsDependencyUnavailable(exception) =>
             ApiError.ServiceUnavailable("A dependency is unavailable; retry later."),
         _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Internal Server Error", "An unexpected error occurred."),
     };
-
-    // Framework messages name parameters and suggest code changes: useful to a developer, noise to a client.
-    private string BadRequestDetail(BadHttpRequestException exception) => environment.IsDevelopment()
-        ? exception.Message
-        : exception.StatusCode switch
-        {
-            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-            _ => "The request is malformed or misses a required body or parameter.",
-        };
 
     private static bool IsDependencyUnavailable(Exception exception) => exception switch
     {

@@ -19,6 +19,12 @@ public static class ProblemResponsesExtensions
                 // Every 503 is temporary here (a dependency outlasted the retry budget, nothing was applied): say when to come back.
                 context.HttpContext.Response.Headers.TryAdd(Microsoft.Net.Http.Headers.HeaderNames.RetryAfter, ServiceUnavailableRetryAfterSeconds);
             }
+
+            if (status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // Binding answers a body of another media type with the bare status: say what is expected.
+                context.ProblemDetails.Detail ??= BindingFailures.UnsupportedMediaTypeDetail;
+            }
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 

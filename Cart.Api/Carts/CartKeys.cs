@@ -1,3 +1,5 @@
+using Idempotency;
+
 namespace Cart.Api.Carts;
 
 /// <summary>Every partition and sort key of the <c>carts</c> table, built and recognised in one place.</summary>
@@ -33,8 +35,11 @@ internal static class CartKeys
 
     public static string CartPk(string cartId) => CartPrefix + cartId;
 
-    /// <summary>An idempotency record, scoped by its owner (<c>u-</c>user or <c>d-</c>device) so nobody else can replay it.</summary>
-    public static string Idempotency(string ownerTag, string key) => $"{IdempotencyPrefix}{ownerTag}{Separator}{key}";
+    /// <summary>
+    /// An idempotency record, scoped by its owner (<c>u-</c>user or <c>d-</c>device) so nobody else can replay it;
+    /// (owner, key) encoded unambiguously, since a user id and a key may both hold <c>#</c>.
+    /// </summary>
+    public static string Idempotency(string ownerTag, IdempotencyKey key) => IdempotencyPrefix + IdempotencyScope.CallerKey(ownerTag, key);
 
     public static string ProductPk(string sku) => ProductPrefix + sku;
 

@@ -8,9 +8,9 @@ internal static partial class CartValidation
     private const int MaxAttributeValueLength = 64;
     private const long MaxAmount = 10_000_000_000;
 
-    public static bool IsSku(string? sku) => sku is not null && SkuShape().IsMatch(sku) && sku != CartKeys.ReservedSku;
+    public static bool IsSku(string? sku) => SkuShape().MatchesWhole(sku) && sku != CartKeys.ReservedSku;
 
-    public static bool IsCurrency(string? currency) => currency is not null && CurrencyShape().IsMatch(currency);
+    public static bool IsCurrency(string? currency) => CurrencyShape().MatchesWhole(currency);
 
     public static Outcome<string> CurrencyOf(CreateCartRequest? request)
     {
@@ -48,13 +48,13 @@ internal static partial class CartValidation
             codes = [];
             for (var i = 0; i < promoCodes.Count; i++)
             {
-                if (promoCodes[i] is { } code && PromoCodeShape().IsMatch(code))
+                if (promoCodes[i] is { } code && PromoCodeShape().MatchesWhole(code))
                 {
                     codes.Add(code);
                 }
                 else
                 {
-                    errors.Add($"promoCodes[{i}]", "Promo codes match ^[A-Z0-9]{1,32}$.");
+                    errors.Add($"promoCodes[{i}]", "Promo codes are 1-32 upper-case letters and digits.");
                 }
             }
         }
@@ -78,13 +78,13 @@ internal static partial class CartValidation
     /// <summary>An account id for checkout: required, printable, bounded.</summary>
     public static Outcome<string> AccountIdIn(string? accountId)
     {
-        if (accountId is not null && AccountIdShape().IsMatch(accountId))
+        if (AccountIdShape().MatchesWhole(accountId))
         {
             return accountId;
         }
 
         var errors = new FieldErrors();
-        errors.Add("accountId", accountId is null ? "Required." : "Must match ^[A-Za-z0-9_:.-]{1,128}$.");
+        errors.Add("accountId", accountId is null ? "Required." : "Must be 1-128 letters, digits, '_', ':', '.' or '-'.");
         return errors.ToError();
     }
 
@@ -98,7 +98,7 @@ internal static partial class CartValidation
         }
         else if (!IsSku(request.Sku))
         {
-            errors.Add("sku", "Must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$ (and not be the reserved 'DISC').");
+            errors.Add("sku", "Must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (and not the reserved 'DISC').");
         }
 
         if (request.Qty is not { } qty)
@@ -113,9 +113,9 @@ internal static partial class CartValidation
         var attrs = ValidateAttributes(request.Attrs, errors);
         var price = ValidatePrice(request.PriceSnapshot, errors);
 
-        if (request.Source is { } source && !SourceShape().IsMatch(source))
+        if (request.Source is { } source && !SourceShape().MatchesWhole(source))
         {
-            errors.Add("source", "Must match ^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$.");
+            errors.Add("source", "Must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
         }
 
         if (!errors.IsEmpty)
@@ -141,11 +141,11 @@ internal static partial class CartValidation
 
         foreach (var (key, value) in attrs)
         {
-            if (!AttributeKeyShape().IsMatch(key))
+            if (!AttributeKeyShape().MatchesWhole(key))
             {
-                errors.Add($"attrs.{key}", "Attribute names must match ^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$.");
+                errors.Add($"attrs.{key}", "Attribute names are 1-32 letters, digits, '.', '_' or '-', starting with a letter or digit.");
             }
-            else if (string.IsNullOrEmpty(value) || value.Length > MaxAttributeValueLength || value.Contains(';', StringComparison.Ordinal) || value.Any(char.IsControl))
+            else if (string.IsNullOrEmpty(value) || value.Length > MaxAttributeValueLength || value.Contains(';', StringComparison.Ordinal) || WholeString.HasControlCharacter(value))
             {
                 // ';' separates pairs in the line key, so a value containing it would make two lines look alike.
                 errors.Add($"attrs.{key}", $"Attribute values must be 1-{MaxAttributeValueLength} characters without ';' or control characters.");
@@ -183,21 +183,21 @@ internal static partial class CartValidation
         return price.Amount is { } value && IsCurrency(price.Currency) ? new Money(value, price.Currency!) : null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex SkuShape();
 
-    [GeneratedRegex("^[A-Z0-9]{1,32}$")]
+    [GeneratedRegex(@"\A[A-Z0-9]{1,32}\z")]
     private static partial Regex PromoCodeShape();
 
-    [GeneratedRegex("^[A-Za-z0-9_:.-]{1,128}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_:.-]{1,128}\z")]
     private static partial Regex AccountIdShape();
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex(@"\A[A-Z]{3}\z")]
     private static partial Regex CurrencyShape();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.-]{0,31}\z")]
     private static partial Regex AttributeKeyShape();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\z")]
     private static partial Regex SourceShape();
 }

@@ -29,7 +29,7 @@ internal static class CartsApi
     /// <summary>Records of a cart's mutations live in its partition, per caller, so nobody else can replay them.</summary>
     private static IdempotencyScope? CartScope(HttpContext http, IdempotencyKey key) =>
         http.Request.RouteValues["cartId"] is string cartId && CartIds.IsWellFormed(cartId) && CartCaller.From(http).OwnerTag is { } owner
-            ? new IdempotencyScope(TableOf(http), CartKeys.CartPk(cartId), CartKeys.Idempotency(owner, key.Value))
+            ? new IdempotencyScope(TableOf(http), CartKeys.CartPk(cartId), CartKeys.Idempotency(owner, key))
             : null;
 
     /// <summary>A new cart has no partition yet: its creator's (device or user) partition keeps the record.</summary>
@@ -37,12 +37,12 @@ internal static class CartsApi
     {
         var caller = CartCaller.From(http);
         var pk = caller.DeviceId is { } deviceId ? CartKeys.DevicePk(deviceId) : caller.UserId is { } userId ? CartKeys.UserPk(userId) : null;
-        return pk is null || caller.OwnerTag is not { } owner ? null : new IdempotencyScope(TableOf(http), pk, CartKeys.Idempotency(owner, key.Value));
+        return pk is null || caller.OwnerTag is not { } owner ? null : new IdempotencyScope(TableOf(http), pk, CartKeys.Idempotency(owner, key));
     }
 
     private static IdempotencyScope? UserScope(HttpContext http, IdempotencyKey key) =>
         CartCaller.From(http) is { UserId: { } userId, OwnerTag: { } owner }
-            ? new IdempotencyScope(TableOf(http), CartKeys.UserPk(userId), CartKeys.Idempotency(owner, key.Value))
+            ? new IdempotencyScope(TableOf(http), CartKeys.UserPk(userId), CartKeys.Idempotency(owner, key))
             : null;
 
     private static string TableOf(HttpContext http) => http.RequestServices.GetRequiredService<CartStore>().TableName;

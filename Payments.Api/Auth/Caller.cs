@@ -21,12 +21,12 @@ internal static class Caller
     public static string Id(this ClaimsPrincipal user) =>
         user.GetUserId() ?? throw new InvalidOperationException("The endpoint ran without a signed-in user; is it missing RequireAuthorization?");
 
-    /// <summary>The caller's idempotency record: <c>IDEMPOTENCY#&lt;userId&gt;#&lt;key&gt;</c> / <c>METADATA</c>.</summary>
+    /// <summary>The caller's idempotency record: <c>IDEMPOTENCY#&lt;length&gt;:&lt;userId&gt;#&lt;key&gt;</c> / <c>METADATA</c>.</summary>
     public static IdempotencyScope? IdempotencyScope(HttpContext http, IdempotencyKey key) =>
         http.User.GetUserId() is { } userId
             ? new IdempotencyScope(
                 http.RequestServices.GetRequiredService<PaymentsTableName>().Value,
-                PaymentKeys.Idempotency(userId, key.Value),
+                PaymentKeys.Idempotency(userId, key),
                 PaymentKeys.Metadata)
             : null;
 

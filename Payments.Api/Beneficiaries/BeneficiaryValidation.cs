@@ -38,7 +38,7 @@ internal static partial class BeneficiaryValidation
     /// <summary>Shape (country, check digits, 11–30 alphanumerics) and the mod-97 = 1 check.</summary>
     public static bool IsIban(string iban)
     {
-        if (!IbanShape().IsMatch(iban))
+        if (!IbanShape().MatchesWhole(iban))
         {
             return false;
         }
@@ -53,6 +53,6 @@ internal static partial class BeneficiaryValidation
         return remainder == 1;
     }
 
-    [GeneratedRegex("^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")]
+    [GeneratedRegex(@"\A[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}\z")]
     private static partial Regex IbanShape();
 }

@@ -27,12 +27,12 @@ internal static partial class Money
         {
             errors.Add(field, "Required.");
         }
-        else if (!CurrencyShape().IsMatch(currency))
+        else if (!CurrencyShape().MatchesWhole(currency))
         {
             errors.Add(field, "Must be an ISO 4217 code of three upper-case letters.");
         }
     }
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex(@"\A[A-Z]{3}\z")]
     private static partial Regex CurrencyShape();
 }

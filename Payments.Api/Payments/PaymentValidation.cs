@@ -25,7 +25,7 @@ internal static partial class PaymentValidation
         }
         else if (!IsMerchantId(request.MerchantId))
         {
-            errors.Add("merchantId", "Must match ^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$.");
+            errors.Add("merchantId", "Must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
         }
 
         ValidateDescription(request.Description, errors);
@@ -53,8 +53,8 @@ internal static partial class PaymentValidation
     }
 
     /// <summary>Merchant ids never carry the key separator <c>#</c>.</summary>
-    public static bool IsMerchantId(string merchantId) => MerchantIdShape().IsMatch(merchantId);
+    public static bool IsMerchantId(string merchantId) => MerchantIdShape().MatchesWhole(merchantId);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\z")]
     private static partial Regex MerchantIdShape();
 }

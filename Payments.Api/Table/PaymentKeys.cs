@@ -1,3 +1,5 @@
+using Idempotency;
+
 namespace Payments.Api.Table;
 
 /// <summary>Every partition, sort and index key of the <c>payments</c> table, built in one place.</summary>
@@ -47,11 +49,11 @@ internal static class PaymentKeys
     /// <summary>The prefix every audit sort key starts with.</summary>
     public static string AuditSkPrefix => AuditPrefix;
 
-    /// <summary>Idempotency records are scoped to the caller, so one client's key never replays another's response.</summary>
-    public static string IdempotencyPk(string userId, string key) => $"{IdempotencyPrefix}{userId}{Separator}{key}";
-
-    /// <summary>The partition of a payments-table idempotency record (its sort key is <see cref="Metadata"/>).</summary>
-    public static string Idempotency(string userId, string key) => IdempotencyPk(userId, key);
+    /// <summary>
+    /// The partition of a payments-table idempotency record (its sort key is <see cref="Metadata"/>): scoped to the
+    /// caller, with (user id, key) encoded unambiguously, so one client's key never replays another's response.
+    /// </summary>
+    public static string Idempotency(string userId, IdempotencyKey key) => IdempotencyPrefix + IdempotencyScope.CallerKey(userId, key);
 
     /// <summary>GSI3: transactions by merchant.</summary>
     public static string MerchantPk(string merchantId) => MerchantPrefix + merchantId;

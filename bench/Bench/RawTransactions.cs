@@ -53,7 +53,7 @@ internal sealed class RawTransactions(IAmazonDynamoDB dynamodb)
                         ["attrs"] = new() { M = [] }, ["priceSnapshot"] = new() { M = new() { ["amount"] = N(1999), ["currency"] = new("USD") } },
                     },
                 } },
-                new() { Put = CompletedRecord("carts", $"CART#{cartId}", $"IDEM#device:{cartId}#{key}", key, responseBytes: 700) },
+                new() { Put = CompletedRecord("carts", $"CART#{cartId}", $"IDEM#34:d-{cartId}#{key}", key, responseBytes: 700) },
             ],
         }, cancellationToken);
         return true;
@@ -80,7 +80,7 @@ internal sealed class RawTransactions(IAmazonDynamoDB dynamodb)
             ClientRequestToken = txnId,
             TransactItems =
             [
-                new() { Put = CompletedRecord("payments", $"IDEMPOTENCY#bench#{txnId}", "METADATA", txnId, responseBytes: 300) },
+                new() { Put = CompletedRecord("payments", $"IDEMPOTENCY#5:bench#{txnId}", "METADATA", txnId, responseBytes: 300) },
                 new() { Update = new Update
                 {
                     TableName = "payments",

@@ -50,6 +50,18 @@ public sealed class CartClient : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>Sends <paramref name="content"/> as it is (hostile-input tests need bytes a serializer would never write).</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent content, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return _http.SendAsync(request);
+    }
+
     public async Task<string> CreateCartAsync(string? currency = null)
     {
         using var response = await SendAsync(HttpMethod.Post, "/carts", currency is null ? new { } : new { currency });

@@ -84,6 +84,32 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_replayed_declined_checkout_is_the_original_response_byte_for_byte()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var accountId = await OpenFundedAccountAsync(shopper, 1);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-16", 1);
+        var key = Guid.NewGuid().ToString();
+
+        using var declined = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, key);
+        using var replayed = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, key);
+
+        var original = await declined.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, declined.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, replayed.StatusCode);
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(original, await replayed.Content.ReadAsStringAsync());
+        Assert.Equal(declined.Content.Headers.ContentType?.MediaType, replayed.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(original).RootElement;
+        foreach (var member in new[] { "code", "instance", "traceId", "requestId" })
+        {
+            Assert.True(problem.TryGetProperty(member, out _), $"the decline lacks {member}: {original}");
+        }
+    }
+
+    [Fact]
     public async Task A_cart_with_a_product_that_no_longer_exists_is_rejected_with_its_sku()
     {
         var userId = $"user-{Guid.NewGuid():N}";

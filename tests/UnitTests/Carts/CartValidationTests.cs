@@ -72,4 +72,18 @@ public class CartValidationTests
     [Fact]
     public void A_cart_currency_must_be_three_upper_case_letters() =>
         Assert.False(CartValidation.CurrencyOf(new CreateCartRequest("eur")).Succeeded);
+
+    [Fact]
+    public void Values_with_a_trailing_newline_are_refused_in_every_shaped_field()
+    {
+        var outcome = CartValidation.Validate(new AddItemRequest(
+            "SKU-1\n", 1, new Dictionary<string, string?> { ["size\n"] = "M" }, new MoneyRequest(1, "USD\n"), "web\n"));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(["attrs.size\n", "priceSnapshot.currency", "sku", "source"], outcome.Error.Errors!.Keys.Order(StringComparer.Ordinal));
+        Assert.False(CartValidation.CurrencyOf(new CreateCartRequest("USD\n")).Succeeded);
+        Assert.False(CartValidation.AccountIdIn("acct-1\n").Succeeded);
+        Assert.False(CartValidation.Validate(new UpdateItemRequest(1, ["SAVE10\n"])).Succeeded);
+        Assert.False(CartIds.IsWellFormed("0123456789abcdef\n"));
+    }
 }

@@ -33,9 +33,9 @@ public class RequestFingerprintTests
     [Fact]
     public void Canonical_form_sorts_nested_keys_ordinally()
     {
-        var canonical = Encoding.UTF8.GetString(RequestFingerprint.Canonicalize("""{"b":{"z":1,"a":[{"y":1,"x":2}]},"B":0}"""u8));
+        var canonical = Encoding.UTF8.GetString(RequestFingerprint.Canonicalize("""{"b":{"z":1,"a":[{"y":1,"x":2}]},"C":0}"""u8));
 
-        Assert.Equal("""{"B":0,"b":{"a":[{"x":2,"y":1}],"z":1}}""", canonical);
+        Assert.Equal("""{"C":0,"b":{"a":[{"x":2,"y":1}],"z":1}}""", canonical);
     }
 
     [Fact]
@@ -43,6 +43,24 @@ public class RequestFingerprintTests
     {
         Assert.Equal(64, Fingerprint("DELETE", "/carts/1/items/a", "").Length);
         Assert.NotEqual(Fingerprint("POST", "/x", "not json"), Fingerprint("POST", "/x", "not json!"));
+    }
+
+    [Theory]
+    [InlineData("""{"x":"\ud800"}""")]
+    [InlineData("""{"\udc00":1}""")]
+    public void A_body_with_a_lone_surrogate_fingerprints_as_its_bytes_without_throwing(string body)
+    {
+        Assert.Equal(Encoding.UTF8.GetBytes(body), RequestFingerprint.Canonicalize(Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(64, Fingerprint("POST", "/payments", body).Length);
+    }
+
+    [Fact]
+    public void A_body_with_duplicate_members_is_not_canonicalized_to_either_of_them()
+    {
+        // Binding refuses it (400), so it has no canonical form: it is fingerprinted as the bytes sent.
+        var body = """{"amount":1,"Amount":3}""";
+
+        Assert.Equal(Encoding.UTF8.GetBytes(body), RequestFingerprint.Canonicalize(Encoding.UTF8.GetBytes(body)));
     }
 
     private static string Fingerprint(string method, string path, string body) =>

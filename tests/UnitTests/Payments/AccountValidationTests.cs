@@ -1,4 +1,6 @@
 using Payments.Api.Accounts;
+using Payments.Api.Beneficiaries;
+using Payments.Api.Payments;
 using Xunit;
 
 namespace UnitTests.Payments;
@@ -23,4 +25,13 @@ public class AccountValidationTests
     [InlineData("../x")]
     public void Ids_that_could_not_be_ours_are_rejected_before_any_read(string id) =>
         Assert.False(AccountValidation.IsId(id));
+
+    [Fact]
+    public void Currencies_ids_and_merchants_with_a_trailing_newline_are_refused()
+    {
+        Assert.False(AccountValidation.Validate(new CreateAccountRequest("USD\n")).Succeeded);
+        Assert.False(AccountValidation.IsId("acct-1\n"));
+        Assert.False(PaymentValidation.IsMerchantId("merch-9\n"));
+        Assert.False(BeneficiaryValidation.IsIban("GB82WEST12345698765432\n"));
+    }
 }

@@ -34,9 +34,16 @@ public class PaymentKeysTests
     [Fact]
     public void Idempotency_records_are_scoped_to_the_caller()
     {
-        Assert.Equal("IDEMPOTENCY#alice#k1", PaymentKeys.Idempotency("alice", "k1"));
-        Assert.NotEqual(PaymentKeys.Idempotency("alice", "k1"), PaymentKeys.Idempotency("bob", "k1"));
+        Assert.Equal("IDEMPOTENCY#5:alice#k1", PaymentKeys.Idempotency("alice", Key("k1")));
+        Assert.NotEqual(PaymentKeys.Idempotency("alice", Key("k1")), PaymentKeys.Idempotency("bob", Key("k1")));
     }
+
+    [Fact]
+    public void No_user_id_and_key_can_be_chosen_to_spell_another_callers_record() =>
+        Assert.NotEqual(PaymentKeys.Idempotency("alice", Key("x#k1")), PaymentKeys.Idempotency("alice#x", Key("k1")));
+
+    private static global::Idempotency.IdempotencyKey Key(string value) =>
+        global::Idempotency.IdempotencyKey.TryParse(value, out var key, out _) ? key : throw new ArgumentException(value);
 
     [Fact]
     public void Merchant_view_keys_name_the_merchant_and_the_time()
