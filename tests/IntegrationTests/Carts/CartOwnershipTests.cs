@@ -31,7 +31,43 @@ public sealed class CartOwnershipTests(PlatformFixture platform)
         var cartId = await owner.CreateCartAsync();
         await using var storage = await CartStorage.ConnectAsync(platform);
 
-        // Age the cart past its 30 days (DynamoDB Local never deletes expired items) and drop the cached copy.
+        await ExpireAsync(storage, cartId);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/carts/{cartId}")).Status);
+        using var write = await owner.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-8", qty = 1 });
+        Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
+    }
+
+    [Fact]
+    public async Task After_a_guest_cart_expires_the_device_starts_a_fresh_cart_and_nothing_of_the_old_one_leaks_into_a_sign_in()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var guest = CartClient.ThroughGateway(platform);
+        var expiredId = await guest.CreateCartAsync();
+        await guest.AddAsync(expiredId, "SKU-8", 5);
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        await ExpireAsync(storage, expiredId);
+
+        using var mergeExpired = await SignedInOnTheSameDevice(guest, userId).SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = expiredId });
+        var freshId = await guest.CreateCartAsync();
+        await guest.AddAsync(freshId, "SKU-9", 1);
+        using var signedIn = SignedInOnTheSameDevice(guest, userId);
+        using var mergeFresh = await signedIn.SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = freshId });
+        var mine = (await signedIn.GetAsync("/me/cart")).Body;
+
+        Assert.Equal(HttpStatusCode.NotFound, mergeExpired.StatusCode);
+        Assert.NotEqual(expiredId, freshId);
+        Assert.Equal(HttpStatusCode.OK, mergeFresh.StatusCode);
+        Assert.Equal(1, CartClient.QuantityOf(mine, "SKU-9"));
+        Assert.Equal(0, CartClient.QuantityOf(mine, "SKU-8"));
+    }
+
+    private CartClient SignedInOnTheSameDevice(CartClient guest, string userId) =>
+        CartClient.ThroughGateway(platform, userId, guest.DeviceId);
+
+    /// <summary>Ages a cart past its expiry (DynamoDB Local never deletes expired items) and drops the cached copy.</summary>
+    private static async Task ExpireAsync(CartStorage storage, string cartId)
+    {
         await storage.DynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = "carts",
@@ -41,10 +77,6 @@ public sealed class CartOwnershipTests(PlatformFixture platform)
             ExpressionAttributeValues = new() { [":past"] = new AttributeValue { N = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) } },
         });
         await storage.Redis.GetDatabase().KeyDeleteAsync($"cart:{cartId}");
-
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/carts/{cartId}")).Status);
-        using var write = await owner.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-8", qty = 1 });
-        Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
     }
 
     [Fact]
