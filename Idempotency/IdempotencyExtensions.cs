@@ -1,3 +1,4 @@
+using ApiConventions.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,8 +35,22 @@ public static class IdempotencyExtensions
     /// </summary>
     public static TBuilder WithIdempotency<TBuilder>(
         this TBuilder builder, Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required = false, KeyClaim claim = KeyClaim.BeforeHandler)
-        where TBuilder : IEndpointConventionBuilder =>
+        where TBuilder : IEndpointConventionBuilder
+    {
         builder.AddEndpointFilter(new IdempotencyFilter(scopeOf, required, claim));
+        builder.WithMetadata(
+            new RequestHeaderMetadata(IdempotencyKey.HeaderName, required,
+                "Names this request (1–255 visible ASCII characters, bare or as a quoted sf-string): a retry with the same key replays the first response."),
+            new ResponseHeaderMetadata(IdempotencyKey.ReplayedHeaderName, "\"true\" when this is the stored response of an earlier request with the same key."));
+        builder.ProducesProblemCodes(StatusCodes.Status409Conflict, IdempotencyErrors.KeyInUse);
+        builder.ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, IdempotencyErrors.KeyReused);
+        if (required)
+        {
+            builder.ProducesProblemCodes(StatusCodes.Status400BadRequest, IdempotencyErrors.KeyMissing);
+        }
+
+        return builder;
+    }
 
     /// <summary>The request's claim on its key, or null when it sent none.</summary>
     public static IdempotencyContext? GetIdempotency(this HttpContext http) => http.Features.Get<IdempotencyContext>();

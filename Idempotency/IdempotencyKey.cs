@@ -7,6 +7,10 @@ namespace Idempotency;
 public readonly record struct IdempotencyKey
 {
     public const string HeaderName = "Idempotency-Key";
+
+    /// <summary>Marks a response replayed from the key's stored record.</summary>
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+
     public const int MaxLength = 255;
 
     private IdempotencyKey(string value) => Value = value;

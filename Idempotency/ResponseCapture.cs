@@ -54,7 +54,7 @@ internal static class ResponseCapture
     /// <summary>The stored response, written again, marked as a replay.</summary>
     public static IResult Replay(StoredResponse stored, HttpResponse response)
     {
-        response.Headers["Idempotent-Replayed"] = "true";
+        response.Headers[IdempotencyKey.ReplayedHeaderName] = "true";
         foreach (var (name, value) in stored.Headers)
         {
             response.Headers[name] = value;

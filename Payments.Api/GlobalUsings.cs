@@ -6,6 +6,7 @@ global using System.Text.RegularExpressions;
 global using Amazon.DynamoDBv2;
 global using Amazon.DynamoDBv2.Model;
 global using ApiConventions.Concurrency;
+global using ApiConventions.OpenApi;
 global using ApiConventions.Problems;
 global using ApiConventions.Validation;
 global using DynamoDbStorage;

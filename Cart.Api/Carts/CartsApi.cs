@@ -12,16 +12,17 @@ internal static class CartsApi
 
         // Every change but checkout is one transaction that carries its Idempotency-Key record, so that transaction
         // takes the key too. Checkout calls Payments.Api, an effect outside it: its key is claimed before it runs.
-        carts.MapPost("", CartEndpoints.CreateCartAsync).WithName("CreateCart").WithIdempotency(OwnerScope, claim: KeyClaim.WithTransaction);
-        carts.MapGet("/{cartId}", CartEndpoints.GetCartAsync).WithName("GetCart");
-        carts.MapPost("/{cartId}/items", CartItemEndpoints.AddItemAsync).WithName("AddCartItem").WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
-        carts.MapPatch("/{cartId}/items/{itemId}", CartItemEndpoints.UpdateItemAsync).WithName("UpdateCartItem").WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
-        carts.MapDelete("/{cartId}/items/{itemId}", CartItemEndpoints.RemoveItemAsync).WithName("RemoveCartItem").WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
-        carts.MapPost("/attach", CartMergeEndpoints.AttachAsync).WithName("AttachCart").RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
-        carts.MapPost("/merge", CartMergeEndpoints.MergeAsync).WithName("MergeCart").RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
-        carts.MapPost("/{cartId}/checkout", CheckoutEndpoints.CheckoutAsync).WithName("CheckoutCart").RequireAuthorization().WithIdempotency(CartScope);
+        carts.MapPost("", CartEndpoints.CreateCartAsync).WithName("CreateCart").WithETag().WithIdempotency(OwnerScope, claim: KeyClaim.WithTransaction);
+        carts.MapGet("/{cartId}", CartEndpoints.GetCartAsync).WithName("GetCart").WithETag();
+        carts.MapPost("/{cartId}/items", CartItemEndpoints.AddItemAsync).WithName("AddCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
+        carts.MapPatch("/{cartId}/items/{itemId}", CartItemEndpoints.UpdateItemAsync).WithName("UpdateCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
+        carts.MapDelete("/{cartId}/items/{itemId}", CartItemEndpoints.RemoveItemAsync).WithName("RemoveCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
+        carts.MapPost("/attach", CartMergeEndpoints.AttachAsync).WithName("AttachCart").WithETag().RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
+        carts.MapPost("/merge", CartMergeEndpoints.MergeAsync).WithName("MergeCart").WithETag().RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
+        carts.MapPost("/{cartId}/checkout", CheckoutEndpoints.CheckoutAsync).WithName("CheckoutCart").WithIfMatch().RequireAuthorization().WithIdempotency(CartScope)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds);
 
-        app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").RequireAuthorization();
+        app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").WithETag().RequireAuthorization();
 
         return app;
     }

@@ -14,7 +14,7 @@ internal static class Extensions
         builder.AddDynamoDbTable(CartTable.Definition);
         builder.AddFailFastRedisClient("redis");
         builder.Services.AddIdempotency();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocument();
         builder.AddTelemetrySources(CartCacheMetrics.MeterName);
 
         builder.Services.AddOptions<CartOptions>()

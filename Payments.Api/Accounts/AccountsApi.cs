@@ -12,10 +12,10 @@ internal static class AccountsApi
     {
         var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Caller.SignedInPolicy);
 
-        accounts.MapPost("", CreateAccountAsync).WithName("CreateAccount").WithCallerIdempotency(required: false, KeyClaim.WithTransaction);
+        accounts.MapPost("", CreateAccountAsync).WithName("CreateAccount").WithETag().WithCallerIdempotency(required: false, KeyClaim.WithTransaction);
         accounts.MapGet("", ListAccountsAsync).WithName("ListMyAccounts");
-        accounts.MapGet("/{accountId}", GetAccountAsync).WithName("GetAccount");
-        accounts.MapPost("/{accountId}/close", CloseAccountAsync).WithName("CloseAccount").WithCallerIdempotency(required: false, KeyClaim.WithTransaction);
+        accounts.MapGet("/{accountId}", GetAccountAsync).WithName("GetAccount").WithETag();
+        accounts.MapPost("/{accountId}/close", CloseAccountAsync).WithName("CloseAccount").WithIfMatch().WithCallerIdempotency(required: false, KeyClaim.WithTransaction);
 
         return app;
     }

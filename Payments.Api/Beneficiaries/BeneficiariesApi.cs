@@ -7,11 +7,11 @@ internal static class BeneficiariesApi
     {
         var group = app.MapGroup("/users/me/beneficiaries").WithTags("Beneficiaries").RequireAuthorization(Caller.SignedInPolicy);
 
-        group.MapPost("", CreateAsync).WithName("CreateBeneficiary").WithCallerIdempotency(required: false);
+        group.MapPost("", CreateAsync).WithName("CreateBeneficiary").WithETag().WithCallerIdempotency(required: false);
         group.MapGet("", ListAsync).WithName("ListBeneficiaries");
-        group.MapGet("/{beneficiaryId}", GetAsync).WithName("GetBeneficiary");
-        group.MapPut("/{beneficiaryId}", ReplaceAsync).WithName("ReplaceBeneficiary").WithCallerIdempotency(required: false);
-        group.MapDelete("/{beneficiaryId}", DeleteAsync).WithName("DeleteBeneficiary").WithCallerIdempotency(required: false);
+        group.MapGet("/{beneficiaryId}", GetAsync).WithName("GetBeneficiary").WithETag();
+        group.MapPut("/{beneficiaryId}", ReplaceAsync).WithName("ReplaceBeneficiary").WithIfMatch().WithCallerIdempotency(required: false);
+        group.MapDelete("/{beneficiaryId}", DeleteAsync).WithName("DeleteBeneficiary").WithIfMatch().WithCallerIdempotency(required: false);
 
         return app;
     }

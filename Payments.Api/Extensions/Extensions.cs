@@ -14,7 +14,7 @@ internal static class Extensions
         builder.AddDynamoDbClient();
         builder.AddDynamoDbTable(PaymentsTable.Definition);
         builder.Services.AddIdempotency();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddApiDocument();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

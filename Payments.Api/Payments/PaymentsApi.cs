@@ -12,7 +12,8 @@ internal static class PaymentsApi
     {
         var payments = app.MapGroup("/payments").WithTags("Payments").RequireAuthorization(Caller.SignedInPolicy);
 
-        payments.MapPost("", PayAsync).WithName("CreatePayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
+        payments.MapPost("", PayAsync).WithName("CreatePayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, LedgerErrors.InsufficientFundsCode);
         payments.MapPost("/{txnId}/refunds", RefundAsync).WithName("RefundPayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
 
         return app;

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace ApiConventions.OpenApi;
+
+/// <summary>The components every operation refers to: the problem body and the two security schemes.</summary>
+internal sealed class ContractDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchema.ComponentName] = ProblemSchema.Component();
+        document.Components.SecuritySchemes = SecuritySchemes.All();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace IntegrationTests.Contract;
+
+/// <summary>
+/// The services' OpenAPI documents as a client generator reads them: committed beside the code, and complete — every
+/// operation's problems with their codes, the headers it reads and answers, the credentials it accepts.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class OpenApiDocumentTests(PlatformFixture platform)
+{
+    public static TheoryData<string> Services => new() { "cart-api", "payments-api" };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task The_served_document_is_the_committed_one(string service)
+    {
+        var served = CommittedOpenApiDocuments.Normalize(await ServedAsync(service));
+        var path = CommittedOpenApiDocuments.PathOf(service);
+        if (CommittedOpenApiDocuments.UpdateRequested)
+        {
+            await File.WriteAllTextAsync(path, served);
+        }
+
+        var committed = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+        Assert.True(served == committed,
+            $"{service} serves a contract that differs from {path}: review the change and commit it (OPENAPI_UPDATE=1 ./eng/test.sh --filter OpenApiDocumentTests rewrites it).");
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_operation_declares_its_problems_credentials_and_retry_advice(string service)
+    {
+        using var document = JsonDocument.Parse(await ServedAsync(service));
+
+        foreach (var (name, operation) in Operations(document))
+        {
+            var responses = operation.GetProperty("responses");
+            var problems = responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5').ToList();
+            Assert.True(problems.Count > 0, $"{name} declares no error response");
+            Assert.All(problems, problem => Assert.True(problem.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{name} {problem.Name} is not a problem"));
+            Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _), $"{name} 429 has no Retry-After");
+            Assert.True(operation.GetProperty("security").GetArrayLength() > 0, $"{name} names no credentials");
+        }
+    }
+
+    [Fact]
+    public async Task A_payment_requires_an_idempotency_key_and_may_be_declined_with_insufficient_funds()
+    {
+        using var document = JsonDocument.Parse(await ServedAsync("payments-api"));
+        var pay = Operations(document).Single(o => o.Name == "CreatePayment").Operation;
+
+        var key = pay.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        var created = pay.GetProperty("responses").GetProperty("201");
+        var declined = pay.GetProperty("responses").GetProperty("422").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+
+        Assert.Equal("header", key.GetProperty("in").GetString());
+        Assert.True(key.GetProperty("required").GetBoolean());
+        Assert.True(created.GetProperty("headers").TryGetProperty("Location", out _));
+        Assert.True(created.GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _));
+        Assert.Contains("INSUFFICIENT_FUNDS", declined.GetRawText());
+        Assert.Contains("IDEMPOTENCY_KEY_REUSED", declined.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_cart_change_honours_if_match_and_a_guest_is_known_by_the_device_cookie()
+    {
+        using var document = JsonDocument.Parse(await ServedAsync("cart-api"));
+        var add = Operations(document).Single(o => o.Name == "AddCartItem").Operation;
+
+        var headers = add.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString());
+        var schemes = add.GetProperty("security").EnumerateArray().SelectMany(requirement => requirement.EnumerateObject().Select(s => s.Name));
+
+        Assert.Equal(["Idempotency-Key", "If-Match"], headers.Order(StringComparer.Ordinal));
+        Assert.True(add.GetProperty("responses").TryGetProperty("412", out _));
+        Assert.True(add.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _));
+        Assert.Equal(["Bearer", "DeviceCookie"], schemes.Order(StringComparer.Ordinal));
+        Assert.Equal("cookie", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("DeviceCookie").GetProperty("in").GetString());
+    }
+
+    private async Task<string> ServedAsync(string service)
+    {
+        var address = service == "cart-api" ? platform.CartApiReplicas[0] : platform.PaymentsApi;
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = address };
+        return await http.GetStringAsync("/openapi/v1.json");
+    }
+
+    private static IEnumerable<(string Name, JsonElement Operation)> Operations(JsonDocument document) =>
+        document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(method => method.Value.ValueKind == JsonValueKind.Object && method.Value.TryGetProperty("responses", out _)))
+            .Select(method => (method.Value.TryGetProperty("operationId", out var id) ? id.GetString()! : method.Name, method.Value));
+}
