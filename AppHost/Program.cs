@@ -24,6 +24,7 @@ builder.AddProject<Projects.Events_Worker>("events-worker").AsHttpService().With
 
 builder.AddProject<Projects.Gateway>("gateway").AsHttpService(port: builder.Configuration.GetValue("Gateway:Port", 5080)).WithRestartOnCrash()
     .WithExternalHttpEndpoints()
+    .WithUrlForEndpoint("http", _ => new() { Url = "/api-reference", DisplayText = "API reference" })
     .WithReference(cartApi).WaitFor(cartApi)
     .WithReference(paymentsApi).WaitFor(paymentsApi)
     .WithReference(identity);

@@ -1,5 +1,6 @@
 global using ApiConventions.DeviceIdentity;
 global using ApiConventions.Problems;
+global using Gateway.ApiReference;
 global using Gateway.DeviceIdentity;
 global using Gateway.Extensions;
 global using Gateway.Proxy;

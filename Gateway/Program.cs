@@ -22,6 +22,7 @@ app.MapReverseProxy(proxy =>
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();
 });
+app.MapApiReference();
 app.MapDefaultEndpoints();
 
 app.Run();
