@@ -34,6 +34,12 @@ internal static class BenchProgram
 
         try
         {
+            if (scenarios.Contains("resilience"))
+            {
+                Environment.ExitCode = await Resilience.ResilienceSuite.RunAsync(quick, cancel.Token);
+                return;
+            }
+
             await RunAsync(settings, scenarios, profile, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
