@@ -22,12 +22,17 @@ builder.AddProject<Projects.Events_Worker>("events-worker").AsHttpService().With
     .WithReference(redis).WaitFor(redis)
     .WaitFor(cartApi).WaitFor(paymentsApi); // the worker reads the streams of their tables
 
-builder.AddProject<Projects.Gateway>("gateway").AsHttpService(port: builder.Configuration.GetValue("Gateway:Port", 5080)).WithRestartOnCrash()
+var gateway = builder.AddProject<Projects.Gateway>("gateway").AsHttpService(port: builder.Configuration.GetValue("Gateway:Port", 5080)).WithRestartOnCrash()
     .WithExternalHttpEndpoints()
     .WithUrlForEndpoint("http", _ => new() { Url = "/api-reference", DisplayText = "API reference" })
     .WithReference(cartApi).WaitFor(cartApi)
     .WithReference(paymentsApi).WaitFor(paymentsApi)
     .WithReference(identity);
+
+// A synthetic shopper walking a guest cart through the gateway every Canary:Interval: docs/resilience.md.
+builder.AddProject<Projects.Canary>("canary").AsHttpService().WithRestartOnCrash()
+    .WithReference(gateway).WaitFor(gateway)
+    .WithEnvironment(context => context.EnvironmentVariables["Canary__Interval"] = builder.Configuration["Canary:Interval"] ?? "00:01:00");
 
 if (identity.TryPrintToken(args))
 {

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [startup] [--quick] [--profile]</c>: starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [startup] [--quick] [--profile]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -40,7 +40,9 @@ internal static class BenchProgram
                 return;
             }
 
-            await RunAsync(settings, scenarios, profile, cancel.Token);
+            await (scenarios.Contains("soak") // not part of the default run: docs/resilience.md, "Soak"
+                ? SoakScenario.RunAsync(SoakSettings.Parse(args), cancel.Token)
+                : RunAsync(settings, scenarios, profile, cancel.Token));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

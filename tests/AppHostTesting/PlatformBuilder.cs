@@ -85,6 +85,23 @@ public static class PlatformBuilder
         return builder;
     }
 
+    /// <summary>Removes <paramref name="names"/> (and Aspire's helpers under them); nothing may reference or wait for them.</summary>
+    public static IDistributedApplicationTestingBuilder Without(this IDistributedApplicationTestingBuilder builder, params string[] names)
+    {
+        var removed = builder.Resources.Where(r => names.Contains(r.Name)).ToHashSet();
+        if (builder.Resources.FirstOrDefault(r => !removed.Contains(r) && Dependencies(r, builder.Resources).Any(removed.Contains)) is { } dependent)
+        {
+            throw new InvalidOperationException($"'{dependent.Name}' depends on a resource to remove.");
+        }
+
+        foreach (var resource in builder.Resources.Where(r => removed.Contains(r) || r is IResourceWithParent child && removed.Contains(child.Parent)).ToList())
+        {
+            builder.Resources.Remove(resource);
+        }
+
+        return builder;
+    }
+
     private static IEnumerable<IResource> Dependencies(IResource resource, IResourceCollection model) =>
         resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource)
             .Concat(resource.Annotations.OfType<ResourceRelationshipAnnotation>().Select(r => r.Resource))

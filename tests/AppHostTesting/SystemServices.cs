@@ -9,5 +9,6 @@ public static class SystemServices
         ["Cart.Api"] = 2,
         ["Payments.Api"] = 1,
         ["Events.Worker"] = 1,
+        ["Canary"] = 1,
     };
 }

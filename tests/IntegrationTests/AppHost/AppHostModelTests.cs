@@ -25,6 +25,6 @@ public sealed class AppHostModelTests
 
         var declared = builder.Resources.Where(r => r is not IResourceWithParent).Select(r => r.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["cart-api", "cart-api-0", "cart-api-1", "dynamodb", "events-worker", "gateway", "identity", "payments-api", "redis"], declared);
+        Assert.Equal(["canary", "cart-api", "cart-api-0", "cart-api-1", "dynamodb", "events-worker", "gateway", "identity", "payments-api", "redis"], declared);
     }
 }

@@ -52,6 +52,11 @@ public class PlatformFixture : IAsyncLifetime
     {
         var builder = await PlatformBuilder.CreateAsync(Arguments, Dashboard);
         AllowTestLoad(builder);
+        if (!Canary)
+        {
+            builder.Without("canary");
+        }
+
         Configure(builder);
         _app = await builder.StartHealthyAsync(StartupTimeout);
         Gateway = App.HttpEndpoint("gateway");
@@ -74,6 +79,12 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>Whether the Aspire dashboard runs beside the platform (off: it costs a process and the OTLP traffic).</summary>
     protected virtual bool Dashboard => false;
+
+    /// <summary>
+    /// Whether the canary runs: off unless a fixture asks, so it neither adds its start to every collection's nor walks
+    /// a cart through the gateway while other tests measure it.
+    /// </summary>
+    protected virtual bool Canary => false;
 
     /// <summary>
     /// The tests are a handful of clients on one address sending what many users would (concurrency tests fire

@@ -22,7 +22,7 @@ public sealed class ManifestPublishingTests
 
         var resources = manifest["resources"]!.AsObject();
         Assert.Equal(
-            ["cart-api", "events-worker", "gateway", "identity-audience", "identity-authority", "payments-api", "redis"],
+            ["canary", "cart-api", "events-worker", "gateway", "identity-audience", "identity-authority", "payments-api", "redis"],
             resources.Select(r => r.Key).Order(StringComparer.Ordinal));
 
         // Production: the real DynamoDB through the SDK's standard chain (task role, regional endpoint), nothing local.
@@ -42,6 +42,11 @@ public sealed class ManifestPublishingTests
         Assert.Equal("project.v0", (string?)resources["cart-api"]!["type"]);
         Assert.Equal("{cart-api.bindings.http.url}", (string?)resources["gateway"]!["env"]!["services__cart-api__http__0"]);
         Assert.Equal("{payments-api.bindings.http.url}", (string?)resources["cart-api"]!["env"]!["services__payments-api__http__0"]);
+
+        // The canary runs in production too: a shopper that finds the gateway through service discovery, every minute.
+        Assert.Equal("project.v0", (string?)resources["canary"]!["type"]);
+        Assert.Equal("{gateway.bindings.http.url}", (string?)resources["canary"]!["env"]!["services__gateway__http__0"]);
+        Assert.Equal("00:01:00", (string?)resources["canary"]!["env"]!["Canary__Interval"]);
 
         // Bearer tokens from the real issuer (Cognito), never the development key.
         Assert.Equal("{identity-authority.value}", (string?)resources["gateway"]!["env"]!["Authentication__Schemes__Bearer__Authority"]);
