@@ -38,6 +38,9 @@ internal sealed class Identity : Construct
 
     public UserPoolClient Client { get; }
 
-    /// <summary>The issuer the services validate tokens against (its OpenID metadata gives the signing keys).</summary>
-    public string Authority => UserPool.UserPoolProviderUrl;
+    /// <summary>
+    /// The issuer the services validate tokens against, <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c> (its
+    /// OpenID metadata gives the signing keys). Not the pool's <c>ProviderURL</c> attribute: that one has no scheme.
+    /// </summary>
+    public string Authority => $"https://cognito-idp.{Stack.Of(this).Region}.{Stack.Of(this).UrlSuffix}/{UserPool.UserPoolId}";
 }
