@@ -5,7 +5,8 @@ namespace Deploy;
 /// <c>env</c> (stack and resource name prefix, default <c>dev</c>), <c>account</c> and <c>region</c> (default the CLI's),
 /// <c>imageRegistry</c> + <c>imageTag</c> (pre-built images <c>{registry}/{service}:{tag}</c>; without them each image is
 /// built from <c>deploy/images/Dockerfile</c> as an asset), <c>domainName</c> + <c>certificateArn</c> (HTTPS on the ALB),
-/// <c>replicaRegions</c> (comma-separated: global tables), <c>alarmEmail</c> and <c>corsOrigins</c> (comma-separated).
+/// <c>replicaRegions</c> (comma-separated: global tables), <c>alarmEmail</c>, <c>corsOrigins</c> (comma-separated) and
+/// <c>seedCatalog</c> (<c>true</c>: cart-api writes the catalog seed at start-up if absent).
 /// </summary>
 internal sealed record PlatformSettings(string EnvironmentName)
 {
@@ -18,6 +19,7 @@ internal sealed record PlatformSettings(string EnvironmentName)
     public IReadOnlyList<string> ReplicaRegions { get; init; } = [];
     public string? AlarmEmail { get; init; }
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+    public bool SeedCatalog { get; init; }
 
     /// <summary>The stack's name: <c>CartPlatform-{env}</c>.</summary>
     public string StackName => $"CartPlatform-{EnvironmentName}";
@@ -48,6 +50,7 @@ internal sealed record PlatformSettings(string EnvironmentName)
             ReplicaRegions = List("replicaRegions"),
             AlarmEmail = Get("alarmEmail"),
             CorsOrigins = List("corsOrigins"),
+            SeedCatalog = string.Equals(Get("seedCatalog"), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
 }

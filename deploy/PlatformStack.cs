@@ -46,7 +46,11 @@ internal sealed class PlatformStack : Stack
             Serves = true,
             UsesRedis = true,
             Settings = Merge(bearer, redisSettings, Pick(tableNames, PlatformTables.CartsName),
-                new Dictionary<string, string> { ["services__payments-api__http__0"] = "http://payments-api" }),
+                new Dictionary<string, string>
+                {
+                    ["services__payments-api__http__0"] = "http://payments-api",
+                    ["Carts__SeedCatalog"] = settings.SeedCatalog ? "true" : "false",
+                }),
             SecretSettings = redisPassword,
             Permissions =
             [
