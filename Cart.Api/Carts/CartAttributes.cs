@@ -3,15 +3,15 @@ namespace Cart.Api.Carts;
 /// <summary>Attribute names of the <c>carts</c> table's items.</summary>
 internal static class CartAttributes
 {
-    public const string PartitionKey = "PK";
-    public const string SortKey = "SK";
+    public const string PartitionKey = PlatformTableKeys.PartitionKey;
+    public const string SortKey = PlatformTableKeys.SortKey;
     public const string CartId = "cartId";
     public const string Currency = "currency";
     public const string Status = "status";
     public const string Version = "version";
     public const string CreatedAt = "createdAt";
     public const string UpdatedAt = "updatedAt";
-    public const string Ttl = "ttl";
+    public const string Ttl = PlatformTableKeys.TimeToLive;
     public const string DeviceId = "deviceId";
     public const string UserId = "userId";
     public const string MergedInto = "mergedInto";

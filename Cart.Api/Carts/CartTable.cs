@@ -1,12 +1,9 @@
 namespace Cart.Api.Carts;
 
-/// <summary>The <c>carts</c> single table: string PK/SK, streams with both images, TTL on <c>ttl</c>.</summary>
+/// <summary>The <c>carts</c> single table, as <see cref="PlatformTables.Carts"/> defines it for the service and the stack.</summary>
 internal static class CartTable
 {
-    public const string LogicalName = "carts";
+    public const string LogicalName = PlatformTables.CartsName;
 
-    public static TableDefinition Definition { get; } = new(LogicalName, CartAttributes.PartitionKey, CartAttributes.SortKey)
-    {
-        TimeToLiveAttribute = CartAttributes.Ttl,
-    };
+    public static TableDefinition Definition => PlatformTables.Carts;
 }

@@ -34,7 +34,7 @@ internal static class Extensions
 
         var configuration = builder.Configuration;
         var leaseTable = builder.Configuration[$"{StreamsWorkerOptions.SectionName}:{nameof(StreamsWorkerOptions.LeaseTable)}"] ?? new StreamsWorkerOptions().LeaseTable;
-        builder.AddDynamoDbTable(new TableDefinition(leaseTable, LeaseTable.KeyAttribute) { StreamViewType = null });
+        builder.AddDynamoDbTable(PlatformTables.EventsLeases with { Name = leaseTable });
 
         builder.Services.AddSingleton(services =>
         {

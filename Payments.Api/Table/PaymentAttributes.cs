@@ -3,15 +3,15 @@ namespace Payments.Api.Table;
 /// <summary>Attribute names of the <c>payments</c> table's items.</summary>
 internal static class PaymentAttributes
 {
-    public const string PartitionKey = "PK";
-    public const string SortKey = "SK";
-    public const string Gsi1PartitionKey = "GSI1PK";
-    public const string Gsi1SortKey = "GSI1SK";
-    public const string Gsi2PartitionKey = "GSI2PK";
-    public const string Gsi2SortKey = "GSI2SK";
-    public const string Gsi3PartitionKey = "GSI3PK";
-    public const string Gsi3SortKey = "GSI3SK";
-    public const string Ttl = "ttl";
+    public const string PartitionKey = PlatformTableKeys.PartitionKey;
+    public const string SortKey = PlatformTableKeys.SortKey;
+    public const string Gsi1PartitionKey = PlatformTableKeys.Gsi1PartitionKey;
+    public const string Gsi1SortKey = PlatformTableKeys.Gsi1SortKey;
+    public const string Gsi2PartitionKey = PlatformTableKeys.Gsi2PartitionKey;
+    public const string Gsi2SortKey = PlatformTableKeys.Gsi2SortKey;
+    public const string Gsi3PartitionKey = PlatformTableKeys.Gsi3PartitionKey;
+    public const string Gsi3SortKey = PlatformTableKeys.Gsi3SortKey;
+    public const string Ttl = PlatformTableKeys.TimeToLive;
     public const string Entity = "entity";
     public const string AccountId = "accountId";
     public const string UserId = "userId";

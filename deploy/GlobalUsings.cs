@@ -1,0 +1,3 @@
+global using Amazon.CDK;
+global using Constructs;
+global using DynamoDbStorage.Tables;

@@ -1,0 +1,50 @@
+namespace DeployTests;
+
+public class AlarmTests(SynthesizedStack stack) : IClassFixture<SynthesizedStack>
+{
+    /// <summary>The metric names an alarm reads, directly or inside its metric math.</summary>
+    private IEnumerable<(string Metric, JsonObject Alarm)> AlarmMetrics() => stack.Resources("AWS::CloudWatch::Alarm")
+        .SelectMany(alarm =>
+        {
+            var direct = (string?)alarm.Properties["MetricName"] is { } name ? [name] : Array.Empty<string>();
+            var math = (alarm.Properties["Metrics"]?.AsArray() ?? [])
+                .Select(query => (string?)query!["MetricStat"]?["Metric"]?["MetricName"])
+                .OfType<string>();
+            return direct.Concat(math).Select(metric => (metric, alarm.Properties));
+        });
+
+    [Theory]
+    [InlineData("HTTPCode_ELB_5XX_Count")]       // 5xx rate
+    [InlineData("HTTPCode_Target_5XX_Count")]
+    [InlineData("TargetResponseTime")]           // p95 latency
+    [InlineData("ReadThrottleEvents")]           // DynamoDB throttles
+    [InlineData("WriteThrottleEvents")]
+    [InlineData("SystemErrors")]                 // DynamoDB system errors
+    [InlineData("TransactionConflict")]
+    [InlineData("Evictions")]                    // Redis
+    [InlineData("EngineCPUUtilization")]
+    [InlineData("events.worker.shard.lag")]      // stream iterator age
+    [InlineData("canary.runs")]                  // canary failures
+    public void A_golden_signal_has_an_alarm_that_notifies_the_topic(string metric)
+    {
+        var topic = Assert.Single(stack.Resources("AWS::SNS::Topic")).Id;
+        var alarms = AlarmMetrics().Where(m => m.Metric == metric).Select(m => m.Alarm).ToList();
+
+        Assert.NotEmpty(alarms);
+        Assert.All(alarms, alarm => Assert.Contains(topic, alarm["AlarmActions"]!.ToJsonString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_latency_alarm_watches_the_95th_percentile()
+    {
+        var latency = AlarmMetrics().Single(m => m.Metric == "TargetResponseTime").Alarm;
+        Assert.Equal("p95", (string?)latency["ExtendedStatistic"]);
+    }
+
+    [Fact]
+    public void The_canary_alarm_counts_failed_runs_only()
+    {
+        var canary = AlarmMetrics().Single(m => m.Metric == "canary.runs").Alarm;
+        Assert.Equal("""[{"Name":"outcome","Value":"failure"}]""", canary["Dimensions"]!.ToJsonString());
+    }
+}
