@@ -55,7 +55,7 @@ internal sealed partial class CrashRestarter(
 
                 history.Enqueue(now);
                 LogRestarting(resourceLogger, update.Snapshot.ExitCode, history.Count, policy.MaxRestarts, policy.Window);
-                _ = RestartAsync(update.Resource, update.ResourceId, history.Count, stoppingToken);
+                _ = RestartAsync(update.Resource, update.ResourceId, history.Count, policy.MaxRestarts, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,16 +68,28 @@ internal sealed partial class CrashRestarter(
     internal static bool IsCrash(string? previousState, string? state, int? exitCode) =>
         previousState == KnownResourceStates.Running && state == KnownResourceStates.Finished && exitCode is not 0;
 
-    private async Task RestartAsync(IResource resource, string resourceId, int restart, CancellationToken stoppingToken)
+    private async Task RestartAsync(IResource resource, string resourceId, int restart, int maxAttempts, CancellationToken stoppingToken)
     {
         try
         {
             // 1 s, 2 s, 4 s…: a crash at start-up (a port still held, a dependency restarting) gets a moment to clear.
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << (restart - 1))), time, stoppingToken);
-            var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, stoppingToken);
-            if (!result.Success)
+            // A start that fails (it waited for a dependency that is itself down, and gave up) is tried again the same way.
+            for (var attempt = restart; attempt < restart + maxAttempts; attempt++)
             {
-                LogRestartFailed(logger, resource.Name, result.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt - 1, 5))), time, stoppingToken);
+                if (notifications.TryGetCurrentState(resourceId, out var current) && current.Snapshot.State?.Text is { } state
+                    && state != KnownResourceStates.Finished && state != KnownResourceStates.FailedToStart)
+                {
+                    return; // started meanwhile (by hand, or an earlier attempt that was slow to report)
+                }
+
+                var result = await commands.ExecuteCommandAsync(resourceId, KnownResourceCommands.StartCommand, stoppingToken);
+                if (result.Success)
+                {
+                    return;
+                }
+
+                LogRestartFailed(logger, resource.Name, result.Message ?? "the start command did not complete");
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -92,6 +104,6 @@ internal sealed partial class CrashRestarter(
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The process ended by itself (exit code {ExitCode}) after {Restarts} restarts in {Window}; leaving it stopped (use the Start command)")]
     private static partial void LogGaveUp(ILogger logger, int? exitCode, int restarts, TimeSpan window);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Restarting {Resource} failed: {Message}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Restarting {Resource} failed ({Message}); trying again")]
     private static partial void LogRestartFailed(ILogger logger, string resource, string? message);
 }
