@@ -47,7 +47,7 @@ public sealed class StreamsWorker(
             {
                 break;
             }
-            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException or StreamsServiceException)
+            catch (Exception exception) when (DynamoDbFailure.IsTransient(exception))
             {
                 if (exception is StreamsServiceException or HttpRequestException)
                 {
@@ -127,7 +127,7 @@ public sealed class StreamsWorker(
                 StreamsLog.LeaseLost(logger, WorkerId, held.Lease.ShardId);
                 await held.Stop.CancelAsync();
             }
-            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
+            catch (Exception exception) when (DynamoDbFailure.IsTransient(exception))
             {
                 // The consumer stops by itself when the lease's validity lapses.
                 StreamsLog.RenewFailed(logger, held.Lease.ShardId, exception);
@@ -210,7 +210,7 @@ public sealed class StreamsWorker(
             {
                 held.Lease = await leases.ReleaseAsync(held.Lease, held.HandTo, CancellationToken.None);
             }
-            catch (Exception exception) when (exception is LeaseLostException or AmazonServiceException or AmazonClientException or HttpRequestException)
+            catch (Exception exception) when (exception is LeaseLostException || DynamoDbFailure.IsTransient(exception))
             {
                 // Already taken, or DynamoDB is away: the lease expires by itself.
                 StreamsLog.RenewFailed(logger, held.Lease.ShardId, exception);

@@ -30,7 +30,7 @@ internal sealed class SourceStreamsHealthCheck(IAmazonDynamoDB dynamoDb, DynamoD
             {
                 problems.Add($"table '{tableName}' does not exist yet");
             }
-            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
+            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException)
             {
                 return HealthCheckResult.Unhealthy($"Could not describe table '{tableName}'.", exception);
             }
