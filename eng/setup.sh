@@ -6,6 +6,7 @@
 #   - Java 17+                      (apt: openjdk-17-jre-headless)
 #   - redis-server                  (apt: redis-server)
 #   - chromium                      (apt: chromium; the dashboard's headless browser test drives it)
+#   - Node.js and npm               (apt: nodejs npm; npm fetches DynamoDB Local, jsii runs the CDK app's JavaScript)
 #   - DynamoDB Local 1.25.x         (from the npm package amplify-dynamodb-simulator, into <repo>/.tools/dynamodb-local)
 #
 # A second run finds everything in place and does no network or apt work.
@@ -101,7 +102,7 @@ else
     manual ".NET 10 SDK: https://dotnet.microsoft.com/download/dotnet/10.0  (or: curl -sSL https://dot.net/v1/dotnet-install.sh | bash -s -- --channel 10.0, then add ~/.dotnet to PATH)"
 fi
 
-# --- Java and redis-server (apt) ----------------------------------------------------------------
+# --- Java, redis-server, Node.js and chromium (apt) ----------------------------------------------------------------
 APT_PKGS=()
 
 JAVA_MAJOR="$(java_major)"
@@ -119,6 +120,14 @@ else
     log "redis-server missing"
     REDIS_WAS_INSTALLED=0
     APT_PKGS+=(redis-server)
+fi
+
+# Node.js and npm: npm fetches DynamoDB Local below, and the CDK's jsii runs the stack's JavaScript in tests/DeployTests.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    log "node present ($(node --version 2>/dev/null)), npm present"
+else
+    log "node or npm missing"
+    APT_PKGS+=(nodejs npm)
 fi
 
 # Debian's chromium: the dashboard test drives it headless over the DevTools protocol (no browser download).
