@@ -19,10 +19,7 @@ public static class DynamoDbClientExtensions
 
         // No endpoint or region code here: the SDK reads AWS_REGION, the credential chain and the
         // service-specific AWS_ENDPOINT_URL_DYNAMODB itself, so local and production share one path.
-        builder.Services.TryAddSingleton<IAmazonDynamoDB>(services => new AmazonDynamoDBClient(new AmazonDynamoDBConfig
-        {
-            Timeout = services.GetRequiredService<IOptions<DynamoDbOptions>>().Value.RequestTimeout,
-        }));
+        builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(new AmazonDynamoDBConfig()));
 
         builder.Services.AddHealthChecks()
             .AddCheck<DynamoDbHealthCheck>("dynamodb", HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5));

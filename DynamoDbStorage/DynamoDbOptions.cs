@@ -8,12 +8,6 @@ public sealed class DynamoDbOptions
     /// <summary>Create the service's tables at start-up; defaults to true in Development only.</summary>
     public bool CreateTables { get; set; }
 
-    /// <summary>
-    /// How long one DynamoDB call may take before the SDK gives it up (and retries it, as it retries throttling). A held
-    /// call then ends as a 503 inside a client's patience instead of outlasting it; DynamoDB answers in milliseconds.
-    /// </summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>Physical table name per logical name (<c>DynamoDb:Tables:carts</c>); a missing entry means the logical name.</summary>
     public Dictionary<string, string> Tables { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -12,11 +12,6 @@ internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<Dynamo
             .Select(table => $"{DynamoDbOptions.SectionName}:Tables:{table.Key} = '{table.Value}' is not a valid DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -).")
             .ToList();
 
-        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(1))
-        {
-            failures.Add($"{DynamoDbOptions.SectionName}:RequestTimeout = {options.RequestTimeout} must be more than zero and at most a minute.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
