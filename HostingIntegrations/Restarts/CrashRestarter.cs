@@ -5,7 +5,7 @@ namespace HostingIntegrations.Restarts;
 
 /// <summary>
 /// Watches the resources that carry <see cref="RestartOnCrashAnnotation"/> and starts again one whose process ended
-/// by itself (DCP's <c>Finished</c> with a non-zero exit code, straight from <c>Running</c>), after a short growing
+/// by itself (DCP's <c>Finished</c>, straight from <c>Running</c>), after a short growing
 /// pause, as a container orchestrator's restart policy would. A resource stopped on purpose (the Stop command) goes
 /// <c>Running</c> → <c>Stopping</c> → <c>Finished</c> with exit code 0 and stays stopped; one that keeps crashing is
 /// left stopped once it used up its restarts in the window, so a broken build does not spin.
@@ -64,9 +64,13 @@ internal sealed partial class CrashRestarter(
         }
     }
 
-    /// <summary>Died on its own while running: DCP says <c>Finished</c> with a non-zero code (a signal is -1).</summary>
+    /// <summary>
+    /// Ended on its own while running: straight from <c>Running</c> to <c>Finished</c>, whatever the code (a signal is
+    /// -1; a host whose background service failed stops with 0). A service is meant to run until it is stopped, and a
+    /// stop goes through <c>Stopping</c>.
+    /// </summary>
     internal static bool IsCrash(string? previousState, string? state, int? exitCode) =>
-        previousState == KnownResourceStates.Running && state == KnownResourceStates.Finished && exitCode is not 0;
+        previousState == KnownResourceStates.Running && state == KnownResourceStates.Finished && exitCode is not null;
 
     private async Task RestartAsync(IResource resource, string resourceId, int restart, int maxAttempts, CancellationToken stoppingToken)
     {
