@@ -8,7 +8,7 @@ namespace DynamoDbStreams.Processing;
 /// call given up after the client's timeout (the AWS SDK reports that as a <see cref="TimeoutException"/>, which is
 /// not a shutdown and must not stop the worker).
 /// </summary>
-internal static class DynamoDbFailure
+public static class DynamoDbFailure
 {
     public static bool IsTransient(Exception exception) =>
         exception is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException or StreamsServiceException;

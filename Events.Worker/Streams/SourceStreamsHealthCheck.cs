@@ -1,3 +1,5 @@
+using DynamoDbStreams.Processing;
+
 namespace Events.Worker.Streams;
 
 /// <summary>Healthy once every source table exists, is ACTIVE and has a stream (a <c>LatestStreamArn</c>).</summary>
@@ -30,7 +32,7 @@ internal sealed class SourceStreamsHealthCheck(IAmazonDynamoDB dynamoDb, DynamoD
             {
                 problems.Add($"table '{tableName}' does not exist yet");
             }
-            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException)
+            catch (Exception exception) when (DynamoDbFailure.IsTransient(exception))
             {
                 return HealthCheckResult.Unhealthy($"Could not describe table '{tableName}'.", exception);
             }

@@ -78,7 +78,8 @@ internal sealed class BenchReport
         return Directory.GetCurrentDirectory();
     }
 
-    private static string Git(string root, string arguments)
+    /// <summary>A git command's output in the repository, or "unknown" without git.</summary>
+    public static string Git(string root, string arguments)
     {
         try
         {

@@ -23,7 +23,7 @@ internal sealed class ResilienceReport(double rate, SuiteTimings timings, IReadO
         var text = new StringBuilder()
             .AppendLine(Heading)
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Produced by `dotnet run --project bench/Bench -c Release -- resilience` on {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, commit `{Git(root, "rev-parse --short HEAD")}`, {Environment.ProcessorCount} cores.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Produced by `dotnet run --project bench/Bench -c Release -- resilience` on {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, commit `{BenchReport.Git(root, "rev-parse --short HEAD")}`, {Environment.ProcessorCount} cores.")
             .AppendLine(CultureInfo.InvariantCulture, $"Load: {rate:0} operations/s open loop through the gateway; each fault held {timings.Hold.TotalSeconds:0} s (a killed process: until it is healthy again), {timings.After.TotalSeconds:0} s of load after it (the next fault's \"before\").")
             .AppendLine("Answers count every HTTP request (retries included) of the operations due while the fault was on; p95 is per request, and per operation from when it was due to its final answer.")
             .AppendLine()
@@ -103,19 +103,4 @@ internal sealed class ResilienceReport(double rate, SuiteTimings timings, IReadO
     }
 
     private static string Ms(LatencyHistogram histogram) => $"{histogram.Percentile(95).TotalMilliseconds:0} ms";
-
-    private static string Git(string root, string arguments)
-    {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", arguments) { WorkingDirectory = root, RedirectStandardOutput = true })!;
-            var output = git.StandardOutput.ReadToEnd().Trim();
-            git.WaitForExit();
-            return output;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "unknown";
-        }
-    }
 }
