@@ -33,6 +33,16 @@ internal sealed class RedisCache : Construct
             SubnetIds = vpc.SelectSubnets(new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS }).SubnetIds,
         });
 
+        // Only keys with a TTL (cached carts) may be evicted; the event streams carry none, so memory pressure never
+        // takes events their consumers have not read. Written out, though it is ElastiCache's default: the local
+        // redis-server runs the same policy, and the worker's health turns Degraded under an allkeys-* one.
+        var parameters = new CfnParameterGroup(this, "Parameters", new CfnParameterGroupProps
+        {
+            CacheParameterGroupFamily = "redis7",
+            Description = "Evict only keys with a TTL: the event streams are never evicted",
+            Properties = new Dictionary<string, string> { ["maxmemory-policy"] = "volatile-lru" },
+        });
+
         ReplicationGroupId = $"{settings.EnvironmentName}-redis";
         Group = new CfnReplicationGroup(this, "ReplicationGroup", new CfnReplicationGroupProps
         {
@@ -48,6 +58,7 @@ internal sealed class RedisCache : Construct
             AtRestEncryptionEnabled = true,
             AuthToken = AuthToken.SecretValue.UnsafeUnwrap(), // a {{resolve:secretsmanager}} reference, not the value
             CacheSubnetGroupName = subnets.Ref,
+            CacheParameterGroupName = parameters.Ref,
             SecurityGroupIds = [SecurityGroup.SecurityGroupId],
             Port = Port,
             SnapshotRetentionLimit = 1,

@@ -87,6 +87,7 @@ internal static class Extensions
                 HealthStatus.Unhealthy,
                 tags: null,
                 TimeSpan.FromSeconds(5)))
-            .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy);
+            .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy)
+            .AddCheck<EventStreamsEvictionHealthCheck>("event-streams-eviction", HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(3));
     }
 }

@@ -7,7 +7,7 @@ namespace HostingIntegrations.Redis;
 public static class RedisServerBuilderExtensions
 {
     /// <summary>
-    /// A Redis cache (no snapshots, no append-only file) on loopback, behind a generated password, with a health
+    /// A Redis cache (no snapshots, no append-only file, <c>volatile-lru</c> eviction) on loopback, behind a generated password, with a health
     /// check so <c>WaitFor</c> works. Referencing it injects <c>ConnectionStrings__{name}</c>. Deployed, it is a
     /// connection-string parameter (ElastiCache's endpoint and AUTH token), never a process.
     /// </summary>
@@ -50,6 +50,10 @@ public static class RedisServerBuilderExtensions
         context.Args.Add("");
         context.Args.Add("--appendonly");
         context.Args.Add("no");
+
+        // Under memory pressure only keys with a TTL (cached carts) may go; the event streams carry none and stay.
+        context.Args.Add("--maxmemory-policy");
+        context.Args.Add(RedisServerResource.EvictionPolicy);
     }
 
     /// <summary>Deployed, Redis is the platform's (ElastiCache): its connection string is a secret the deployment supplies.</summary>

@@ -6,6 +6,12 @@ public sealed class RedisServerResource(string name, string workingDirectory, Pa
 {
     internal const string PrimaryEndpointName = "tcp";
 
+    /// <summary>
+    /// Evict only keys with a TTL, least recently used first: cached carts may go under memory pressure, the event
+    /// streams (no TTL) never. ElastiCache's default, set explicitly in the deployed parameter group too.
+    /// </summary>
+    public const string EvictionPolicy = "volatile-lru";
+
     /// <summary>The endpoint clients connect to.</summary>
     public EndpointReference PrimaryEndpoint => field ??= new(this, PrimaryEndpointName);
 

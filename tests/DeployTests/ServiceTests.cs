@@ -91,6 +91,17 @@ public class ServiceTests(SynthesizedStack stack) : IClassFixture<SynthesizedSta
     }
 
     [Fact]
+    public void Redis_evicts_only_keys_with_a_ttl_so_the_event_streams_are_never_evicted()
+    {
+        var (id, parameters) = Assert.Single(stack.Resources("AWS::ElastiCache::ParameterGroup"));
+        var redis = Assert.Single(stack.Resources("AWS::ElastiCache::ReplicationGroup")).Properties;
+
+        Assert.Equal("volatile-lru", (string?)parameters["Properties"]!["maxmemory-policy"]);
+        Assert.StartsWith("redis7", (string?)parameters["CacheParameterGroupFamily"], StringComparison.Ordinal);
+        Assert.Equal($"{{\"Ref\":\"{id}\"}}", redis["CacheParameterGroupName"]!.ToJsonString());
+    }
+
+    [Fact]
     public void The_services_trust_the_cognito_user_pool_through_ssm_configuration()
     {
         var authority = stack.Resources("AWS::SSM::Parameter")

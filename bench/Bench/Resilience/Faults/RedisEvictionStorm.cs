@@ -4,34 +4,33 @@ using StackExchange.Redis;
 namespace Bench.Resilience.Faults;
 
 /// <summary>
-/// Redis made small (<c>maxmemory</c> a little above what it holds, <c>allkeys-lru</c>) and flooded with junk keys, so
-/// it evicts all the while — cached carts among them; afterwards the settings are restored and the junk deleted.
+/// Redis made small (<c>maxmemory</c> a little above what it holds, under the platform's own <c>volatile-lru</c>) and
+/// flooded with cache-like junk keys (4 KB, with a TTL), so it evicts all the while — cached carts among them, the
+/// event streams (no TTL) never; afterwards <c>maxmemory</c> is restored and the junk deleted.
 /// </summary>
 internal sealed class RedisEvictionStorm : IFault
 {
     private const string JunkPrefix = "resilience-junk:";
     private static readonly byte[] Junk = new byte[4096];
+    private static readonly TimeSpan JunkTimeToLive = TimeSpan.FromMinutes(5);
     private CancellationTokenSource? _flooding;
     private Task _flood = Task.CompletedTask;
     private string _maxMemory = "0";
-    private string _policy = "noeviction";
     private long _evictedBefore;
     private int _cachedBefore;
     private int _cachedLowest;
 
     public string Name => "Redis eviction storm";
 
-    public string Description => "`maxmemory` set 2 MB above Redis's use with `allkeys-lru`, then ~2,000 junk keys of 4 KB a second";
+    public string Description => "`maxmemory` set 2 MB above Redis's use (policy `volatile-lru`, the platform's), then ~2,000 junk keys of 4 KB with a 5 min TTL a second";
 
     public async Task InjectAsync(FaultContext context, CancellationToken cancellationToken)
     {
         var server = Server(context.Redis);
         _maxMemory = (await server.ConfigGetAsync("maxmemory")).Single().Value;
-        _policy = (await server.ConfigGetAsync("maxmemory-policy")).Single().Value;
         _evictedBefore = await InfoNumberAsync(server, "stats", "evicted_keys");
         _cachedBefore = await CachedCartsAsync(context);
         var used = await InfoNumberAsync(server, "memory", "used_memory");
-        await server.ConfigSetAsync("maxmemory-policy", "allkeys-lru");
         await server.ConfigSetAsync("maxmemory", (used + (2 << 20)).ToString(CultureInfo.InvariantCulture));
         _flooding = new CancellationTokenSource();
         _cachedLowest = _cachedBefore;
@@ -45,7 +44,6 @@ internal sealed class RedisEvictionStorm : IFault
         var server = Server(context.Redis);
         var evicted = await InfoNumberAsync(server, "stats", "evicted_keys") - _evictedBefore;
         await server.ConfigSetAsync("maxmemory", _maxMemory);
-        await server.ConfigSetAsync("maxmemory-policy", _policy);
         var db = context.Redis.GetDatabase();
         var junk = new List<RedisKey>();
         await foreach (var key in server.KeysAsync(pattern: JunkPrefix + "*", pageSize: 1000))
@@ -74,7 +72,7 @@ internal sealed class RedisEvictionStorm : IFault
                 _cachedLowest = Math.Min(_cachedLowest, await CachedCartsAsync(context));
             }
 
-            var batch = Enumerable.Range(0, 100).Select(_ => db.StringSetAsync(JunkPrefix + Interlocked.Increment(ref n), Junk)).ToArray();
+            var batch = Enumerable.Range(0, 100).Select(_ => db.StringSetAsync(JunkPrefix + Interlocked.Increment(ref n), Junk, JunkTimeToLive)).ToArray();
             try
             {
                 await Task.WhenAll(batch);
