@@ -1,3 +1,5 @@
+using DynamoDbStorage.Resilience;
+
 namespace DynamoDbStorage;
 
 /// <summary>Registers the shared DynamoDB client, its options and its health check.</summary>
@@ -19,7 +21,26 @@ public static class DynamoDbClientExtensions
 
         // No endpoint or region code here: the SDK reads AWS_REGION, the credential chain and the
         // service-specific AWS_ENDPOINT_URL_DYNAMODB itself, so local and production share one path.
-        builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(new AmazonDynamoDBConfig()));
+        // Every call passes the circuit and the attempt timeout of the DynamoDbCallGuard (DESIGN §10: a stalled
+        // DynamoDB gets 503s with Retry-After, not a pile of waiting requests and, after it, a burst of retries).
+        builder.Services.TryAddSingleton<DynamoDbCircuit>();
+        builder.Services.TryAddSingleton(services => new GuardedHttpClientFactory(new DynamoDbCallGuard(
+            services.GetRequiredService<DynamoDbCircuit>(),
+            services.GetRequiredService<IOptions<DynamoDbOptions>>(),
+            services.GetRequiredService<TimeProvider>())
+        {
+            InnerHandler = new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = services.GetRequiredService<IOptions<DynamoDbOptions>>().Value.AttemptTimeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            },
+        }));
+        builder.Services.TryAddSingleton<IAmazonDynamoDB>(services => new AmazonDynamoDBClient(new AmazonDynamoDBConfig
+        {
+            HttpClientFactory = services.GetRequiredService<GuardedHttpClientFactory>(),
+        }));
 
         builder.Services.AddHealthChecks()
             .AddCheck<DynamoDbHealthCheck>("dynamodb", HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5));

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DynamoDbStorage;
 
-/// <summary>Rejects table names DynamoDB would refuse, at start-up rather than on the first request.</summary>
+/// <summary>Rejects table names DynamoDB would refuse and call limits that make no sense, at start-up rather than on the first request.</summary>
 internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<DynamoDbOptions>
 {
     public ValidateOptionsResult Validate(string? name, DynamoDbOptions options)
@@ -11,6 +11,10 @@ internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<Dynamo
             .Where(table => !TableNamePattern().IsMatch(table.Value))
             .Select(table => $"{DynamoDbOptions.SectionName}:Tables:{table.Key} = '{table.Value}' is not a valid DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -).")
             .ToList();
+        if (options.AttemptTimeout <= TimeSpan.Zero || options.BreakDuration <= TimeSpan.Zero || options.BreakAfterNoAnswers < 1)
+        {
+            failures.Add($"{DynamoDbOptions.SectionName}: AttemptTimeout and BreakDuration must be positive, BreakAfterNoAnswers at least 1.");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
