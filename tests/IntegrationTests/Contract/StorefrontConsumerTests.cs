@@ -39,8 +39,9 @@ public sealed class StorefrontConsumerTests(PlatformFixture platform)
         var guest = new CartApiClient(laptop);
         var created = await guest.CreateCartAsync(body: new CreateCartRequest { Currency = "USD" }, cancellationToken: ct);
         var guestCartId = created.Result.CartId;
-        await guest.AddCartItemAsync(guestCartId, Line("SKU-12", 2, ("size", "M"), ("color", "Navy")), idempotency_Key: NewKey(), cancellationToken: ct);
-        var guestCart = await guest.AddCartItemAsync(guestCartId, Line("SKU-12", 1, ("size", "L"), ("color", "Navy")), if_Match: null, idempotency_Key: NewKey(), cancellationToken: ct);
+        var first = await guest.AddCartItemAsync(guestCartId, Line("SKU-12", 2, ("size", "M"), ("color", "Navy")), idempotency_Key: NewKey(), cancellationToken: ct);
+        var guestCart = await guest.AddCartItemAsync(
+            guestCartId, Line("SKU-12", 1, ("size", "L"), ("color", "Navy")), if_Match: first.Headers["ETag"].Single(), idempotency_Key: NewKey(), cancellationToken: ct);
 
         Assert.Equal(201, created.StatusCode);
         Assert.Contains(created.Headers, header => header.Key == "Location");
