@@ -5,10 +5,12 @@ public static class ApiDocumentExtensions
 {
     /// <summary>
     /// <c>AddOpenApi</c> with the platform's contract: problem responses with their codes, Idempotency-Key, If-Match,
-    /// ETag, Location, Idempotent-Replayed and Retry-After headers, and the bearer and device-cookie schemes.
+    /// ETag, Location, Idempotent-Replayed and Retry-After headers, the bearer and device-cookie schemes, and the
+    /// examples the endpoints declare.
     /// </summary>
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options => options
             .AddDocumentTransformer<ContractDocumentTransformer>()
-            .AddOperationTransformer<OperationContractTransformer>());
+            .AddOperationTransformer<OperationContractTransformer>()
+            .AddOperationTransformer<ExampleTransformer>());
 }

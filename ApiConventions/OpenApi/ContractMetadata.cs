@@ -8,3 +8,6 @@ public sealed record ResponseHeaderMetadata(string Name, string Description);
 
 /// <summary>Problem codes an endpoint may answer with <see cref="Status"/>, beyond those its shape implies.</summary>
 public sealed record ProblemCodesMetadata(int Status, IReadOnlyList<string> Codes);
+
+/// <summary>An example of the request body (no <see cref="Status"/>) or of the <see cref="Status"/> response, as a contract record.</summary>
+public sealed record ExampleMetadata(int? Status, object Value);

@@ -61,9 +61,10 @@ internal sealed class OperationContractTransformer : IOpenApiOperationTransforme
                 Description = ReasonPhrases.GetReasonPhrase(status),
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    [ProblemSchema.MediaType] = new() { Schema = ProblemSchema.WithCodes(document, codes) },
+                    [ProblemSchema.MediaType] = new() { Schema = ProblemSchema.Reference(document) },
                 },
             };
+            ProblemCodes.Declare(problem, codes);
             if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
             {
                 AddHeader(problem, "Retry-After", "Seconds to wait before retrying (with the same Idempotency-Key).");

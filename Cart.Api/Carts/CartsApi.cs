@@ -12,17 +12,32 @@ internal static class CartsApi
 
         // Every change but checkout is one transaction that carries its Idempotency-Key record, so that transaction
         // takes the key too. Checkout calls Payments.Api, an effect outside it: its key is claimed before it runs.
-        carts.MapPost("", CartEndpoints.CreateCartAsync).WithName("CreateCart").WithETag().WithIdempotency(OwnerScope, claim: KeyClaim.WithTransaction);
-        carts.MapGet("/{cartId}", CartEndpoints.GetCartAsync).WithName("GetCart").WithETag();
-        carts.MapPost("/{cartId}/items", CartItemEndpoints.AddItemAsync).WithName("AddCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
-        carts.MapPatch("/{cartId}/items/{itemId}", CartItemEndpoints.UpdateItemAsync).WithName("UpdateCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
+        carts.MapPost("", CartEndpoints.CreateCartAsync).WithName("CreateCart").WithETag()
+            .WithRequestExample(CartExamples.CreateCart).WithResponseExample(StatusCodes.Status201Created, CartExamples.Created)
+            .WithIdempotency(OwnerScope, claim: KeyClaim.WithTransaction);
+        carts.MapGet("/{cartId}", CartEndpoints.GetCartAsync).WithName("GetCart").WithETag()
+            .WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart);
+        carts.MapPost("/{cartId}/items", CartItemEndpoints.AddItemAsync).WithName("AddCartItem").WithIfMatch()
+            .WithRequestExample(CartExamples.AddItem).WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart)
+            .WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
+        carts.MapPatch("/{cartId}/items/{itemId}", CartItemEndpoints.UpdateItemAsync).WithName("UpdateCartItem").WithIfMatch()
+            .WithRequestExample(CartExamples.UpdateItem)
+            .WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
         carts.MapDelete("/{cartId}/items/{itemId}", CartItemEndpoints.RemoveItemAsync).WithName("RemoveCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
-        carts.MapPost("/attach", CartMergeEndpoints.AttachAsync).WithName("AttachCart").WithETag().RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
-        carts.MapPost("/merge", CartMergeEndpoints.MergeAsync).WithName("MergeCart").WithETag().RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
-        carts.MapPost("/{cartId}/checkout", CheckoutEndpoints.CheckoutAsync).WithName("CheckoutCart").WithIfMatch().RequireAuthorization().WithIdempotency(CartScope)
-            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds);
+        carts.MapPost("/attach", CartMergeEndpoints.AttachAsync).WithName("AttachCart").WithETag()
+            .WithRequestExample(CartExamples.Attach).WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart)
+            .RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
+        carts.MapPost("/merge", CartMergeEndpoints.MergeAsync).WithName("MergeCart").WithETag()
+            .WithRequestExample(CartExamples.Merge).WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart)
+            .RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
+        carts.MapPost("/{cartId}/checkout", CheckoutEndpoints.CheckoutAsync).WithName("CheckoutCart").WithIfMatch()
+            .WithRequestExample(CartExamples.Checkout).WithResponseExample(StatusCodes.Status200OK, CartExamples.CheckedOut)
+            .RequireAuthorization().WithIdempotency(CartScope)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds)
+            .WithProblemExample(CartExamples.Declined);
 
-        app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").WithETag().RequireAuthorization();
+        app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").WithETag()
+            .WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart).RequireAuthorization();
 
         return app;
     }

@@ -129,7 +129,7 @@ internal sealed class CheckoutService(
 
             case PaymentOutcome.Declined declined:
                 await ReopenAsync(cart, next, attempt, cancellationToken);
-                return new ApiError(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds, "Payment declined", declined.Detail);
+                return CartErrors.PaymentDeclined(declined.Detail);
             case PaymentOutcome.Rejected { Code: not IdempotencyErrors.KeyReused } rejected:
                 await ReopenAsync(cart, next, attempt, cancellationToken);
                 return ApiError.Validation(new Dictionary<string, string[]>

@@ -22,8 +22,11 @@ internal static class ApiReferenceExtensions
             return app;
         }
 
+        // The documents name the address each service listens on; requests from the page go through the gateway
+        // instead (its device cookie, token validation and limits), at the page's own origin.
         app.MapScalarApiReference(Path, options => options
                 .WithTitle("Cart and payments platform")
+                .AddServer("/", "The gateway")
                 .AddDocument("cart-api", "Cart API", routePattern: "/openapi/cart-api.json", isDefault: true)
                 .AddDocument("payments-api", "Payments API", routePattern: "/openapi/payments-api.json"))
             .WithMetadata(new ContentSecurityPolicyMetadata(PagePolicy));

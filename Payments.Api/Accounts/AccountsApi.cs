@@ -12,9 +12,10 @@ internal static class AccountsApi
     {
         var accounts = app.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Caller.SignedInPolicy);
 
-        accounts.MapPost("", CreateAccountAsync).WithName("CreateAccount").WithETag().WithCallerIdempotency(required: false, KeyClaim.WithTransaction);
+        accounts.MapPost("", CreateAccountAsync).WithName("CreateAccount").WithETag().WithCallerIdempotency(required: false, KeyClaim.WithTransaction)
+            .WithRequestExample(LedgerExamples.CreateAccount).WithResponseExample(StatusCodes.Status201Created, LedgerExamples.Opened);
         accounts.MapGet("", ListAccountsAsync).WithName("ListMyAccounts");
-        accounts.MapGet("/{accountId}", GetAccountAsync).WithName("GetAccount").WithETag();
+        accounts.MapGet("/{accountId}", GetAccountAsync).WithName("GetAccount").WithETag().WithResponseExample(StatusCodes.Status200OK, LedgerExamples.Funded);
         accounts.MapPost("/{accountId}/close", CloseAccountAsync).WithName("CloseAccount").WithIfMatch().WithCallerIdempotency(required: false, KeyClaim.WithTransaction);
 
         return app;

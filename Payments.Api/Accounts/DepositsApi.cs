@@ -11,7 +11,8 @@ internal static class DepositsApi
             .WithTags("Accounts")
             .WithName("Deposit")
             .RequireAuthorization(Caller.SignedInPolicy)
-            .WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
+            .WithCallerIdempotency(required: true, KeyClaim.WithTransaction)
+            .WithRequestExample(LedgerExamples.Deposit).WithResponseExample(StatusCodes.Status201Created, LedgerExamples.Deposited);
         return app;
     }
 

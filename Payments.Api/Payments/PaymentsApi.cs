@@ -13,7 +13,9 @@ internal static class PaymentsApi
         var payments = app.MapGroup("/payments").WithTags("Payments").RequireAuthorization(Caller.SignedInPolicy);
 
         payments.MapPost("", PayAsync).WithName("CreatePayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction)
-            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, LedgerErrors.InsufficientFundsCode);
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, LedgerErrors.InsufficientFundsCode)
+            .WithRequestExample(LedgerExamples.Pay).WithResponseExample(StatusCodes.Status201Created, LedgerExamples.Paid)
+            .WithProblemExample(LedgerErrors.InsufficientFunds());
         payments.MapPost("/{txnId}/refunds", RefundAsync).WithName("RefundPayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction);
 
         return app;

@@ -14,8 +14,9 @@ internal static class TransactionsApi
     {
         var group = app.MapGroup("").WithTags("Transactions").RequireAuthorization(Caller.SignedInPolicy);
 
-        group.MapGet("/transactions/{txnId}", GetTransactionAsync).WithName("GetTransaction");
-        group.MapGet("/accounts/{accountId}/transactions", StatementAsync).WithName("GetStatement");
+        group.MapGet("/transactions/{txnId}", GetTransactionAsync).WithName("GetTransaction").WithResponseExample(StatusCodes.Status200OK, LedgerExamples.Paid);
+        group.MapGet("/accounts/{accountId}/transactions", StatementAsync).WithName("GetStatement")
+            .WithResponseExample(StatusCodes.Status200OK, LedgerExamples.Statement);
         group.MapGet("/merchants/{merchantId}/transactions", MerchantTransactionsAsync).WithName("GetMerchantTransactions");
         group.MapGet("/accounts/{accountId}/audit", AuditHistoryAsync).WithName("GetAuditHistory");
 

@@ -44,6 +44,29 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_problem_is_the_one_problem_type_whose_code_is_the_documents_enum(string service)
+    {
+        using var document = JsonDocument.Parse(await ServedAsync(service));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var codeEnum = schemas.GetProperty("ProblemCode").GetProperty("enum").EnumerateArray().Select(code => code.GetString()!).ToHashSet();
+
+        Assert.Equal("#/components/schemas/ProblemCode", schemas.GetProperty("Problem").GetProperty("properties").GetProperty("code").GetProperty("$ref").GetString());
+        foreach (var (name, operation) in Operations(document))
+        {
+            foreach (var problem in operation.GetProperty("responses").EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+            {
+                // One type for every problem, so a generated client throws one typed exception whatever the status.
+                var schema = problem.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+                Assert.Equal("#/components/schemas/Problem", schema.GetProperty("$ref").GetString());
+                var codes = ProblemCodesOf(problem.Value);
+                Assert.True(codes.Count > 0, $"{name} {problem.Name} lists no code");
+                Assert.All(codes, code => Assert.Contains(code, codeEnum));
+            }
+        }
+    }
+
     [Fact]
     public async Task A_payment_requires_an_idempotency_key_and_may_be_declined_with_insufficient_funds()
     {
@@ -52,14 +75,62 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
 
         var key = pay.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
         var created = pay.GetProperty("responses").GetProperty("201");
-        var declined = pay.GetProperty("responses").GetProperty("422").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema");
+        var declined = ProblemCodesOf(pay.GetProperty("responses").GetProperty("422"));
 
         Assert.Equal("header", key.GetProperty("in").GetString());
         Assert.True(key.GetProperty("required").GetBoolean());
         Assert.True(created.GetProperty("headers").TryGetProperty("Location", out _));
         Assert.True(created.GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _));
-        Assert.Contains("INSUFFICIENT_FUNDS", declined.GetRawText());
-        Assert.Contains("IDEMPOTENCY_KEY_REUSED", declined.GetRawText());
+        Assert.Contains("INSUFFICIENT_FUNDS", declined);
+        Assert.Contains("IDEMPOTENCY_KEY_REUSED", declined);
+    }
+
+    [Theory]
+    [InlineData("cart-api", "CreateCart", "201")]
+    [InlineData("cart-api", "AddCartItem", "200")]
+    [InlineData("cart-api", "MergeCart", "200")]
+    [InlineData("cart-api", "CheckoutCart", "200")]
+    [InlineData("payments-api", "CreateAccount", "201")]
+    [InlineData("payments-api", "Deposit", "201")]
+    [InlineData("payments-api", "CreatePayment", "201")]
+    public async Task A_storefront_operation_shows_an_example_of_its_request_and_its_answer(string service, string operationId, string status)
+    {
+        using var document = JsonDocument.Parse(await ServedAsync(service));
+        var operation = Operations(document).Single(o => o.Name == operationId).Operation;
+
+        var request = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var answer = operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("example");
+
+        Assert.Equal(JsonValueKind.Object, request.ValueKind);
+        Assert.Equal(JsonValueKind.Object, answer.ValueKind);
+    }
+
+    [Theory]
+    [InlineData("cart-api", "CheckoutCart")]
+    [InlineData("payments-api", "CreatePayment")]
+    public async Task A_declined_payment_shows_an_example_of_its_problem(string service, string operationId)
+    {
+        using var document = JsonDocument.Parse(await ServedAsync(service));
+        var operation = Operations(document).Single(o => o.Name == operationId).Operation;
+
+        var example = operation.GetProperty("responses").GetProperty("422").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+
+        Assert.Equal("INSUFFICIENT_FUNDS", example.GetProperty("code").GetString());
+        Assert.Equal(422, example.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_added_item_example_names_its_attributes_as_the_service_writes_them()
+    {
+        using var document = JsonDocument.Parse(await ServedAsync("cart-api"));
+        var add = Operations(document).Single(o => o.Name == "AddCartItem").Operation;
+
+        var request = add.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        var line = add.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("items")[0];
+
+        Assert.Equal("Navy", request.GetProperty("attrs").GetProperty("color").GetString());
+        Assert.Equal(request.GetProperty("sku").GetString(), line.GetProperty("sku").GetString());
+        Assert.Equal(request.GetProperty("qty").GetInt32(), line.GetProperty("qty").GetInt32());
     }
 
     [Fact]
@@ -77,6 +148,10 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
         Assert.Equal(["Bearer", "DeviceCookie"], schemes.Order(StringComparer.Ordinal));
         Assert.Equal("cookie", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("DeviceCookie").GetProperty("in").GetString());
     }
+
+    /// <summary>The codes a problem response can carry (<c>x-problem-codes</c>).</summary>
+    private static List<string> ProblemCodesOf(JsonElement response) =>
+        response.TryGetProperty("x-problem-codes", out var codes) ? [.. codes.EnumerateArray().Select(code => code.GetString()!)] : [];
 
     private async Task<string> ServedAsync(string service)
     {
