@@ -1,12 +1,14 @@
 namespace DynamoDbStorage;
 
-/// <summary>Registers the shared DynamoDB client, its options and its health check.</summary>
+/// <summary>Registers the shared DynamoDB client and its options.</summary>
 public static class DynamoDbClientExtensions
 {
     /// <summary>
     /// Adds an <see cref="IAmazonDynamoDB"/> singleton built from the SDK's standard configuration chain
-    /// (region, credentials and <c>AWS_ENDPOINT_URL_DYNAMODB</c>), bound <see cref="DynamoDbOptions"/> and a
-    /// <c>dynamodb</c> health check.
+    /// (region, credentials and <c>AWS_ENDPOINT_URL_DYNAMODB</c>) and bound <see cref="DynamoDbOptions"/>. No health check
+    /// of its own: each table the service owns is checked with a <c>DescribeTable</c> on it
+    /// (<see cref="Tables.TableProvisioningExtensions.AddDynamoDbTable{TBuilder}"/>), which needs IAM on that table only,
+    /// where <c>ListTables</c> would need it on <c>*</c>.
     /// </summary>
     public static TBuilder AddDynamoDbClient<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -20,9 +22,6 @@ public static class DynamoDbClientExtensions
         // No endpoint or region code here: the SDK reads AWS_REGION, the credential chain and the
         // service-specific AWS_ENDPOINT_URL_DYNAMODB itself, so local and production share one path.
         builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient(new AmazonDynamoDBConfig()));
-
-        builder.Services.AddHealthChecks()
-            .AddCheck<DynamoDbHealthCheck>("dynamodb", HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5));
 
         return builder;
     }

@@ -37,7 +37,6 @@ internal sealed class PlatformStack : Stack
             Permissions =
             [
                 Allow(DynamoDbActions.PaymentsApiOnPayments, Tables.Payments.TableArn, $"{Tables.Payments.TableArn}/index/*"),
-                Allow(DynamoDbActions.HealthCheck, "*"),
             ],
         });
 
@@ -55,7 +54,6 @@ internal sealed class PlatformStack : Stack
             Permissions =
             [
                 Allow(DynamoDbActions.CartApiOnCarts, Tables.Carts.TableArn),
-                Allow(DynamoDbActions.HealthCheck, "*"),
             ],
         });
 
@@ -72,7 +70,6 @@ internal sealed class PlatformStack : Stack
                 Allow(DynamoDbActions.WorkerOnStreams, $"{Tables.Carts.TableArn}/stream/*", $"{Tables.Payments.TableArn}/stream/*"),
                 Allow(DynamoDbActions.WorkerListStreams, "*"),
                 Allow(DynamoDbActions.WorkerOnLeases, Tables.EventsLeases.TableArn),
-                Allow(DynamoDbActions.HealthCheck, "*"),
                 Allow(["s3:PutObject"], audit.AuditObjectsArn),
             ],
         });
