@@ -4,5 +4,6 @@ global using HostingIntegrations.DynamoDBLocal;
 global using HostingIntegrations.Redis;
 global using Microsoft.Extensions.Configuration;
 global using HostingIntegrations.Projects;
+global using HostingIntegrations.Publishing;
 global using HostingIntegrations.Replicas;
 global using HostingIntegrations.Restarts;

@@ -2,13 +2,15 @@ using DynamoDbStorage.Resilience;
 
 namespace DynamoDbStorage;
 
-/// <summary>Registers the shared DynamoDB client, its options and its health check.</summary>
+/// <summary>Registers the shared DynamoDB client and its options.</summary>
 public static class DynamoDbClientExtensions
 {
     /// <summary>
     /// Adds an <see cref="IAmazonDynamoDB"/> singleton built from the SDK's standard configuration chain
-    /// (region, credentials and <c>AWS_ENDPOINT_URL_DYNAMODB</c>), bound <see cref="DynamoDbOptions"/> and a
-    /// <c>dynamodb</c> health check.
+    /// (region, credentials and <c>AWS_ENDPOINT_URL_DYNAMODB</c>) and bound <see cref="DynamoDbOptions"/>. No health check
+    /// of its own: each table the service owns is checked with a <c>DescribeTable</c> on it
+    /// (<see cref="Tables.TableProvisioningExtensions.AddDynamoDbTable{TBuilder}"/>), which needs IAM on that table only,
+    /// where <c>ListTables</c> would need it on <c>*</c>.
     /// </summary>
     public static TBuilder AddDynamoDbClient<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -41,9 +43,6 @@ public static class DynamoDbClientExtensions
         {
             HttpClientFactory = services.GetRequiredService<GuardedHttpClientFactory>(),
         }));
-
-        builder.Services.AddHealthChecks()
-            .AddCheck<DynamoDbHealthCheck>("dynamodb", HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(5));
 
         return builder;
     }

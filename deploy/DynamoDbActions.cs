@@ -7,9 +7,6 @@ namespace Deploy;
 /// </summary>
 internal static class DynamoDbActions
 {
-    /// <summary><c>DynamoDbHealthCheck</c>: a one-table <c>ListTables</c> (the action has no resource but <c>*</c>).</summary>
-    public static readonly string[] HealthCheck = ["dynamodb:ListTables"];
-
     /// <summary>
     /// Cart.Api on <c>carts</c>: carts, lines, catalog and idempotency records — GetItem/BatchGetItem/Query reads,
     /// BatchWriteItem (catalog load), TransactWriteItems of Put and Delete, the idempotency store's Put/Delete,

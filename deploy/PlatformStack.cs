@@ -23,7 +23,11 @@ internal sealed class PlatformStack : Stack
         Services = new Services(this, "Services", settings, network.Vpc, redis, telemetry);
 
         var tableNames = Tables.Tables.ToDictionary(table => $"DynamoDb__Tables__{table.Key}", table => table.Value.TableName);
-        var bearer = new Dictionary<string, string> { ["Authentication__Schemes__Bearer__Authority"] = identity.Authority };
+        var bearer = new Dictionary<string, string>
+        {
+            ["Authentication__Schemes__Bearer__Authority"] = identity.Authority,
+            ["Authentication__Schemes__Bearer__ValidClientIds__0"] = identity.Client.UserPoolClientId, // Cognito: client_id, not aud
+        };
         var redisSettings = new Dictionary<string, string> { ["ConnectionStrings__redis"] = redis.ConnectionString };
         var redisPassword = new Dictionary<string, Amazon.CDK.AWS.SecretsManager.ISecret>
         {
@@ -37,7 +41,6 @@ internal sealed class PlatformStack : Stack
             Permissions =
             [
                 Allow(DynamoDbActions.PaymentsApiOnPayments, Tables.Payments.TableArn, $"{Tables.Payments.TableArn}/index/*"),
-                Allow(DynamoDbActions.HealthCheck, "*"),
             ],
         });
 
@@ -55,7 +58,6 @@ internal sealed class PlatformStack : Stack
             Permissions =
             [
                 Allow(DynamoDbActions.CartApiOnCarts, Tables.Carts.TableArn),
-                Allow(DynamoDbActions.HealthCheck, "*"),
             ],
         });
 
@@ -72,7 +74,6 @@ internal sealed class PlatformStack : Stack
                 Allow(DynamoDbActions.WorkerOnStreams, $"{Tables.Carts.TableArn}/stream/*", $"{Tables.Payments.TableArn}/stream/*"),
                 Allow(DynamoDbActions.WorkerListStreams, "*"),
                 Allow(DynamoDbActions.WorkerOnLeases, Tables.EventsLeases.TableArn),
-                Allow(DynamoDbActions.HealthCheck, "*"),
                 Allow(["s3:PutObject"], audit.AuditObjectsArn),
             ],
         });
@@ -81,6 +82,8 @@ internal sealed class PlatformStack : Stack
         {
             ["services__cart-api__http__0"] = "http://cart-api",
             ["services__payments-api__http__0"] = "http://payments-api",
+            // The ALB sits in the VPC: its X-Forwarded-For is believed, so per-address rate limits see the client.
+            ["ForwardedHeaders__TrustedNetworks__0"] = network.Vpc.VpcCidrBlock,
         };
         for (var i = 0; i < settings.CorsOrigins.Count; i++)
         {

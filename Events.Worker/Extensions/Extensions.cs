@@ -1,6 +1,7 @@
 using DynamoDbStreams.Client;
 using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
+using Amazon.S3;
 using Events.Worker.Audit;
 using Events.Worker.Publishing;
 using Events.Worker.Telemetry;
@@ -63,11 +64,8 @@ internal static class Extensions
         }
         else
         {
-            builder.Services.AddSingleton<IAuditArchive>(services => new S3AuditArchive(
-                new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
-                services.GetRequiredService<IOptions<EventsOptions>>(),
-                services.GetRequiredService<TimeProvider>(),
-                name => configuration[name]));
+            builder.Services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client(AuditS3Config.Create(configuration[AuditS3Config.EndpointVariable])));
+            builder.Services.AddSingleton<IAuditArchive, S3AuditArchive>();
         }
 
         builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();

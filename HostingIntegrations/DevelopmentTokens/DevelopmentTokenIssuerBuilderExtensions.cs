@@ -11,7 +11,8 @@ public static class DevelopmentTokenIssuerBuilderExtensions
     /// <summary>
     /// The development issuer: its key lives in <c>.dev/jwt-signing-key</c> at the repository root (git-ignored;
     /// <c>Identity:SigningKeyFile</c> overrides). The dashboard offers a "Create token" command on it. Published, it is
-    /// two parameters instead, the real issuer's authority and the audience.
+    /// two parameters instead: the real issuer's authority and its app client id (a Cognito user pool, whose access
+    /// tokens name their client in <c>client_id</c> and carry no audience).
     /// </summary>
     public static IResourceBuilder<DevelopmentTokenIssuerResource> AddDevelopmentTokenIssuer(this IDistributedApplicationBuilder builder, [ResourceName] string name)
     {
@@ -21,7 +22,7 @@ public static class DevelopmentTokenIssuerBuilderExtensions
         if (builder.ExecutionContext.IsPublishMode)
         {
             issuer.Authority = builder.AddParameter($"{name}-authority").Resource;
-            issuer.ValidAudience = builder.AddParameter($"{name}-audience").Resource;
+            issuer.ClientId = builder.AddParameter($"{name}-client-id").Resource;
         }
 
         builder.Eventing.Subscribe<InitializeResourceEvent>(issuer, (@event, _) =>
@@ -57,11 +58,11 @@ public static class DevelopmentTokenIssuerBuilderExtensions
         where T : IResourceWithEnvironment
     {
         var resource = issuer.Resource;
-        if (resource.Authority is { } authority && resource.ValidAudience is { } audience)
+        if (resource.Authority is { } authority && resource.ClientId is { } clientId)
         {
             return builder
                 .WithEnvironment($"{Bearer}Authority", authority)
-                .WithEnvironment($"{Bearer}ValidAudiences__0", audience);
+                .WithEnvironment($"{Bearer}ValidClientIds__0", clientId);
         }
 
         return builder.WithReferenceRelationship(resource).WithEnvironment(context =>

@@ -23,8 +23,8 @@ public sealed class DevelopmentTokenIssuerResource(string name, string keyFile) 
     /// <summary>Published only: the issuer's authority URL (for Cognito, <c>https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c>).</summary>
     public ParameterResource? Authority { get; internal set; }
 
-    /// <summary>Published only: the audience services accept.</summary>
-    public ParameterResource? ValidAudience { get; internal set; }
+    /// <summary>Published only: the app client whose access tokens services accept (Cognito's <c>client_id</c>; no audience).</summary>
+    public ParameterResource? ClientId { get; internal set; }
 
     /// <summary>A token whose subject is <paramref name="userId"/>, valid from <paramref name="now"/> for <paramref name="lifetime"/>.</summary>
     public string MintToken(string userId, DateTimeOffset now, TimeSpan lifetime, string audience = Audience, string issuer = Issuer)

@@ -7,8 +7,9 @@ namespace ServiceDefaults.Authentication;
 /// JWT bearer authentication configured once for every service, entirely from the standard
 /// <c>Authentication:Schemes:Bearer</c> section: locally the AppHost's development signing key
 /// (<c>SigningKeys</c>, <c>ValidIssuer</c>, <c>ValidAudiences</c>), in production a Cognito user pool
-/// (<c>Authority=https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c>). <see cref="BearerTokenRules"/> adds
-/// what every token must also be: a non-blank <c>sub</c>, at most 30 s of clock skew.
+/// (<c>Authority=https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c> and <c>ValidClientIds</c>, checked by
+/// <see cref="CognitoAccessTokens"/> in place of an audience). <see cref="BearerTokenRules"/> adds what every token must
+/// also be: a non-blank <c>sub</c>, at most 30 s of clock skew.
 /// </summary>
 public static class AuthenticationExtensions
 {
@@ -17,13 +18,15 @@ public static class AuthenticationExtensions
 
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var configuration = builder.Configuration;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
-                // Keep claim names as issued ("sub"), not remapped to long WS-* URIs.
+                // Keep claim names as issued ("sub", "client_id"), not remapped to long WS-* URIs.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = UserIdClaim;
                 BearerTokenRules.Apply(options);
+                CognitoAccessTokens.Apply(options, configuration.GetSection(CognitoAccessTokens.ClientIdsKey).Get<string[]>() ?? []);
             });
         builder.Services.AddAuthorization();
         return builder;

@@ -4,12 +4,12 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
 {
     public static TheoryData<string, string[]> DynamoDbActionsByService => new()
     {
-        { "cart-api", ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:ListTables", "dynamodb:PutItem", "dynamodb:Query"] },
-        { "payments-api", ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:ListTables", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
+        { "cart-api", ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"] },
+        { "payments-api", ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
         {
             "events-worker",
             ["dynamodb:DeleteItem", "dynamodb:DescribeStream", "dynamodb:DescribeTable", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-             "dynamodb:ListStreams", "dynamodb:ListTables", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"]
+             "dynamodb:ListStreams", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"]
         },
         { "gateway", [] },
     };

@@ -120,6 +120,37 @@ public class ServiceTests(SynthesizedStack stack) : IClassFixture<SynthesizedSta
     }
 
     [Fact]
+    public void The_services_accept_access_tokens_of_the_storefront_client_only()
+    {
+        // Cognito access tokens carry client_id, not aud: ServiceDefaults' CognitoAccessTokens checks it against this list.
+        var client = Assert.Single(stack.Resources("AWS::Cognito::UserPoolClient")).Id;
+        foreach (var service in new[] { "gateway", "cart-api", "payments-api" })
+        {
+            var parameter = stack.Resources("AWS::SSM::Parameter")
+                .Single(p => (string?)p.Properties["Name"] == $"/cart-platform/test/{service}/Authentication/Schemes/Bearer/ValidClientIds/0");
+            Assert.Equal($"{{\"Ref\":\"{client}\"}}", parameter.Properties["Value"]!.ToJsonString());
+            var secrets = stack.TaskDefinition(service)["ContainerDefinitions"]![0]!["Secrets"]!.AsArray();
+            Assert.Contains(secrets, s => (string?)s!["Name"] == "Authentication__Schemes__Bearer__ValidClientIds__0");
+        }
+    }
+
+    [Fact]
+    public void The_gateway_trusts_forwarded_client_addresses_from_the_vpc_only()
+    {
+        // The ALB sits in the VPC and appends the client's address to X-Forwarded-For; the per-address rate limit needs it.
+        var vpc = Assert.Single(stack.Resources("AWS::EC2::VPC")).Id;
+        var trusted = stack.Resources("AWS::SSM::Parameter")
+            .Where(p => ((string?)p.Properties["Name"])?.Contains("/ForwardedHeaders/TrustedNetworks/", StringComparison.Ordinal) == true)
+            .ToList();
+
+        var parameter = Assert.Single(trusted);
+        Assert.Equal("/cart-platform/test/gateway/ForwardedHeaders/TrustedNetworks/0", (string?)parameter.Properties["Name"]);
+        Assert.Equal($"{{\"Fn::GetAtt\":[\"{vpc}\",\"CidrBlock\"]}}", parameter.Properties["Value"]!.ToJsonString());
+        var secrets = stack.TaskDefinition("gateway")["ContainerDefinitions"]![0]!["Secrets"]!.AsArray();
+        Assert.Contains(secrets, s => (string?)s!["Name"] == "ForwardedHeaders__TrustedNetworks__0");
+    }
+
+    [Fact]
     public void The_audit_bucket_is_versioned_locked_encrypted_and_private()
     {
         var bucket = Assert.Single(stack.Resources("AWS::S3::Bucket")).Properties;

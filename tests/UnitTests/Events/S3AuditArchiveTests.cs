@@ -1,32 +1,43 @@
-using Amazon.Runtime;
-using Events.Worker;
 using Events.Worker.Audit;
-using Microsoft.Extensions.Options;
 
 namespace UnitTests.Events;
 
 public sealed class S3AuditArchiveTests
 {
+    private static readonly DateTimeOffset BatchTime = new(2026, 1, 5, 7, 12, 0, TimeSpan.Zero);
+
     [Fact]
-    public void A_batch_object_key_is_the_hourly_layout_plus_its_first_sequence_number()
+    public void A_batch_object_key_is_the_hourly_layout_plus_its_sequence_range_and_write_id()
     {
-        Assert.Equal("audit/2026/01/05/07-shardId-1-000042.jsonl",
-            S3AuditArchive.ObjectKey(new DateTimeOffset(2026, 1, 5, 7, 0, 0, TimeSpan.Zero), "shardId-1", "000042"));
+        var writeId = Guid.Parse("0194a7d2-3c00-7000-8000-000000000001");
+
+        Assert.Equal("audit/2026/01/05/07-shardId-1-000042-000050-0194a7d23c0070008000000000000001.jsonl",
+            AuditKeys.ForBatch(BatchTime, "shardId-1", "000042", "000050", writeId));
     }
 
     [Fact]
-    public async Task A_put_to_a_custom_endpoint_is_path_style_and_signed_for_s3_with_its_payload_hash()
+    public void The_same_batch_written_twice_gets_two_keys()
     {
-        using var http = new HttpClient();
-        var archive = new S3AuditArchive(http, Options.Create(new EventsOptions { AuditBucket = "audit-bucket" }), TimeProvider.System,
-            name => name == "AWS_ENDPOINT_URL_S3" ? "http://localhost:9000" : null, new BasicAWSCredentials("AKID", "secret"));
+        Assert.NotEqual(
+            AuditKeys.ForBatch(BatchTime, "shardId-1", "000042", "000050", Guid.CreateVersion7(BatchTime)),
+            AuditKeys.ForBatch(BatchTime, "shardId-1", "000042", "000050", Guid.CreateVersion7(BatchTime)));
+    }
 
-        using var message = await archive.CreatePutAsync("audit/2026/01/05/07-shardId-1-000042.jsonl", "{}\n"u8.ToArray());
+    [Fact]
+    public void A_custom_endpoint_is_addressed_path_style()
+    {
+        var config = AuditS3Config.Create("http://127.0.0.1:4568");
 
-        Assert.Equal(new Uri("http://localhost:9000/audit-bucket/audit/2026/01/05/07-shardId-1-000042.jsonl"), message.RequestUri);
-        var authorization = Assert.Single(message.Headers.GetValues("Authorization"));
-        Assert.Contains("/s3/aws4_request", authorization, StringComparison.Ordinal);
-        Assert.Contains("x-amz-content-sha256", authorization, StringComparison.Ordinal);
-        Assert.Single(message.Headers.GetValues("X-Amz-Content-SHA256"));
+        Assert.Equal("http://127.0.0.1:4568", config.ServiceURL.TrimEnd('/'));
+        Assert.True(config.ForcePathStyle);
+    }
+
+    [Fact]
+    public void Without_an_endpoint_the_sdk_chain_decides()
+    {
+        var config = AuditS3Config.Create(null);
+
+        Assert.Null(config.ServiceURL);
+        Assert.False(config.ForcePathStyle);
     }
 }
