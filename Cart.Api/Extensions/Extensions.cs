@@ -40,6 +40,10 @@ internal static class Extensions
         builder.Services.AddSingleton<CacheBreaker>();
         builder.Services.AddSingleton<CartCache>();
         builder.Services.AddSingleton<CartCacheMetrics>();
+        builder.Services.AddSingleton<LocalCartCache>();
+        builder.Services.AddSingleton<InvalidationSequence>();
+        builder.Services.AddSingleton<CartInvalidations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CartInvalidations>());
         builder.Services.AddSingleton<CartReader>();
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
