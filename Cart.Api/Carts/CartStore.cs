@@ -1,10 +1,11 @@
+using DynamoDbStorage.Telemetry;
 using Idempotency;
 using static DynamoDbStorage.AttributeValues;
 
 namespace Cart.Api.Carts;
 
 /// <summary>Reads and writes carts in DynamoDB; every change is one transaction guarded by the header's version.</summary>
-internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options)
+internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, IOptions<DynamoDbOptions> options)
 {
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
@@ -102,6 +103,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
         catch (TransactionCanceledException exception)
         {
             var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex >= 0 ? idempotencyIndex : null);
+            metrics.TransactionFailed(cancellation.Kind);
             switch (cancellation.Kind)
             {
                 case CancellationKind.KeyTaken:
@@ -117,6 +119,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
         }
         catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
         {
+            metrics.TransactionFailed(CancellationKind.TransactionConflict);
             return CommitResult.Conflict;
         }
     }

@@ -1,5 +1,6 @@
 using Cart.Api.Caching;
 using Cart.Api.Catalog;
+using DynamoDbStorage.Telemetry;
 using Cart.Api.Checkout;
 using Idempotency;
 
@@ -15,7 +16,7 @@ internal static class Extensions
         builder.AddFailFastRedisClient("redis");
         builder.Services.AddIdempotency();
         builder.Services.AddApiDocument();
-        builder.AddTelemetrySources(CartCacheMetrics.MeterName);
+        builder.AddTelemetrySources(CartCacheMetrics.MeterName, DynamoDbMetrics.MeterName);
 
         builder.Services.AddOptions<CartOptions>()
             .BindConfiguration(CartOptions.SectionName)
