@@ -1,4 +1,5 @@
 using DynamoDbStorage.Resilience;
+using DynamoDbStorage.Telemetry;
 
 namespace DynamoDbStorage;
 
@@ -7,10 +8,10 @@ public static class DynamoDbClientExtensions
 {
     /// <summary>
     /// Adds an <see cref="IAmazonDynamoDB"/> singleton built from the SDK's standard configuration chain
-    /// (region, credentials and <c>AWS_ENDPOINT_URL_DYNAMODB</c>) and bound <see cref="DynamoDbOptions"/>. No health check
-    /// of its own: each table the service owns is checked with a <c>DescribeTable</c> on it
-    /// (<see cref="Tables.TableProvisioningExtensions.AddDynamoDbTable{TBuilder}"/>), which needs IAM on that table only,
-    /// where <c>ListTables</c> would need it on <c>*</c>.
+    /// (region, credentials and <c>AWS_ENDPOINT_URL_DYNAMODB</c>), observed by <see cref="DynamoDbMetrics"/>, and bound
+    /// <see cref="DynamoDbOptions"/>. No health check of its own: each table the service owns is checked with a
+    /// <c>DescribeTable</c> on it (<see cref="Tables.TableProvisioningExtensions.AddDynamoDbTable{TBuilder}"/>), which needs
+    /// IAM on that table only, where <c>ListTables</c> would need it on <c>*</c>.
     /// </summary>
     public static TBuilder AddDynamoDbClient<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -39,10 +40,16 @@ public static class DynamoDbClientExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             },
         }));
-        builder.Services.TryAddSingleton<IAmazonDynamoDB>(services => new AmazonDynamoDBClient(new AmazonDynamoDBConfig
+        builder.Services.TryAddSingleton<DynamoDbMetrics>();
+        builder.Services.TryAddSingleton<IAmazonDynamoDB>(services =>
         {
-            HttpClientFactory = services.GetRequiredService<GuardedHttpClientFactory>(),
-        }));
+            var client = new AmazonDynamoDBClient(new AmazonDynamoDBConfig
+            {
+                HttpClientFactory = services.GetRequiredService<GuardedHttpClientFactory>(),
+            });
+            services.GetRequiredService<DynamoDbMetrics>().Observe(client);
+            return client;
+        });
 
         return builder;
     }

@@ -10,16 +10,26 @@ internal sealed class CartCache(
 {
     // Writes unless the cached version is newer: a slow writer or reader can never put an older cart back over a
     // newer one, which keeps read-your-writes across instances. Equal versions overwrite, so a refill refreshes cachedAt.
+    // A commit (ARGV[4] = 1) is also announced in the same step: the channel's next sequence number is drawn and
+    // published with it, so every replica's local tier hears of a change exactly when Redis holds it, and a replica
+    // that misses a message sees the gap (CartInvalidations).
     private const string SetIfNotNewerScript = """
         local current = redis.call('GET', KEYS[1])
+        local stored = 1
         if current then
           local ok, cached = pcall(cjson.decode, current)
           if ok and type(cached) == 'table' and tonumber(cached['version']) and tonumber(cached['version']) > tonumber(ARGV[1]) then
-            return 0
+            stored = 0
           end
         end
-        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-        return 1
+        if stored == 1 then
+          redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        end
+        if ARGV[4] == '1' then
+          local sequence = redis.call('INCR', KEYS[2])
+          redis.call('PUBLISH', ARGV[5], ARGV[6] .. ':' .. ARGV[1] .. ':' .. sequence)
+        end
+        return stored
         """;
 
     public static RedisKey KeyOf(string cartId) => $"cart:{cartId}";
@@ -28,7 +38,7 @@ internal sealed class CartCache(
     {
         if (!CanCall(cartId))
         {
-            metrics.Lookup(CacheLookup.Skipped);
+            metrics.Lookup(CacheTier.Redis, CacheLookup.Skipped);
             return null;
         }
 
@@ -38,36 +48,40 @@ internal sealed class CartCache(
             breaker.RecordSuccess();
             if (cached.IsNullOrEmpty)
             {
-                metrics.Lookup(CacheLookup.Miss);
+                metrics.Lookup(CacheTier.Redis, CacheLookup.Miss);
                 return null;
             }
 
             var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format, read through like a stale one
             var trusted = entry is not null && entry.CachedAt >= breaker.TrustCachedAfter;
-            metrics.Lookup(trusted ? CacheLookup.Hit : CacheLookup.Untrusted);
+            metrics.Lookup(CacheTier.Redis, trusted ? CacheLookup.Hit : CacheLookup.Untrusted);
             return trusted ? entry : null;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             breaker.RecordFailure();
-            metrics.Lookup(CacheLookup.Failed);
+            metrics.Lookup(CacheTier.Redis, CacheLookup.Failed);
             CartLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
         catch (JsonException exception)
         {
-            metrics.Lookup(CacheLookup.Failed);
+            metrics.Lookup(CacheTier.Redis, CacheLookup.Failed);
             CartLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
     }
 
-    /// <summary>Caches the rendered cart unless a newer version is there.</summary>
-    public async Task StoreAsync(CartSnapshot cart, CartView view)
+    /// <summary>
+    /// Caches the rendered cart unless a newer version is there; with <paramref name="announce"/> (a commit) also
+    /// announces the version on the invalidation channel in the same script. Returns the entry as cached, or null when
+    /// Redis was skipped or failed.
+    /// </summary>
+    public async Task<CachedCart?> StoreAsync(CartSnapshot cart, CartView view, bool announce = false)
     {
         if (!CanCall(cart.Header.CartId))
         {
-            return;
+            return null;
         }
 
         var header = cart.Header;
@@ -76,41 +90,28 @@ internal sealed class CartCache(
         {
             await redis.GetDatabase().ScriptEvaluateAsync(
                 SetIfNotNewerScript,
-                [KeyOf(header.CartId)],
+                [KeyOf(header.CartId), options.Value.InvalidationSequenceKey],
                 [
                     header.Version,
                     CachedCartFormat.Write(entry),
                     (long)options.Value.CacheTimeToLive.TotalMilliseconds,
+                    announce ? 1 : 0,
+                    options.Value.InvalidationChannel,
+                    header.CartId,
                 ]).WaitAsync(options.Value.CacheOperationTimeout, time);
             breaker.RecordSuccess();
+            return entry;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             breaker.RecordFailure();
             CartLog.CacheWriteFailed(logger, header.CartId, header.Version, exception);
+            return null;
         }
     }
 
-    /// <summary>Announces a committed version so every instance can drop any local copy (fire and forget).</summary>
-    public void PublishChange(string cartId, long version)
-    {
-        if (breaker.IsOpen || !redis.IsConnected)
-        {
-            return;
-        }
-
-        try
-        {
-            redis.GetSubscriber().Publish(
-                RedisChannel.Literal(options.Value.InvalidationChannel),
-                string.Create(CultureInfo.InvariantCulture, $"{cartId}:{version}"),
-                CommandFlags.FireAndForget);
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            CartLog.InvalidationFailed(logger, cartId, version, exception);
-        }
-    }
+    /// <summary>When an entry cached at <paramref name="cachedAt"/> leaves Redis (Unix milliseconds): no tier keeps it longer.</summary>
+    public long ExpiryOf(long cachedAt) => cachedAt + (long)options.Value.CacheTimeToLive.TotalMilliseconds;
 
     private bool CanCall(string cartId)
     {

@@ -3,8 +3,10 @@ using System.Diagnostics.Metrics;
 namespace Cart.Api.Caching;
 
 /// <summary>
-/// How cart reads are served: <c>cart.cache.lookups</c> by result (hit; miss; skipped while the breaker is open; failed;
-/// untrusted, an entry older than the last outage or of an older format) and <c>cart.store.loads</c>, the consistent reads the misses caused.
+/// How cart reads are served, tier by tier: <c>cart.cache.lookups</c> by <c>tier</c> (local, redis, dynamodb) and
+/// <c>result</c> (hit; miss; skipped while the breaker is open or the local tier cannot prove it is current; failed;
+/// untrusted, an entry older than the last outage or of an older format) — the hit ratio of a tier is its hits over
+/// its lookups — and <c>cart.cache.invalidations</c>, the channel's messages by what became of them.
 /// </summary>
 internal sealed class CartCacheMetrics : IDisposable
 {
@@ -12,20 +14,29 @@ internal sealed class CartCacheMetrics : IDisposable
 
     private readonly Meter _meter;
     private readonly Counter<long> _lookups;
-    private readonly Counter<long> _loads;
+    private readonly Counter<long> _invalidations;
 
     public CartCacheMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
-        _lookups = _meter.CreateCounter<long>("cart.cache.lookups", "{lookup}", "Cart cache lookups by result.");
-        _loads = _meter.CreateCounter<long>("cart.store.loads", "{load}", "Consistent DynamoDB reads of a cart after a cache miss (coalesced per cart).");
+        _lookups = _meter.CreateCounter<long>("cart.cache.lookups", "{lookup}", "Cart reads by the tier that was asked (local, redis, dynamodb) and its result.");
+        _invalidations = _meter.CreateCounter<long>("cart.cache.invalidations", "{message}", "Invalidation channel messages and losses by result.");
     }
 
-    public void Lookup(string result) => _lookups.Add(1, new KeyValuePair<string, object?>("result", result));
+    public void Lookup(string tier, string result) =>
+        _lookups.Add(1, new KeyValuePair<string, object?>("tier", tier), new KeyValuePair<string, object?>("result", result));
 
-    public void Loaded() => _loads.Add(1);
+    public void Invalidation(string result) => _invalidations.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>The tiers <see cref="CartCacheMetrics.Lookup"/> records.</summary>
+internal static class CacheTier
+{
+    public const string Local = "local";
+    public const string Redis = "redis";
+    public const string DynamoDb = "dynamodb";
 }
 
 /// <summary>The results <see cref="CartCacheMetrics.Lookup"/> records.</summary>
@@ -36,4 +47,23 @@ internal static class CacheLookup
     public const string Skipped = "skipped";
     public const string Failed = "failed";
     public const string Untrusted = "untrusted";
+}
+
+/// <summary>The results <see cref="CartCacheMetrics.Invalidation"/> records.</summary>
+internal static class InvalidationResult
+{
+    /// <summary>A message applied to the local tier.</summary>
+    public const string Applied = "applied";
+
+    /// <summary>A sequence number skipped: messages were lost, the local tier was emptied.</summary>
+    public const string Gap = "gap";
+
+    /// <summary>An announced change not received within the cache timeout: the local tier was emptied.</summary>
+    public const string Missed = "missed";
+
+    /// <summary>The subscription dropped: the local tier was emptied until it is back.</summary>
+    public const string Disconnected = "disconnected";
+
+    /// <summary>A message that is not an invalidation.</summary>
+    public const string Malformed = "malformed";
 }

@@ -64,7 +64,7 @@ internal static class CartEndpoints
         return TypedResults.Created(location, body);
     }
 
-    /// <summary>Reads a cart: Redis first (its bytes answered as they are), then a consistent DynamoDB read that refills the cache. Not yours reads as 404.</summary>
+    /// <summary>Reads a cart: this replica's proven-current copy, else Redis (its bytes answered as they are), then a consistent DynamoDB read that refills the cache. Not yours reads as 404.</summary>
     public static async Task<Results<CartViewResult, ProblemHttpResult>> GetCartAsync(
         string cartId,
         HttpContext context,
@@ -77,13 +77,13 @@ internal static class CartEndpoints
         }
 
         Activity.Current?.SetTag("cart.id", cartId);
-        var view = await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
-        if (view is null)
+        var served = await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
+        if (served is null)
         {
             return CartErrors.NotFound().ToResult();
         }
 
-        return new CartViewResult(view);
+        return new CartViewResult(served.View, served.Tier);
     }
 
     /// <summary>The signed-in user's active cart (404 when there is none, or it was checked out).</summary>
@@ -94,12 +94,12 @@ internal static class CartEndpoints
     {
         var userId = context.User.GetUserId();
         var cartId = userId is null ? null : await services.Store.FindActiveCartIdAsync(CartKeys.UserPk(userId), cancellationToken);
-        var view = cartId is null ? null : await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
-        if (view is null || view.Status is not (CartStatus.Open or CartStatus.CheckingOut))
+        var served = cartId is null ? null : await services.Reader.ReadAsync(cartId, CartCaller.From(context), cancellationToken);
+        if (served is null || served.View.Status is not (CartStatus.Open or CartStatus.CheckingOut))
         {
             return CartErrors.NotFound().ToResult();
         }
 
-        return new CartViewResult(view);
+        return new CartViewResult(served.View, served.Tier);
     }
 }

@@ -38,11 +38,13 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
             return closed;
         }
 
-        var pointer = await store.FindActiveCartIdAsync(CartKeys.UserPk(userId), cancellationToken);
+        // Both pointers in one round trip; the transaction's conditions still guard them against a later change.
+        var userPk = CartKeys.UserPk(userId);
+        var devicePk = guest.Header.DeviceId is { } deviceId ? CartKeys.DevicePk(deviceId) : null;
+        var pointers = await store.FindActiveCartIdsAsync(devicePk is null ? [userPk] : [userPk, devicePk], cancellationToken);
+        var pointer = pointers.GetValueOrDefault(userPk);
+        var devicePointer = devicePk is null ? null : pointers.GetValueOrDefault(devicePk);
         var target = pointer is not null && pointer != guestCartId ? await store.LoadAsync(pointer, cancellationToken) : null;
-        var devicePointer = guest.Header.DeviceId is { } deviceId
-            ? await store.FindActiveCartIdAsync(CartKeys.DevicePk(deviceId), cancellationToken)
-            : null;
 
         var plan = target is { Header.Status: CartStatus.Open }
             ? await MergeAsync(guest, target, userId, now, cancellationToken)

@@ -91,10 +91,6 @@ internal sealed class CartMutations(
         return cart with { Discounts = DiscountCalculator.Compute(DiscountCalculator.PriceBySnapshot(cart.Lines), promotions, cart.Header.Currency) };
     }
 
-    /// <summary>Writes a committed cart through to Redis and announces it.</summary>
-    public async Task PublishAsync(CartSnapshot cart, CartDocument document)
-    {
-        await cache.StoreAsync(cart, CartView.Of(document));
-        cache.PublishChange(cart.Header.CartId, cart.Header.Version);
-    }
+    /// <summary>Writes a committed cart through to Redis and announces it to every replica's local tier, in one script.</summary>
+    public Task PublishAsync(CartSnapshot cart, CartDocument document) => cache.StoreAsync(cart, CartView.Of(document), announce: true);
 }

@@ -31,6 +31,13 @@ internal sealed class CartOptions
     [Required]
     public string InvalidationChannel { get; set; } = "cart-invalidations";
 
+    /// <summary>The Redis counter that numbers the channel's messages (<see cref="Caching.CartInvalidation"/>).</summary>
+    public string InvalidationSequenceKey => $"{InvalidationChannel}:seq";
+
+    /// <summary>The most rendered cart bytes each replica keeps in its local tier in front of Redis.</summary>
+    [Range(1L << 20, 1L << 32)]
+    public long LocalCacheMaxBytes { get; set; } = 32L << 20;
+
     /// <summary>How long a write keeps retrying version conflicts (fresh read, jittered backoff) before answering 409.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan WriteRetryBudget { get; set; } = TimeSpan.FromSeconds(10);

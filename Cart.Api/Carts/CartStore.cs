@@ -1,10 +1,11 @@
+using DynamoDbStorage.Telemetry;
 using Idempotency;
 using static DynamoDbStorage.AttributeValues;
 
 namespace Cart.Api.Carts;
 
 /// <summary>Reads and writes carts in DynamoDB; every change is one transaction guarded by the header's version.</summary>
-internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options)
+internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, IOptions<DynamoDbOptions> options)
 {
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
@@ -74,6 +75,34 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
     }
 
     /// <summary>
+    /// The carts several <c>ACTIVE_CART</c> pointers name (pointer PK → cart id; absent pointers are left out), read
+    /// strongly in one <c>BatchGetItem</c> rather than one round trip each.
+    /// </summary>
+    public async Task<Dictionary<string, string>> FindActiveCartIdsAsync(IReadOnlyCollection<string> pointerPks, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new KeysAndAttributes { ConsistentRead = true, Keys = [.. pointerPks.Distinct(StringComparer.Ordinal).Select(pk => CartWrites.Key(pk, CartKeys.ActiveCart))] };
+        while (keys.Keys.Count > 0)
+        {
+            var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [TableName] = keys } }, cancellationToken);
+            foreach (var item in response.Responses?.GetValueOrDefault(TableName) ?? [])
+            {
+                if (item.GetStringOrNull(CartAttributes.CartId) is { } cartId)
+                {
+                    found[item.GetString(CartAttributes.PartitionKey)] = cartId;
+                }
+            }
+
+            // Keys DynamoDB did not get to (throttled or over its size limit) are asked again.
+            keys = response.UnprocessedKeys?.GetValueOrDefault(TableName) is { Keys.Count: > 0 } unprocessed
+                ? new KeysAndAttributes { ConsistentRead = true, Keys = unprocessed.Keys }
+                : new KeysAndAttributes { Keys = [] };
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Commits <paramref name="items"/> with the idempotency completion (when there is a claim) in the same transaction.
     /// A lost race (a condition on the cart, or a transaction conflict) asks for a fresh read; a key that turned out to be
     /// another request's is left to the idempotency filter; throttling is reported as such, so callers back off.
@@ -102,6 +131,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
         catch (TransactionCanceledException exception)
         {
             var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex >= 0 ? idempotencyIndex : null);
+            metrics.TransactionFailed(cancellation.Kind);
             switch (cancellation.Kind)
             {
                 case CancellationKind.KeyTaken:
@@ -117,6 +147,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
         }
         catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
         {
+            metrics.TransactionFailed(CancellationKind.TransactionConflict);
             return CommitResult.Conflict;
         }
     }

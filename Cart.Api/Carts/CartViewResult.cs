@@ -5,11 +5,14 @@ namespace Cart.Api.Carts;
 
 /// <summary>
 /// 200 with a <see cref="CartView"/>'s bytes as they are, with their length (no chunked framing for the gateway to
-/// relay) and the version's ETag. Described to OpenAPI as a <see cref="CartDocument"/>, which is what the bytes are.
+/// relay), the version's ETag and which tier served them as an RFC 9211 <c>Cache-Status</c> (<c>local; hit</c>,
+/// <c>redis; hit</c>, or <c>redis; fwd=miss</c> for a read from DynamoDB). Described to OpenAPI as a
+/// <see cref="CartDocument"/>, which is what the bytes are.
 /// </summary>
-internal sealed class CartViewResult(CartView view) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
+internal sealed class CartViewResult(CartView view, string tier) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+    private const string CacheStatusHeader = "Cache-Status";
 
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -22,6 +25,12 @@ internal sealed class CartViewResult(CartView view) : IResult, IEndpointMetadata
         response.ContentType = JsonContentType;
         response.ContentLength = view.Json.Length;
         response.SetETag(view.Version);
+        response.Headers[CacheStatusHeader] = tier switch
+        {
+            Caching.CacheTier.Local => "local; hit",
+            Caching.CacheTier.Redis => "redis; hit",
+            _ => "redis; fwd=miss",
+        };
         return response.Body.WriteAsync(view.Json, httpContext.RequestAborted).AsTask();
     }
 

@@ -1,5 +1,6 @@
 using Cart.Api.Caching;
 using Cart.Api.Catalog;
+using DynamoDbStorage.Telemetry;
 using Cart.Api.Checkout;
 using Idempotency;
 
@@ -15,7 +16,7 @@ internal static class Extensions
         builder.AddFailFastRedisClient("redis");
         builder.Services.AddIdempotency();
         builder.Services.AddApiDocument();
-        builder.AddTelemetrySources(CartCacheMetrics.MeterName);
+        builder.AddTelemetrySources(CartCacheMetrics.MeterName, DynamoDbMetrics.MeterName);
 
         builder.Services.AddOptions<CartOptions>()
             .BindConfiguration(CartOptions.SectionName)
@@ -40,6 +41,10 @@ internal static class Extensions
         builder.Services.AddSingleton<CacheBreaker>();
         builder.Services.AddSingleton<CartCache>();
         builder.Services.AddSingleton<CartCacheMetrics>();
+        builder.Services.AddSingleton<LocalCartCache>();
+        builder.Services.AddSingleton<InvalidationSequence>();
+        builder.Services.AddSingleton<CartInvalidations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CartInvalidations>());
         builder.Services.AddSingleton<CartReader>();
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();

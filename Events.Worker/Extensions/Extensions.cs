@@ -22,7 +22,7 @@ internal static class Extensions
     {
         builder.AddDynamoDbClient();
         builder.AddFailFastRedisClient("redis");
-        builder.AddTelemetrySources(WorkerMetrics.MeterName);
+        builder.AddTelemetrySources(WorkerMetrics.MeterName, DynamoDbStorage.Telemetry.DynamoDbMetrics.MeterName);
 
         builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName)
             .Validate(o => o.MaxStreamLength > 0 && !string.IsNullOrWhiteSpace(o.AuditDirectory) && !string.IsNullOrWhiteSpace(o.StreamKeyPrefix),

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gateway.Security;
 
 /// <summary>
@@ -9,6 +11,8 @@ namespace Gateway.Security;
 /// </summary>
 internal static class RequestShape
 {
+    private static readonly SearchValues<char> VisibleOrTab = SearchValues.Create("\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     /// <summary>What the routes serve, as CORS advertises it, and OPTIONS for preflights; the <c>Allow</c> of a 405.</summary>
     public static readonly string[] ServedMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
@@ -19,7 +23,7 @@ internal static class RequestShape
     /// unknown to every service.
     /// </summary>
     public static ApiError? CheckMethod(string method) =>
-        ServedMethods.Contains(method, StringComparer.Ordinal)
+        method is "GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "OPTIONS"
             ? null
             : new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Method Not Allowed",
                 $"The gateway does not serve {Abbreviate(method, 16)}; it serves {string.Join(", ", ServedMethods)}.");
@@ -32,6 +36,29 @@ internal static class RequestShape
             return new(StatusCodes.Status414UriTooLong, ErrorCodes.BadRequest, "URI Too Long", $"The request target is longer than {maxLength} characters.");
         }
 
+        return IsPlainTarget(rawTarget) ? null : CheckUnusualTarget(rawTarget);
+    }
+
+    /// <summary>
+    /// The shape of almost every request, proven sane in a few vectorized scans without allocating: an absolute path of
+    /// visible ASCII with no escapes, back slashes, empty segments or segments starting with a dot (the query may hold
+    /// anything visible). Anything else gets the full check.
+    /// </summary>
+    private static bool IsPlainTarget(string rawTarget)
+    {
+        var target = rawTarget.AsSpan();
+        if (target.IsEmpty || target[0] != '/' || target.ContainsAnyExceptInRange('!', '~'))
+        {
+            return false;
+        }
+
+        var queryStart = target.IndexOf('?');
+        var path = queryStart < 0 ? target : target[..queryStart];
+        return !path.ContainsAny('%', '\\') && !path.Contains("//", StringComparison.Ordinal) && !path.Contains("/.", StringComparison.Ordinal);
+    }
+
+    private static ApiError? CheckUnusualTarget(string rawTarget)
+    {
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
         if (!path.StartsWith('/'))
@@ -70,6 +97,28 @@ internal static class RequestShape
         return null;
     }
 
+    /// <summary>
+    /// The problem with the headers — the section as a whole first (<see cref="CheckHeaderSection"/>), then the first
+    /// value in order that fails <see cref="CheckHeader"/> — or <c>null</c>. One pass over the headers.
+    /// </summary>
+    public static ApiError? CheckHeaders(IHeaderDictionary headers, int maxCount, int maxTotalBytes, int maxValueLength)
+    {
+        var count = 0;
+        var total = 0;
+        ApiError? firstValueError = null;
+        foreach (var header in headers)
+        {
+            foreach (var value in header.Value)
+            {
+                count++;
+                total += header.Key.Length + (value?.Length ?? 0) + 4; // "name: value\r\n", as Kestrel counts it
+                firstValueError ??= CheckHeader(header.Key, value, maxValueLength);
+            }
+        }
+
+        return SectionError(count, total, maxCount, maxTotalBytes) ?? firstValueError;
+    }
+
     /// <summary>The problem with the header section as a whole (field count, total size), or <c>null</c>.</summary>
     public static ApiError? CheckHeaderSection(IHeaderDictionary headers, int maxCount, int maxTotalBytes)
     {
@@ -84,9 +133,7 @@ internal static class RequestShape
             }
         }
 
-        return count > maxCount ? TooLarge($"The request has {count} header fields; at most {maxCount} are accepted.")
-            : total > maxTotalBytes ? TooLarge($"The request headers take {total} bytes; at most {maxTotalBytes} are accepted.")
-            : null;
+        return SectionError(count, total, maxCount, maxTotalBytes);
     }
 
     /// <summary>The problem with one header value, or <c>null</c> when it is sane.</summary>
@@ -102,18 +149,31 @@ internal static class RequestShape
             return TooLarge($"The {name} header is longer than {maxLength} characters.");
         }
 
+        // Nearly every value is visible ASCII and spaces only: one vectorized scan proves it.
+        var text = value.AsSpan();
+        var odd = text.IndexOfAnyExceptInRange(' ', '~');
+        if (odd < 0)
+        {
+            return null;
+        }
+
         // Kestrel hands the bytes over as Latin-1 (ServerLimits), so a UTF-8 or invalid byte shows up here as a char
         // over 0x7F (checked first: UTF-8 continuation bytes 0x80-0x9F read as C1 controls).
-        if (value.Any(c => c > '\u007f'))
+        if (text[odd..].ContainsAnyExceptInRange('\u0000', '\u007f'))
         {
             return new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Bad Request", $"The {name} header contains non-ASCII characters.");
         }
 
         // Tab is legal inside a field value; other controls only ever serve header injection.
-        return value.Any(c => char.IsControl(c) && c != '\t')
+        return text[odd..].ContainsAnyExcept(VisibleOrTab)
             ? new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Bad Request", $"The {name} header contains control characters.")
             : null;
     }
+
+    private static ApiError? SectionError(int count, int total, int maxCount, int maxTotalBytes) =>
+        count > maxCount ? TooLarge($"The request has {count} header fields; at most {maxCount} are accepted.")
+        : total > maxTotalBytes ? TooLarge($"The request headers take {total} bytes; at most {maxTotalBytes} are accepted.")
+        : null;
 
     private static ApiError TooLarge(string detail) =>
         new(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.BadRequest, "Request Header Fields Too Large", detail);

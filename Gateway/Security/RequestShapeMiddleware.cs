@@ -25,15 +25,7 @@ internal sealed class RequestShapeMiddleware(RequestDelegate next, IOptions<Requ
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var error = RequestShape.CheckMethod(request.Method)
             ?? RequestShape.CheckTarget(rawTarget, limits.MaxTargetLength)
-            ?? RequestShape.CheckHeaderSection(request.Headers, limits.MaxHeaderCount, limits.MaxHeadersTotalBytes);
-        foreach (var header in request.Headers)
-        {
-            foreach (var value in header.Value)
-            {
-                error ??= RequestShape.CheckHeader(header.Key, value, limits.MaxHeaderValueLength);
-            }
-        }
-
+            ?? RequestShape.CheckHeaders(request.Headers, limits.MaxHeaderCount, limits.MaxHeadersTotalBytes, limits.MaxHeaderValueLength);
         return error ?? (request.ContentLength > limits.MaxBodyBytes
             ? new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Payload Too Large", $"The request body is larger than {limits.MaxBodyBytes} bytes.")
             : null);

@@ -32,6 +32,31 @@ internal static class SpoofableHeaders
 
     private static readonly string[] Prefixes = ["X-Authenticated-", "X-User-", "X-Auth-", "X-Identity-", "X-Jwt-"];
 
-    public static bool IsSpoofable(string headerName) =>
-        Names.Contains(headerName) || Prefixes.Any(prefix => headerName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// True for a name in <see cref="Names"/> or under one of <see cref="Prefixes"/>. Runs for every header of every
+    /// request, so the names no identity header has (anything but <c>X-…</c> and <c>Remote-User</c>: Host, Accept,
+    /// Cookie, traceparent…) are answered from their first two characters, without hashing or allocating.
+    /// </summary>
+    public static bool IsSpoofable(string headerName)
+    {
+        if (headerName.Length < 2 || (headerName[1] != '-' && !headerName.Equals("Remote-User", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if (Names.Contains(headerName))
+        {
+            return true;
+        }
+
+        foreach (var prefix in Prefixes)
+        {
+            if (headerName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -23,6 +23,12 @@ public sealed class DynamoDBFaultInjectorResource(string name, DynamoDBLocalReso
     /// <summary>Calls a fault hit so far: proof that a test's fault really happened.</summary>
     public long InjectedCalls => Proxy.Injected;
 
+    /// <summary>
+    /// Every call the services made so far, by DynamoDB operation: a test reads it before and after a request to count
+    /// the round trips that request cost.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> CallsByOperation => Proxy.Calls;
+
     /// <summary>The address services use as their DynamoDB endpoint.</summary>
     public Task<Uri> Address => Proxy.Address;
 }

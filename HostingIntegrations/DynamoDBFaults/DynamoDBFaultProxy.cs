@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -28,6 +29,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _server;
     private FaultPlan _plan = new(fault: null);
+    private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private long _forwarded;
     private long _injected;
 
@@ -41,6 +43,9 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
 
     /// <summary>Calls the fault hit.</summary>
     public long Injected => Interlocked.Read(ref _injected);
+
+    /// <summary>Every call received so far (forwarded or faulted), by operation (<c>Query</c>, <c>TransactWriteItems</c>, …).</summary>
+    public IReadOnlyDictionary<string, long> Calls => _calls.ToDictionary(StringComparer.Ordinal);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,6 +73,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
         var operation = Operation(context.Request.Headers["X-Amz-Target"].ToString());
+        _calls.AddOrUpdate(operation, 1, static (_, count) => count + 1);
 
         var plan = Volatile.Read(ref _plan);
         if (plan.Hits(operation))

@@ -13,6 +13,7 @@ internal static class Extensions
 
         builder.AddDynamoDbClient();
         builder.AddDynamoDbTable(PaymentsTable.Definition);
+        builder.AddTelemetrySources(DynamoDbStorage.Telemetry.DynamoDbMetrics.MeterName);
         builder.Services.AddIdempotency();
         builder.Services.AddApiDocument();
 

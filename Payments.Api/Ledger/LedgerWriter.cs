@@ -1,3 +1,4 @@
+using DynamoDbStorage.Telemetry;
 using Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace Payments.Api.Ledger;
 /// with fresh reads (the next attempt's reads find the precise reason: insufficient funds, closed account…);
 /// a key that turned out to be another request's is left to the idempotency filter; contention that outlasts the attempts is a 409 CONFLICT, throttling a 503.
 /// </summary>
-internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvider time, ILogger<LedgerWriter> logger)
+internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, TimeProvider time, ILogger<LedgerWriter> logger)
 {
     public const int MaxAttempts = 12;
 
@@ -102,6 +103,7 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
         catch (TransactionCanceledException exception)
         {
             var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex);
+            metrics.TransactionFailed(cancellation.Kind);
             LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
             switch (cancellation.Kind)
             {
@@ -120,6 +122,7 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, TimeProvide
         }
         catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
         {
+            metrics.TransactionFailed(CancellationKind.TransactionConflict);
             LogCancelled(logger, CancellationKind.TransactionConflict, -1, attempt);
             return Attempt.Retry;
         }

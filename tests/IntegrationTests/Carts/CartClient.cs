@@ -83,6 +83,15 @@ public sealed class CartClient : IDisposable
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>A GET with the tier that served it (<c>Cache-Status</c>: <c>local; hit</c>, <c>redis; hit</c>, <c>redis; fwd=miss</c>).</summary>
+    public async Task<(System.Net.HttpStatusCode Status, JsonElement Body, string? CacheStatus)> ReadAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        var cacheStatus = response.Headers.TryGetValues("Cache-Status", out var values) ? string.Join(", ", values) : null;
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), cacheStatus);
+    }
+
     public static int QuantityOf(JsonElement cart, string sku) =>
         cart.GetProperty("items").EnumerateArray().Where(item => item.GetProperty("sku").GetString() == sku).Sum(item => item.GetProperty("qty").GetInt32());
 
