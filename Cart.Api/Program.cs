@@ -1,4 +1,6 @@
 using ApiConventions.Json;
+using Cart.Api.Admin;
+using Cart.Api.Catalog;
 using Idempotency;
 using ServiceDefaults.Authentication;
 
@@ -18,6 +20,8 @@ app.UseStrictJsonBodies();
 app.UseIdempotency();
 app.MapOpenApi();
 app.MapCartsApi();
+app.MapCatalogApi();
+app.MapAdminApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Cart.Api.Catalog;
 using Cart.Api.Checkout;
 
 namespace Cart.Api.Carts;
@@ -16,4 +17,8 @@ namespace Cart.Api.Carts;
 [JsonSerializable(typeof(PaymentRequest))]
 [JsonSerializable(typeof(PaymentResponse))]
 [JsonSerializable(typeof(PaymentProblem))]
+[JsonSerializable(typeof(CategoryList))]
+[JsonSerializable(typeof(ProductPage))]
+[JsonSerializable(typeof(ProductDocument))]
+[JsonSerializable(typeof(PriceChangeRequest))]
 internal sealed partial class CartJsonContext : JsonSerializerContext;

@@ -42,6 +42,9 @@ internal sealed class CartOptions
     /// <summary>Seed the development catalog at start-up; by default only in Development.</summary>
     public bool? SeedCatalog { get; set; }
 
+    /// <summary>Map the <c>/admin</c> endpoints (prices, stock, delivery slots); by default only in Development.</summary>
+    public bool? AdminEndpoints { get; set; }
+
     /// <summary>The merchant that carts pay (Payments.Api's <c>merchantId</c>).</summary>
     [Required]
     public string MerchantId { get; set; } = "cart-store";

@@ -41,7 +41,8 @@ internal static class CartsApi
         return pk is null || caller.OwnerTag is not { } owner ? null : new IdempotencyScope(TableOf(http), pk, CartKeys.Idempotency(owner, key));
     }
 
-    private static IdempotencyScope? UserScope(HttpContext http, IdempotencyKey key) =>
+    /// <summary>Records of a signed-in caller's requests that name no cart live in the user's partition.</summary>
+    public static IdempotencyScope? UserScope(HttpContext http, IdempotencyKey key) =>
         CartCaller.From(http) is { UserId: { } userId, OwnerTag: { } owner }
             ? new IdempotencyScope(TableOf(http), CartKeys.UserPk(userId), CartKeys.Idempotency(owner, key))
             : null;

@@ -1,6 +1,6 @@
 namespace Cart.Api.Catalog;
 
-/// <summary>Seeds the development catalog once the table is active; <c>/health</c> stays unhealthy until it is done.</summary>
+/// <summary>Seeds the development catalog (categories, products, promotions) once the table is active; <c>/health</c> stays unhealthy until it is done.</summary>
 internal sealed partial class CatalogSeeder(
     CatalogStore catalog,
     IAmazonDynamoDB dynamoDb,

@@ -32,6 +32,7 @@ internal static class Extensions
         builder.Services.AddSingleton(services => new ProductLookup(
             services.GetRequiredService<CatalogStore>().FindProductAsync,
             services.GetRequiredService<IOptions<CartOptions>>().Value.ProductLookupLifetime));
+        builder.Services.AddSingleton<CatalogListings>();
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
         builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy);
