@@ -1,6 +1,7 @@
 using ApiConventions.Json;
 using Cart.Api.Admin;
 using Cart.Api.Catalog;
+using Cart.Api.Slots;
 using Idempotency;
 using ServiceDefaults.Authentication;
 
@@ -21,6 +22,7 @@ app.UseIdempotency();
 app.MapOpenApi();
 app.MapCartsApi();
 app.MapCatalogApi();
+app.MapDeliverySlotsApi();
 app.MapAdminApi();
 app.MapDefaultEndpoints();
 

@@ -1,4 +1,6 @@
 using Cart.Api.Catalog;
+using Cart.Api.Slots;
+using Cart.Api.Stock;
 
 namespace Cart.Api.Admin;
 
@@ -18,6 +20,8 @@ internal static class AdminApi
 
         var admin = app.MapGroup("/admin").WithTags("Admin").RequireAuthorization();
         admin.MapCatalogAdmin();
+        admin.MapStockAdmin();
+        admin.MapSlotAdmin();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using Cart.Api.Catalog;
 using Cart.Api.Checkout;
+using Cart.Api.Slots;
+using Cart.Api.Stock;
 
 namespace Cart.Api.Carts;
 
@@ -21,4 +23,9 @@ namespace Cart.Api.Carts;
 [JsonSerializable(typeof(ProductPage))]
 [JsonSerializable(typeof(ProductDocument))]
 [JsonSerializable(typeof(PriceChangeRequest))]
+[JsonSerializable(typeof(SlotList))]
+[JsonSerializable(typeof(SlotDocument))]
+[JsonSerializable(typeof(SlotCapacityRequest))]
+[JsonSerializable(typeof(StockDocument))]
+[JsonSerializable(typeof(SetStockRequest))]
 internal sealed partial class CartJsonContext : JsonSerializerContext;

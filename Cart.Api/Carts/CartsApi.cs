@@ -20,7 +20,8 @@ internal static class CartsApi
         carts.MapPost("/attach", CartMergeEndpoints.AttachAsync).WithName("AttachCart").WithETag().RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
         carts.MapPost("/merge", CartMergeEndpoints.MergeAsync).WithName("MergeCart").WithETag().RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
         carts.MapPost("/{cartId}/checkout", CheckoutEndpoints.CheckoutAsync).WithName("CheckoutCart").WithIfMatch().RequireAuthorization().WithIdempotency(CartScope)
-            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds);
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, CheckoutErrors.SlotFull, CheckoutErrors.OutOfStock, CheckoutErrors.CheckoutExpired);
 
         app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").WithETag().RequireAuthorization();
 
