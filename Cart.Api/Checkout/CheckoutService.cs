@@ -88,11 +88,14 @@ internal sealed class CheckoutService(
         }
 
         var priced = await mutations.WithDiscountsAsync(repriced.Value, cancellationToken);
-        var hold = await holds.PrepareAsync(priced, products, slot, now, cancellationToken);
-        if (!hold.Succeeded)
+        var prepared = await holds.PrepareAsync(priced, products, slot, now, cancellationToken);
+        if (!prepared.Succeeded)
         {
-            return hold.Error;
+            return prepared.Error;
         }
+
+        // Nothing to hold (no slot, no stocked line): the checkout is as it always was, with nothing to expire.
+        var hold = prepared.Value is { Slot: null, Reservations.Count: 0 } ? null : prepared.Value;
 
         var frozen = priced with
         {
@@ -100,14 +103,18 @@ internal sealed class CheckoutService(
             {
                 Status = CartStatus.CheckingOut,
                 Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, CartRenderer.Totals(priced).Total),
-                Hold = hold.Value,
+                Hold = hold,
             },
         };
 
         // One transaction: the cart's changes, then the slot's counter and booking, then one decrement per stock take.
         var items = CartWrites.Changes(store.TableName, cart, frozen);
         var slotCounter = items.Count;
-        items.AddRange(HoldWrites.Take(store.TableName, cart.Header.CartId, hold.Value, now.ToUtcTimestamp()));
+        if (hold is not null)
+        {
+            items.AddRange(HoldWrites.Take(store.TableName, cart.Header.CartId, hold, now.ToUtcTimestamp()));
+        }
+
         if (items.Count > HoldWrites.TransactionItemLimit)
         {
             return CheckoutErrors.TooLarge(items.Count);

@@ -18,11 +18,17 @@ internal static class StockWrites
         Update = Change(tableName, take, cartId, now, "#available - :qty", Reserved, "#available >= :qty"),
     };
 
-    /// <summary>Gives the units back to the shard they came from.</summary>
-    public static TransactWriteItem Release(string tableName, StockTake take, string cartId, string now) => new()
+    /// <summary>
+    /// Gives the units back to the shard they came from, unconditionally: a release must never fail, or the checkout
+    /// it ends would stay stuck. Should the shard have been removed meanwhile (a development reset to fewer shards),
+    /// it is written again whole; the units stay out of sale until the shard count covers it again.
+    /// </summary>
+    public static TransactWriteItem Release(string tableName, StockTake take, string cartId, string now)
     {
-        Update = Change(tableName, take, cartId, now, "#available + :qty", Released, "attribute_exists(#available)"),
-    };
+        var update = Change(tableName, take, cartId, now, "if_not_exists(#available, :zero) + :qty", Released, null);
+        update.ExpressionAttributeValues[":zero"] = N(0);
+        return new TransactWriteItem { Update = update };
+    }
 
     public static Dictionary<string, AttributeValue> ShardItem(string sku, int shard, long available, string now) => new()
     {
@@ -38,15 +44,17 @@ internal static class StockWrites
     public static StockShard ToShard(IReadOnlyDictionary<string, AttributeValue> item) => new(
         item.GetString(CartAttributes.Sku), (int)item.GetLong(CartAttributes.Shard), item.GetLong(CartAttributes.Available));
 
-    private static Update Change(string tableName, StockTake take, string cartId, string now, string newValue, string change, string condition) => new()
+    private static Update Change(string tableName, StockTake take, string cartId, string now, string newValue, string change, string? condition) => new()
     {
         TableName = tableName,
         Key = StockKeys.ShardKey(take.Sku, take.Shard),
         ConditionExpression = condition,
-        UpdateExpression = $"SET #available = {newValue}, #lastChange = :change, #lastCartId = :cartId, #lastQty = :qty, #updatedAt = :now",
+        UpdateExpression = $"SET #available = {newValue}, #sku = :sku, #shard = :shard, #lastChange = :change, #lastCartId = :cartId, #lastQty = :qty, #updatedAt = :now",
         ExpressionAttributeNames = new()
         {
             ["#available"] = CartAttributes.Available,
+            ["#sku"] = CartAttributes.Sku,
+            ["#shard"] = CartAttributes.Shard,
             ["#lastChange"] = CartAttributes.LastChange,
             ["#lastCartId"] = CartAttributes.LastCartId,
             ["#lastQty"] = CartAttributes.LastQty,
@@ -55,6 +63,8 @@ internal static class StockWrites
         ExpressionAttributeValues = new()
         {
             [":qty"] = N(take.Qty),
+            [":sku"] = S(take.Sku),
+            [":shard"] = N(take.Shard),
             [":change"] = S(change),
             [":cartId"] = S(cartId),
             [":now"] = S(now),
