@@ -51,7 +51,8 @@ internal static class FlashSaleScenario
             .AppendLine(BenchReport.Table(oneShard.Concat(manyShards).Concat(rawOne).Concat(rawMany)))
             .AppendLine()
             .AppendLine(checkoutGain.Headline("1 shard") + $" — the sharding gain of checkouts ({Shards} shards / 1 shard)")
-            .AppendLine(rawGain.Headline("1 item") + $" — the sharding gain of raw conditional updates ({Shards} items / 1 item)");
+            .AppendLine(rawGain.Headline("1 item") + $" — the sharding gain of raw conditional updates ({Shards} items / 1 item)")
+            .AppendLine(LatencyAtFirstRate("checkouts", manyShards, oneShard, $"{Shards} shards", "1 shard"));
         Console.WriteLine(text);
         return text.ToString().TrimEnd();
     }
@@ -82,6 +83,17 @@ internal static class FlashSaleScenario
         }
 
         return (one, many);
+    }
+
+    // Where a side sustains no rate at all, the ratio of capacities says nothing; the latencies at the lowest rate still do.
+    private static string LatencyAtFirstRate(string what, IReadOnlyList<LoadResult> sharded, IReadOnlyList<LoadResult> single, string shardedName, string singleName)
+    {
+        var rate = single.FirstOrDefault()?.OfferedRate;
+        var a = sharded.LastOrDefault(step => step.OfferedRate == rate);
+        var b = single.LastOrDefault(step => step.OfferedRate == rate);
+        return a is null || b is null
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"- {what} at {rate:0}/s (last attempt): {shardedName} p50 {a.Ms(50)}, p95 {a.Ms(95)} vs {singleName} p50 {b.Ms(50)}, p95 {b.Ms(95)}");
     }
 
     // A few unmeasured checkouts first, so JIT and connection pools are not what the first step measures.
