@@ -13,6 +13,7 @@ global using ApiConventions.Validation;
 global using Cart.Api.Carts;
 global using Cart.Api.Extensions;
 global using DynamoDbStorage;
+global using DynamoDbStorage.Paging;
 global using DynamoDbStorage.Tables;
 global using DynamoDbStorage.Transactions;
 global using FailFastRedis;

@@ -1,4 +1,7 @@
 using ApiConventions.Json;
+using Cart.Api.Admin;
+using Cart.Api.Catalog;
+using Cart.Api.Slots;
 using Idempotency;
 using ServiceDefaults.Authentication;
 
@@ -18,6 +21,9 @@ app.UseStrictJsonBodies();
 app.UseIdempotency();
 app.MapOpenApi();
 app.MapCartsApi();
+app.MapCatalogApi();
+app.MapDeliverySlotsApi();
+app.MapAdminApi();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -10,6 +10,7 @@ global using ApiConventions.OpenApi;
 global using ApiConventions.Problems;
 global using ApiConventions.Validation;
 global using DynamoDbStorage;
+global using DynamoDbStorage.Paging;
 global using DynamoDbStorage.Tables;
 global using DynamoDbStorage.Transactions;
 global using Microsoft.AspNetCore.Http.HttpResults;

@@ -17,5 +17,4 @@ namespace Payments.Api;
 [JsonSerializable(typeof(FraudEventRequest))]
 [JsonSerializable(typeof(FraudEventResponse))]
 [JsonSerializable(typeof(FraudEventList))]
-[JsonSerializable(typeof(SortedDictionary<string, string>))]
 internal sealed partial class PaymentsJsonContext : JsonSerializerContext;

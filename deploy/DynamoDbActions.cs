@@ -8,14 +8,15 @@ namespace Deploy;
 internal static class DynamoDbActions
 {
     /// <summary>
-    /// Cart.Api on <c>carts</c>: carts, lines, catalog and idempotency records — GetItem/BatchGetItem/Query reads,
-    /// BatchWriteItem (catalog load), TransactWriteItems of Put and Delete, the idempotency store's Put/Delete,
-    /// DescribeTable for the table's ACTIVE health check.
+    /// Cart.Api on <c>carts</c> and its index: carts, lines, catalog, delivery slots, stock and idempotency records —
+    /// GetItem/BatchGetItem/Query reads (GSI1: products by category), BatchWriteItem (catalog load), TransactWriteItems
+    /// of Put, Update and Delete (checkout books slots and reserves stock), UpdateItem (prices, stock, slots), the
+    /// idempotency store's Put/Delete, DescribeTable for the table's ACTIVE health check.
     /// </summary>
     public static readonly string[] CartApiOnCarts =
     [
         "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable",
-        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
+        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem",
     ];
 
     /// <summary>

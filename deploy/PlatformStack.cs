@@ -57,7 +57,7 @@ internal sealed class PlatformStack : Stack
             SecretSettings = redisPassword,
             Permissions =
             [
-                Allow(DynamoDbActions.CartApiOnCarts, Tables.Carts.TableArn),
+                Allow(DynamoDbActions.CartApiOnCarts, Tables.Carts.TableArn, $"{Tables.Carts.TableArn}/index/*"),
             ],
         });
 

@@ -25,6 +25,10 @@ public sealed record ApiError(int Status, string Code, string Title, string? Det
             Errors = errors,
         };
 
+    /// <summary>The 422 for a pagination cursor that is not one this listing returned (forged, or another query's).</summary>
+    public static ApiError InvalidCursor() =>
+        Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["cursor"] = ["Not a cursor returned by this listing."] });
+
     /// <summary>The problem details body; <c>code</c> is always set.</summary>
     public ProblemDetails ToProblemDetails()
     {

@@ -5,6 +5,8 @@ internal static class CartAttributes
 {
     public const string PartitionKey = PlatformTableKeys.PartitionKey;
     public const string SortKey = PlatformTableKeys.SortKey;
+    public const string Gsi1PartitionKey = PlatformTableKeys.Gsi1PartitionKey;
+    public const string Gsi1SortKey = PlatformTableKeys.Gsi1SortKey;
     public const string CartId = "cartId";
     public const string Currency = "currency";
     public const string Status = "status";
@@ -34,4 +36,20 @@ internal static class CartAttributes
     public const string Kind = "kind";
     public const string Value = "value";
     public const string Description = "description";
+    public const string Category = "category";
+    public const string StockShards = "stockShards";
+    public const string SlotId = "slotId";
+    public const string StartsAt = "startsAt";
+    public const string EndsAt = "endsAt";
+    public const string Capacity = "capacity";
+    public const string Booked = "booked";
+    public const string ExpiresAt = "expiresAt";
+    public const string Shard = "shard";
+    public const string Available = "available";
+    public const string LastChange = "lastChange";
+    public const string LastCartId = "lastCartId";
+    public const string LastQty = "lastQty";
+    public const string HoldSlotId = "holdSlotId";
+    public const string HoldExpiresAt = "holdExpiresAt";
+    public const string Reservations = "reservations";
 }

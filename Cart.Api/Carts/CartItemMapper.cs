@@ -30,6 +30,18 @@ internal static class CartItemMapper
             item[CartAttributes.PaymentAmount] = N(payment.Amount);
         }
 
+        if (header.Hold is { } hold)
+        {
+            item[CartAttributes.HoldExpiresAt] = N(hold.ExpiresAt);
+            AddIfPresent(item, CartAttributes.HoldSlotId, hold.Slot is { } slot ? S(slot.ToString()) : null);
+            item[CartAttributes.Reservations] = L([.. hold.Reservations.Select(take => M(new()
+            {
+                [CartAttributes.Sku] = S(take.Sku),
+                [CartAttributes.Shard] = N(take.Shard),
+                [CartAttributes.Qty] = N(take.Qty),
+            }))]);
+        }
+
         return item;
     }
 
@@ -104,7 +116,27 @@ internal static class CartItemMapper
                 accountId,
                 item.GetLongOrNull(CartAttributes.PaymentAmount) ?? 0)
             : null,
+        Hold = ToHold(item),
     };
+
+    private static Checkout.CheckoutHold? ToHold(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        if (item.GetLongOrNull(CartAttributes.HoldExpiresAt) is not { } expiresAt)
+        {
+            return null;
+        }
+
+        Slots.SlotId? slot = null;
+        if (item.GetStringOrNull(CartAttributes.HoldSlotId) is { } slotId && !Slots.SlotId.TryParse(slotId, out slot))
+        {
+            throw new InvalidDataException($"A cart holds a malformed slot id '{slotId}'.");
+        }
+
+        var reservations = item.TryGetValue(CartAttributes.Reservations, out var list) && list.L is { } takes
+            ? takes.Select(take => new Stock.StockTake(take.M.GetString(CartAttributes.Sku), (int)take.M.GetLong(CartAttributes.Shard), (int)take.M.GetLong(CartAttributes.Qty))).ToList()
+            : [];
+        return new Checkout.CheckoutHold(slot, expiresAt, reservations);
+    }
 
     public static CartLine ToLine(IReadOnlyDictionary<string, AttributeValue> item)
     {

@@ -1,4 +1,7 @@
+using Cart.Api.Catalog;
 using Cart.Api.Checkout;
+using Cart.Api.Slots;
+using Cart.Api.Stock;
 
 namespace Cart.Api.Carts;
 
@@ -16,4 +19,13 @@ namespace Cart.Api.Carts;
 [JsonSerializable(typeof(PaymentRequest))]
 [JsonSerializable(typeof(PaymentResponse))]
 [JsonSerializable(typeof(PaymentProblem))]
+[JsonSerializable(typeof(CategoryList))]
+[JsonSerializable(typeof(ProductPage))]
+[JsonSerializable(typeof(ProductDocument))]
+[JsonSerializable(typeof(PriceChangeRequest))]
+[JsonSerializable(typeof(SlotList))]
+[JsonSerializable(typeof(SlotDocument))]
+[JsonSerializable(typeof(SlotCapacityRequest))]
+[JsonSerializable(typeof(StockDocument))]
+[JsonSerializable(typeof(SetStockRequest))]
 internal sealed partial class CartJsonContext : JsonSerializerContext;

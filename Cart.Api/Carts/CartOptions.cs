@@ -49,6 +49,20 @@ internal sealed class CartOptions
     /// <summary>Seed the development catalog at start-up; by default only in Development.</summary>
     public bool? SeedCatalog { get; set; }
 
+    /// <summary>
+    /// How long a checkout's hold (its delivery slot place and reserved stock) lasts before payment starts; past it,
+    /// the place and the stock go back (DESIGN §11). Payment normally starts within the same request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CheckoutHoldLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a delivery slot's window is (slots are named by their start).</summary>
+    [Range(typeof(TimeSpan), "00:15:00", "1.00:00:00")]
+    public TimeSpan DeliverySlotLength { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Map the <c>/admin</c> endpoints (prices, stock, delivery slots); by default only in Development.</summary>
+    public bool? AdminEndpoints { get; set; }
+
     /// <summary>The merchant that carts pay (Payments.Api's <c>merchantId</c>).</summary>
     [Required]
     public string MerchantId { get; set; } = "cart-store";

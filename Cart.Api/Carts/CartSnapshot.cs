@@ -21,6 +21,9 @@ internal sealed record CartHeader(
     /// <summary>The payment that checked the cart out (set with CHECKED_OUT).</summary>
     public CheckoutPayment? Payment { get; init; }
 
+    /// <summary>What the checkout holds (delivery slot, reserved stock) from CHECKING_OUT on; kept on a paid cart as what it bought.</summary>
+    public Checkout.CheckoutHold? Hold { get; init; }
+
     /// <summary>Guest carts expire; DynamoDB deletes lazily (DynamoDB Local never), so readers check.</summary>
     public bool IsExpiredAt(DateTimeOffset now) => IsExpired(Ttl, now);
 

@@ -108,6 +108,11 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metric
     /// another request's is left to the idempotency filter; throttling is reported as such, so callers back off.
     /// </summary>
     public async Task<CommitResult> CommitAsync<TBody>(
+        List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken) =>
+        (await CommitAttemptAsync(items, idempotency, completion, attempt, cancellationToken)).Result;
+
+    /// <summary><see cref="CommitAsync"/>, also saying which item's condition failed (-1 when none did), for callers that answer differently per item.</summary>
+    public async Task<CommitAttempt> CommitAttemptAsync<TBody>(
         List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken)
     {
         var transaction = new List<TransactWriteItem>(items);
@@ -126,7 +131,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metric
                 ClientRequestToken = idempotency?.ClientRequestToken(attempt),
             }, cancellationToken);
             idempotency?.MarkCommitted();
-            return CommitResult.Committed;
+            return new(CommitResult.Committed, -1);
         }
         catch (TransactionCanceledException exception)
         {
@@ -136,11 +141,13 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metric
             {
                 case CancellationKind.KeyTaken:
                     idempotency!.MarkKeyTaken();
-                    return CommitResult.KeyTaken;
-                case CancellationKind.ConditionFailed or CancellationKind.TransactionConflict:
-                    return CommitResult.Conflict;
+                    return new(CommitResult.KeyTaken, cancellation.ItemIndex);
+                case CancellationKind.ConditionFailed:
+                    return new(CommitResult.Conflict, cancellation.ItemIndex);
+                case CancellationKind.TransactionConflict:
+                    return new(CommitResult.Conflict, -1);
                 case CancellationKind.Throttled:
-                    return CommitResult.Throttled;
+                    return new(CommitResult.Throttled, -1);
                 default:
                     throw;
             }
@@ -148,7 +155,7 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metric
         catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
         {
             metrics.TransactionFailed(CancellationKind.TransactionConflict);
-            return CommitResult.Conflict;
+            return new(CommitResult.Conflict, -1);
         }
     }
 }
@@ -167,6 +174,9 @@ internal enum CommitResult
     /// <summary>DynamoDB throttled the transaction: back off and retry inside the write budget, then answer 503.</summary>
     Throttled,
 }
+
+/// <summary>A commit's result, and the index of the item whose condition failed (-1 when none did).</summary>
+internal readonly record struct CommitAttempt(CommitResult Result, int FailedItem);
 
 /// <summary>The response a commit records for its Idempotency-Key.</summary>
 internal sealed record Completion<TBody>(int StatusCode, TBody Body, string? ETag, string? Location = null);

@@ -34,6 +34,7 @@ internal static class CartsApi
             .WithRequestExample(CartExamples.Checkout).WithResponseExample(StatusCodes.Status200OK, CartExamples.CheckedOut)
             .RequireAuthorization().WithIdempotency(CartScope)
             .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, CheckoutErrors.SlotFull, CheckoutErrors.OutOfStock, CheckoutErrors.CheckoutExpired)
             .WithProblemExample(CartExamples.Declined);
 
         app.MapGet("/me/cart", CartEndpoints.GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").WithETag()
@@ -56,7 +57,8 @@ internal static class CartsApi
         return pk is null || caller.OwnerTag is not { } owner ? null : new IdempotencyScope(TableOf(http), pk, CartKeys.Idempotency(owner, key));
     }
 
-    private static IdempotencyScope? UserScope(HttpContext http, IdempotencyKey key) =>
+    /// <summary>Records of a signed-in caller's requests that name no cart live in the user's partition.</summary>
+    public static IdempotencyScope? UserScope(HttpContext http, IdempotencyKey key) =>
         CartCaller.From(http) is { UserId: { } userId, OwnerTag: { } owner }
             ? new IdempotencyScope(TableOf(http), CartKeys.UserPk(userId), CartKeys.Idempotency(owner, key))
             : null;

@@ -5,14 +5,44 @@ namespace Cart.Api.Catalog;
 /// <summary>Maps products and promotions to and from <c>carts</c> table items.</summary>
 internal static class CatalogItemMapper
 {
-    public static Dictionary<string, AttributeValue> ToItem(Product product) => new()
+    /// <summary>A product; one with a category also carries the GSI1 keys that list it by price (the index is sparse).</summary>
+    public static Dictionary<string, AttributeValue> ToItem(Product product)
     {
-        [CartAttributes.PartitionKey] = S(CartKeys.ProductPk(product.Sku)),
-        [CartAttributes.SortKey] = S(CartKeys.Catalog),
-        [CartAttributes.Sku] = S(product.Sku),
-        [CartAttributes.Name] = S(product.Name),
-        [CartAttributes.Price] = CartItemMapper.ToMoney(product.Price),
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [CartAttributes.PartitionKey] = S(CartKeys.ProductPk(product.Sku)),
+            [CartAttributes.SortKey] = S(CartKeys.Catalog),
+            [CartAttributes.Sku] = S(product.Sku),
+            [CartAttributes.Name] = S(product.Name),
+            [CartAttributes.Price] = CartItemMapper.ToMoney(product.Price),
+        };
+        if (product.Category is { } category)
+        {
+            item[CartAttributes.Category] = S(category);
+            item[CartAttributes.Gsi1PartitionKey] = S(CatalogKeys.CategoryPk(category));
+            item[CartAttributes.Gsi1SortKey] = S(CatalogKeys.PriceSk(product.Price.Amount, product.Sku));
+        }
+
+        if (product.StockShards is { } shards)
+        {
+            item[CartAttributes.StockShards] = N(shards);
+        }
+
+        return item;
+    }
+
+    public static Dictionary<string, AttributeValue> ToItem(Category category) => new()
+    {
+        [CartAttributes.PartitionKey] = S(CatalogKeys.CategoriesPk),
+        [CartAttributes.SortKey] = S(CatalogKeys.CategorySk(category.Slug)),
+        [CartAttributes.Name] = S(category.Name),
     };
+
+    public static Category ToCategory(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var slug = CatalogKeys.CategoryOf(item.GetString(CartAttributes.SortKey));
+        return new Category(slug, item.GetStringOrNull(CartAttributes.Name) ?? slug);
+    }
 
     public static Dictionary<string, AttributeValue> ToItem(Promotion promotion)
     {
@@ -39,7 +69,11 @@ internal static class CatalogItemMapper
         return new Product(
             item.GetString(CartAttributes.Sku),
             item.GetStringOrNull(CartAttributes.Name) ?? string.Empty,
-            new Money(price.GetLong(CartAttributes.Amount), price.GetString(CartAttributes.Currency)));
+            new Money(price.GetLong(CartAttributes.Amount), price.GetString(CartAttributes.Currency)))
+        {
+            Category = item.GetStringOrNull(CartAttributes.Category),
+            StockShards = item.GetLongOrNull(CartAttributes.StockShards) is { } shards ? (int)shards : null,
+        };
     }
 
     public static Promotion ToPromotion(string code, IReadOnlyDictionary<string, AttributeValue> item) => new(

@@ -1,15 +1,31 @@
 namespace Cart.Api.Catalog;
 
-/// <summary>The development catalog: deterministic products <c>SKU-1</c>..<c>SKU-300</c> and a handful of promo codes.</summary>
+/// <summary>
+/// The development catalog: six categories, deterministic products <c>SKU-1</c>..<c>SKU-3000</c> spread over them
+/// (every sixth product in the same category) and a handful of promo codes.
+/// </summary>
 internal static class CatalogSeed
 {
-    public const int ProductCount = 300;
+    public const int ProductCount = 3000;
+
+    public static IReadOnlyList<Category> Categories { get; } =
+    [
+        new("bakery", "Bakery"),
+        new("beverages", "Beverages"),
+        new("dairy", "Dairy & eggs"),
+        new("household", "Household"),
+        new("produce", "Fruit & vegetables"),
+        new("snacks", "Snacks"),
+    ];
 
     /// <summary>Priced in USD except every tenth SKU (EUR), so currency consistency has something to check.</summary>
     public static IEnumerable<Product> Products() => Enumerable.Range(1, ProductCount).Select(n => new Product(
         $"SKU-{n}",
         $"Product {n}",
-        new Money(100 + (n * 37 % 9_900), n % 10 == 0 ? "EUR" : "USD")));
+        new Money(100 + (n * 37 % 9_900), n % 10 == 0 ? "EUR" : "USD"))
+    {
+        Category = Categories[n % Categories.Count].Slug,
+    });
 
     public static IEnumerable<Promotion> Promotions() =>
     [

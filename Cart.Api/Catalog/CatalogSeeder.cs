@@ -1,8 +1,14 @@
+using Cart.Api.Slots;
+
 namespace Cart.Api.Catalog;
 
-/// <summary>Seeds the development catalog once the table is active; <c>/health</c> stays unhealthy until it is done.</summary>
+/// <summary>
+/// Seeds the development catalog (categories, products, promotions) and the next two weeks of delivery slots once the
+/// table is active; <c>/health</c> stays unhealthy until it is done.
+/// </summary>
 internal sealed partial class CatalogSeeder(
     CatalogStore catalog,
+    SlotStore slots,
     IAmazonDynamoDB dynamoDb,
     IOptions<CartOptions> options,
     IHostEnvironment environment,
@@ -30,6 +36,8 @@ internal sealed partial class CatalogSeeder(
                 if (table.Table.TableStatus == TableStatus.ACTIVE)
                 {
                     var seeded = await catalog.SeedIfAbsentAsync(stoppingToken);
+                    var now = time.GetUtcNow();
+                    await slots.SeedAsync(SlotSeed.Slots(DateOnly.FromDateTime(now.UtcDateTime), options.Value.DeliverySlotLength, now.ToUtcTimestamp()), now.ToUtcTimestamp(), stoppingToken);
                     LogSeeded(logger, seeded);
                     _ready = true;
                     return;

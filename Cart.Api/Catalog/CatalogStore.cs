@@ -8,6 +8,9 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
     private const int BatchGetLimit = 100;
     private const int BatchWriteLimit = 25;
 
+    // A few thousand products load in a couple of seconds with a handful of batches in flight; more only queues.
+    private const int SeedWritesInFlight = 4;
+
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
     public async Task<Product?> FindProductAsync(string sku, CancellationToken cancellationToken)
@@ -54,20 +57,69 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
             return false;
         }
 
-        var writes = products.Select(CatalogItemMapper.ToItem).Concat(promotions.Select(CatalogItemMapper.ToItem))
-            .Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } })
-            .ToList();
-        foreach (var chunk in writes.Chunk(BatchWriteLimit))
-        {
-            var pending = new Dictionary<string, List<WriteRequest>> { [TableName] = [.. chunk] };
-            for (var attempt = 0; pending.Count > 0 && attempt < 10; attempt++)
-            {
-                var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
-                pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
-            }
-        }
-
+        var items = CatalogSeed.Categories.Select(CatalogItemMapper.ToItem)
+            .Concat(products.Select(CatalogItemMapper.ToItem))
+            .Concat(promotions.Select(CatalogItemMapper.ToItem));
+        await PutAllAsync(items, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Sets a product's price and moves it in the category index (its GSI1 sort key is the price) in the same write,
+    /// so the listing and the price checkout charges never disagree. Null when there is no such product.
+    /// </summary>
+    public async Task<Product?> ChangePriceAsync(string sku, Money price, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await dynamoDb.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+            {
+                TableName = TableName,
+                Key = Key(CartKeys.ProductPk(sku)),
+                ConditionExpression = "attribute_exists(#pk)",
+                UpdateExpression = "SET #price = :price, #gsi1sk = :priceSk",
+                ExpressionAttributeNames = new()
+                {
+                    ["#pk"] = CartAttributes.PartitionKey,
+                    ["#price"] = CartAttributes.Price,
+                    ["#gsi1sk"] = CartAttributes.Gsi1SortKey,
+                },
+                ExpressionAttributeValues = new()
+                {
+                    [":price"] = CartItemMapper.ToMoney(price),
+                    [":priceSk"] = S(CatalogKeys.PriceSk(price.Amount, sku)),
+                },
+                ReturnValues = ReturnValue.ALL_NEW,
+            }, cancellationToken);
+            return CatalogItemMapper.ToProduct(response.Attributes);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>BatchWriteItem in chunks of 25, a few in flight, each retried on its unprocessed items.</summary>
+    public async Task PutAllAsync(IEnumerable<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
+    {
+        var chunks = items.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).Chunk(BatchWriteLimit);
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = SeedWritesInFlight, CancellationToken = cancellationToken },
+            async (chunk, token) =>
+            {
+                var pending = new Dictionary<string, List<WriteRequest>> { [TableName] = [.. chunk] };
+                for (var attempt = 0; pending.Count > 0; attempt++)
+                {
+                    if (attempt == 10)
+                    {
+                        throw new InvalidOperationException("DynamoDB left part of a batch unprocessed ten times in a row.");
+                    }
+
+                    var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, token);
+                    pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
+                }
+            });
     }
 
     private async Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(IEnumerable<string> partitionKeys, CancellationToken cancellationToken)

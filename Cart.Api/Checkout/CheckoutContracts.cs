@@ -1,10 +1,16 @@
 namespace Cart.Api.Checkout;
 
-/// <summary>Body of <c>POST /carts/{cartId}/checkout</c>: the Payments.Api account to charge.</summary>
-internal sealed record CheckoutRequest(string? AccountId);
+/// <summary>
+/// Body of <c>POST /carts/{cartId}/checkout</c>: the Payments.Api account to charge and, optionally, the delivery slot
+/// to book (<c>yyyy-MM-dd-HHmm</c>, from <c>GET /delivery-slots</c>).
+/// </summary>
+internal sealed record CheckoutRequest(string? AccountId, string? SlotId = null);
 
-/// <summary>Response of a checkout: the cart as charged and the payment that paid for it.</summary>
-internal sealed record CheckoutResponse(string CartId, string Status, long Version, CartTotals Totals, CheckoutPaymentDocument Payment);
+/// <summary>Response of a checkout: the cart as charged, the payment that paid for it and the delivery slot it booked.</summary>
+internal sealed record CheckoutResponse(string CartId, string Status, long Version, CartTotals Totals, CheckoutPaymentDocument Payment)
+{
+    public string? SlotId { get; init; }
+}
 
 internal sealed record CheckoutPaymentDocument(string TxnId, string Status, string AccountId, long Amount, string Currency);
 

@@ -1,3 +1,4 @@
+using Cart.Api.Slots;
 using Idempotency;
 using Microsoft.Net.Http.Headers;
 
@@ -12,12 +13,24 @@ internal static class CheckoutEndpoints
         CheckoutRequest request,
         HttpContext context,
         CheckoutService checkout,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var accountId = CartValidation.AccountIdIn(request.AccountId);
         if (!accountId.Succeeded)
         {
             return accountId.Error.ToResult();
+        }
+
+        SlotId? slot = null;
+        if (request.SlotId is not null && !SlotId.TryParse(request.SlotId, out slot))
+        {
+            return ApiError.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["slotId"] = ["Must be a delivery slot id (yyyy-MM-dd-HHmm)."] }).ToResult();
+        }
+
+        if (slot is not null && slot.StartsAt <= time.GetUtcNow())
+        {
+            return CheckoutErrors.SlotStarted().ToResult();
         }
 
         if (!CartIds.IsWellFormed(cartId))
@@ -30,6 +43,7 @@ internal static class CheckoutEndpoints
             cartId,
             CartCaller.From(context),
             accountId.Value,
+            slot,
             context.Request.Headers[HeaderNames.Authorization].FirstOrDefault(),
             version => VersionETag.IfMatchAllows(context.Request, version),
             context.GetIdempotency(),

@@ -1,19 +1,26 @@
 using Cart.Api.Catalog;
+using Cart.Api.Slots;
 using Idempotency;
 
 namespace Cart.Api.Checkout;
 
 /// <summary>
 /// Checkout as a small saga on the cart's own header: (1) OPEN → CHECKING_OUT with every line re-priced from the
-/// catalog and the discounts recomputed — from here the cart accepts no changes; (2) pay through Payments.Api with
-/// the Idempotency-Key <c>checkout-&lt;cartId&gt;-v&lt;version&gt;</c> of that frozen state; (3) CHECKED_OUT with the
-/// payment recorded (and this request's Idempotency-Key completed in the same transaction). A crash or a timeout
-/// between the steps leaves CHECKING_OUT, and any retry resumes with the same payment key: never two charges.
+/// catalog and the discounts recomputed — from here the cart accepts no changes — and, in the same transaction, the
+/// hold taken: the delivery slot booked (capacity counter + one booking per cart) and every stocked line's units
+/// reserved from its shards; (2) PENDING → PAYING (the hold can no longer expire), then pay through Payments.Api with
+/// the Idempotency-Key <c>checkout-&lt;cartId&gt;-v&lt;version&gt;</c> of that state; (3) CHECKED_OUT with the payment
+/// recorded (and this request's Idempotency-Key completed in the same transaction). A crash or a timeout between the
+/// steps leaves CHECKING_OUT, and any retry resumes with the same payment key: never two charges. A declined payment,
+/// or a hold that expired before payment started, reopens the cart and returns the hold in one transaction.
 /// </summary>
 internal sealed class CheckoutService(
     CartStore store,
     CartMutations mutations,
     CatalogStore catalog,
+    CheckoutHolds holds,
+    CheckoutReleases releases,
+    SlotReclaimer reclaimer,
     PaymentsClient payments,
     CartWriteGate gate,
     IOptions<CartOptions> options,
@@ -24,6 +31,7 @@ internal sealed class CheckoutService(
         string cartId,
         CartCaller caller,
         string accountId,
+        SlotId? slot,
         string? authorization,
         Func<long, bool> ifMatchAllows,
         IdempotencyContext? idempotency,
@@ -45,7 +53,7 @@ internal sealed class CheckoutService(
                 CartStatus.CheckedOut => Respond(cart), // a retried checkout answers as the first did
                 CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, cancellationToken),
                 CartStatus.Open when !ifMatchAllows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
-                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, now, authorization, idempotency, attempt, cancellationToken),
+                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, cancellationToken),
                 _ => ApiError.Conflict($"Cart is {cart.Header.Status} and cannot be checked out."),
             };
             if (answer is { } done)
@@ -63,9 +71,9 @@ internal sealed class CheckoutService(
         }
     }
 
-    /// <summary>Step 1, then step 2; null when the cart moved under us (read again).</summary>
+    /// <summary>Step 1, then step 2; null when the cart, the slot's counter or a stock shard moved under us (read again).</summary>
     private async Task<Outcome<CheckoutResponse>?> FreezeAndPayAsync(
-        CartSnapshot cart, string accountId, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+        CartSnapshot cart, string accountId, SlotId? slot, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
     {
         if (cart.Lines.Count == 0)
         {
@@ -80,17 +88,47 @@ internal sealed class CheckoutService(
         }
 
         var priced = await mutations.WithDiscountsAsync(repriced.Value, cancellationToken);
+        var prepared = await holds.PrepareAsync(priced, products, slot, now, cancellationToken);
+        if (!prepared.Succeeded)
+        {
+            return prepared.Error;
+        }
+
+        // Nothing to hold (no slot, no stocked line): the checkout is as it always was, with nothing to expire.
+        var hold = prepared.Value is { Slot: null, Reservations.Count: 0 } ? null : prepared.Value;
+
         var frozen = priced with
         {
             Header = CartRules.Touch(cart.Header, now, options.Value.GuestCartLifetime) with
             {
                 Status = CartStatus.CheckingOut,
-                Payment = new CheckoutPayment(null, "PENDING", accountId, CartRenderer.Totals(priced).Total),
+                Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, CartRenderer.Totals(priced).Total),
+                Hold = hold,
             },
         };
-        if (await store.CommitAsync<object?>(CartWrites.Changes(store.TableName, cart, frozen), null, new(0, null, null), attempt, cancellationToken)
-            != CommitResult.Committed)
+
+        // One transaction: the cart's changes, then the slot's counter and booking, then one decrement per stock take.
+        var items = CartWrites.Changes(store.TableName, cart, frozen);
+        var slotCounter = items.Count;
+        if (hold is not null)
         {
+            items.AddRange(HoldWrites.Take(store.TableName, cart.Header.CartId, hold, now.ToUtcTimestamp()));
+        }
+
+        if (items.Count > HoldWrites.TransactionItemLimit)
+        {
+            return CheckoutErrors.TooLarge(items.Count);
+        }
+
+        var commit = await store.CommitAttemptAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken);
+        if (commit.Result != CommitResult.Committed)
+        {
+            // A full (or unknown) slot by its counter: reclaim expired holds and retry, or refuse. Anything else: read again.
+            if (slot is not null && commit.FailedItem == slotCounter && await reclaimer.ReclaimOrRefuseAsync(slot, now, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             return null;
         }
 
@@ -102,6 +140,26 @@ internal sealed class CheckoutService(
     private async Task<Outcome<CheckoutResponse>?> PayAsync(
         CartSnapshot cart, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
     {
+        if (cart.Header is { Payment.Status: PaymentStatus.Pending, Hold: { } hold })
+        {
+            if (hold.IsExpiredAt(time.GetUtcNow()))
+            {
+                if (await releases.ReopenAsync(cart, expiredBy: null, cancellationToken))
+                {
+                    return CheckoutErrors.Expired();
+                }
+
+                return null;
+            }
+
+            if (await StartPayingAsync(cart, hold, attempt, cancellationToken) is not { } paying)
+            {
+                return null;
+            }
+
+            cart = paying;
+        }
+
         var pending = cart.Header.Payment ?? throw new InvalidDataException($"Cart {cart.Header.CartId} is checking out without a payment.");
         var key = $"checkout-{cart.Header.CartId}-v{cart.Header.Version}";
         var request = new PaymentRequest(pending.AccountId, pending.Amount, cart.Header.Currency, options.Value.MerchantId);
@@ -128,10 +186,10 @@ internal sealed class CheckoutService(
                 }
 
             case PaymentOutcome.Declined declined:
-                await ReopenAsync(cart, next, attempt, cancellationToken);
+                await releases.ReopenAsync(cart, expiredBy: null, cancellationToken);
                 return CartErrors.PaymentDeclined(declined.Detail);
             case PaymentOutcome.Rejected { Code: not IdempotencyErrors.KeyReused } rejected:
-                await ReopenAsync(cart, next, attempt, cancellationToken);
+                await releases.ReopenAsync(cart, expiredBy: null, cancellationToken);
                 return ApiError.Validation(new Dictionary<string, string[]>
                 {
                     ["accountId"] = [$"Payments.Api refused the payment ({rejected.Status} {rejected.Code}): {rejected.Detail}"],
@@ -149,15 +207,24 @@ internal sealed class CheckoutService(
         }
     }
 
-    /// <summary>Nothing was charged: the cart accepts changes again (a concurrent resume may already have moved it).</summary>
-    private async Task ReopenAsync(CartSnapshot cart, CartHeader next, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// PENDING → PAYING, with the slot's booking confirmed in the same transaction: from here the hold is kept until
+    /// Payments.Api answers (the payment may be taken), so an expiry can never release what was paid for.
+    /// </summary>
+    private async Task<CartSnapshot?> StartPayingAsync(CartSnapshot cart, CheckoutHold hold, int attempt, CancellationToken cancellationToken)
     {
-        var reopened = cart with { Header = next with { Status = CartStatus.Open, Payment = null } };
-        if (await store.CommitAsync<object?>(CartWrites.Changes(store.TableName, cart, reopened), null, new(0, null, null), attempt, cancellationToken)
-            == CommitResult.Committed)
+        var now = time.GetUtcNow();
+        var paying = cart with
         {
-            await mutations.PublishAsync(reopened, CartRenderer.Render(reopened));
+            Header = CartRules.Touch(cart.Header, now, options.Value.GuestCartLifetime) with { Payment = cart.Header.Payment! with { Status = PaymentStatus.Paying } },
+        };
+        var items = CartWrites.Changes(store.TableName, cart, paying);
+        if (hold.Slot is { } slot)
+        {
+            items.Add(SlotWrites.Confirm(store.TableName, slot, cart.Header.CartId, now.ToUtcTimestamp()));
         }
+
+        return await store.CommitAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken) == CommitResult.Committed ? paying : null;
     }
 
     private static CheckoutResponse Respond(CartSnapshot cart)
@@ -168,6 +235,9 @@ internal sealed class CheckoutService(
             cart.Header.Status,
             cart.Header.Version,
             CartRenderer.Totals(cart),
-            new CheckoutPaymentDocument(payment.TxnId ?? string.Empty, payment.Status, payment.AccountId, payment.Amount, cart.Header.Currency));
+            new CheckoutPaymentDocument(payment.TxnId ?? string.Empty, payment.Status, payment.AccountId, payment.Amount, cart.Header.Currency))
+        {
+            SlotId = cart.Header.Hold?.Slot?.ToString(),
+        };
     }
 }

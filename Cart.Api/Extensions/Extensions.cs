@@ -2,13 +2,15 @@ using Cart.Api.Caching;
 using Cart.Api.Catalog;
 using DynamoDbStorage.Telemetry;
 using Cart.Api.Checkout;
+using Cart.Api.Slots;
+using Cart.Api.Stock;
 using Idempotency;
 
 namespace Cart.Api.Extensions;
 
 internal static class Extensions
 {
-    /// <summary>Everything Cart.Api needs: the carts table and catalog, Redis, idempotency, Payments.Api, options, JSON metadata, OpenAPI.</summary>
+    /// <summary>Everything Cart.Api needs: the carts table, catalog, delivery slots and stock, Redis, idempotency, Payments.Api, options, JSON metadata, OpenAPI.</summary>
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDynamoDbClient();
@@ -33,6 +35,7 @@ internal static class Extensions
         builder.Services.AddSingleton(services => new ProductLookup(
             services.GetRequiredService<CatalogStore>().FindProductAsync,
             services.GetRequiredService<IOptions<CartOptions>>().Value.ProductLookupLifetime));
+        builder.Services.AddSingleton<CatalogListings>();
         builder.Services.AddSingleton<CatalogSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CatalogSeeder>());
         builder.Services.AddHealthChecks().AddCheck<CatalogSeeder>("catalog", HealthStatus.Unhealthy);
@@ -49,6 +52,11 @@ internal static class Extensions
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
         builder.Services.AddSingleton<CartMerges>();
+        builder.Services.AddSingleton<SlotStore>();
+        builder.Services.AddSingleton<StockStore>();
+        builder.Services.AddSingleton<CheckoutHolds>();
+        builder.Services.AddSingleton<CheckoutReleases>();
+        builder.Services.AddSingleton<SlotReclaimer>();
         builder.Services.AddSingleton<CheckoutService>();
 
         // Service discovery resolves http://payments-api; ServiceDefaults adds the standard resilience handler.

@@ -20,9 +20,19 @@ public static class PlatformTables
     /// <summary>Payments' GSI3: a merchant's transactions.</summary>
     public const string TransactionsByMerchant = "GSI3";
 
-    /// <summary>The <c>carts</c> single table: string PK/SK, streams with both images, TTL on <c>ttl</c>.</summary>
+    /// <summary>
+    /// Carts' GSI1, sparse: only products carry its keys (<c>CATEGORY#&lt;c&gt;</c>, <c>&lt;zero-padded price&gt;#&lt;sku&gt;</c>),
+    /// so a category's products come back sorted by price without a Scan.
+    /// </summary>
+    public const string ProductsByCategory = "GSI1";
+
+    /// <summary>
+    /// The <c>carts</c> single table: string PK/SK, GSI1 products by category and price (projection ALL), streams with
+    /// both images, TTL on <c>ttl</c>.
+    /// </summary>
     public static TableDefinition Carts { get; } = new(CartsName, PlatformTableKeys.PartitionKey, PlatformTableKeys.SortKey)
     {
+        GlobalIndexes = [new(ProductsByCategory, PlatformTableKeys.Gsi1PartitionKey, PlatformTableKeys.Gsi1SortKey)],
         TimeToLiveAttribute = PlatformTableKeys.TimeToLive,
     };
 

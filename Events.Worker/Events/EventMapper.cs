@@ -10,6 +10,9 @@ namespace Events.Worker.Events;
 /// checked_out / updated / deleted, line and discount items roll up to <c>cart.updated</c>. Payments: the ledger's
 /// append-only <c>AUDIT#</c> entries are the domain events (they are written in the same transaction as the state
 /// they describe, and a declined payment has one but no transaction row); fraud and beneficiary items map directly.
+/// Commerce items of the carts table (DESIGN §11): a stock shard's change names itself (<c>lastChange</c>), so a
+/// checkout's decrement is <c>stock.reserved</c> and its return <c>stock.released</c> (an administrative set is
+/// neither); a delivery slot booking's insert is <c>slot.booked</c> and its removal <c>slot.released</c>.
 /// Idempotency records, pointer items and state rows (account METADATA, TXN) produce no event.
 /// </summary>
 public static class EventMapper
@@ -34,6 +37,16 @@ public static class EventMapper
 
     private static MappedChange MapCart(StreamRecord record, string pk, string sk)
     {
+        if (pk.StartsWith(SourceKeys.Stock, StringComparison.Ordinal))
+        {
+            return MapStock(record);
+        }
+
+        if (pk.StartsWith(SourceKeys.SlotDay, StringComparison.Ordinal) && sk.StartsWith(SourceKeys.SlotBooking, StringComparison.Ordinal))
+        {
+            return MapBooking(record);
+        }
+
         if (!pk.StartsWith(SourceKeys.Cart, StringComparison.Ordinal))
         {
             return MappedChange.None; // USER#/DEVICE# → ACTIVE_CART pointers, catalog items
@@ -66,6 +79,32 @@ public static class EventMapper
         }
 
         return MappedChange.None; // IDEM#… idempotency records
+    }
+
+    private static MappedChange MapStock(StreamRecord record)
+    {
+        var type = DynamoJson.String(record.NewImage, SourceKeys.LastChange) switch
+        {
+            SourceKeys.StockReserved => EventTypes.StockReserved,
+            SourceKeys.StockReleased => EventTypes.StockReleased,
+            _ => null, // an administrative set, or a removed shard
+        };
+        return type is not null && record.EventName == "MODIFY" && DynamoJson.String(record.NewImage, SourceKeys.Sku) is { } sku
+            ? new MappedChange(Create(record, EventTypes.CartsSource, type, sku, "sku"), null)
+            : MappedChange.None;
+    }
+
+    private static MappedChange MapBooking(StreamRecord record)
+    {
+        var type = record.EventName switch
+        {
+            "INSERT" => EventTypes.SlotBooked,
+            "REMOVE" => EventTypes.SlotReleased,
+            _ => null, // a hold confirmed when payment starts: still the same booking
+        };
+        return type is not null && DynamoJson.String(record.NewImage ?? record.OldImage, SourceKeys.SlotId) is { } slotId
+            ? new MappedChange(Create(record, EventTypes.CartsSource, type, slotId, "slotId"), null)
+            : MappedChange.None;
     }
 
     private static MappedChange MapPayment(StreamRecord record, string pk, string sk)

@@ -13,6 +13,11 @@ public static class EventTypes
     public const string CartDeleted = "cart.deleted";
     public const string CartExpired = "cart.expired";
 
+    public const string StockReserved = "stock.reserved";
+    public const string StockReleased = "stock.released";
+    public const string SlotBooked = "slot.booked";
+    public const string SlotReleased = "slot.released";
+
     public const string AccountOpened = "account.opened";
     public const string AccountClosed = "account.closed";
     public const string DepositReceived = "account.deposit_received";

@@ -14,6 +14,10 @@ internal static class SourceKeys
     public const string CartItem = "ITEM#";
     public const string CartIdempotency = "IDEM#";
 
+    public const string Stock = "STOCK#";
+    public const string SlotDay = "SLOTS#";
+    public const string SlotBooking = "BOOKING#";
+
     public const string Account = "ACCOUNT#";
     public const string Audit = "AUDIT#";
     public const string User = "USER#";
@@ -27,6 +31,12 @@ internal static class SourceKeys
     public const string UpdatedAt = "updatedAt";
     public const string CreatedAt = "createdAt";
     public const string OccurredAt = "occurredAt";
+    public const string Sku = "sku";
+    public const string SlotId = "slotId";
+    public const string LastChange = "lastChange";
+
+    public const string StockReserved = "RESERVED";
+    public const string StockReleased = "RELEASED";
 
     public const string CartMerged = "MERGED";
     public const string CartCheckedOut = "CHECKED_OUT";

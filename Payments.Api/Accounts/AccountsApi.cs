@@ -80,7 +80,7 @@ internal static class AccountsApi
 
         if (!PageCursor.TryDecode(cursor, PageScopes.AccountsOfUser(userId), out var startKey))
         {
-            return PageCursor.Invalid().ToResult();
+            return ApiError.InvalidCursor().ToResult();
         }
 
         var (accounts, lastKey) = await store.ListByUserAsync(userId, size, startKey, cancellationToken);

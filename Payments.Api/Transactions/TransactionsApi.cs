@@ -54,7 +54,7 @@ internal static class TransactionsApi
 
         if (!PageCursor.TryDecode(cursor, PageScopes.Statement(accountId, period.Value.FromTimestamp, period.Value.ToTimestamp), out var startKey))
         {
-            return PageCursor.Invalid().ToResult();
+            return ApiError.InvalidCursor().ToResult();
         }
 
         var (items, lastKey) = await transactions.StatementAsync(accountId, period.Value.FromTimestamp, period.Value.ToTimestamp, size, startKey, cancellationToken);
@@ -81,7 +81,7 @@ internal static class TransactionsApi
 
         if (!PageCursor.TryDecode(cursor, PageScopes.MerchantTransactions(merchantId), out var startKey))
         {
-            return PageCursor.Invalid().ToResult();
+            return ApiError.InvalidCursor().ToResult();
         }
 
         var onlyUser = IsMerchant(http.User, merchantId) ? null : http.User.Id();
@@ -106,7 +106,7 @@ internal static class TransactionsApi
 
         if (!PageCursor.TryDecode(cursor, PageScopes.Audit(accountId), out var startKey))
         {
-            return PageCursor.Invalid().ToResult();
+            return ApiError.InvalidCursor().ToResult();
         }
 
         var (entries, lastKey) = await transactions.AuditAsync(accountId, size, startKey, cancellationToken);

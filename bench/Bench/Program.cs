@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [startup] [--quick] [--profile]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [flash-sale] [startup] [--quick] [--profile]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -42,7 +42,7 @@ internal static class BenchProgram
 
             await (scenarios.Contains("soak") // not part of the default run: docs/resilience.md, "Soak"
                 ? SoakScenario.RunAsync(SoakSettings.Parse(args), cancel.Token)
-                : RunAsync(settings, scenarios, profile, cancel.Token));
+                : RunAsync(settings, scenarios, quick, profile, cancel.Token));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -51,7 +51,7 @@ internal static class BenchProgram
         }
     }
 
-    private static async Task RunAsync(BenchSettings settings, IReadOnlySet<string> scenarios, bool profile, CancellationToken cancellationToken)
+    private static async Task RunAsync(BenchSettings settings, IReadOnlySet<string> scenarios, bool quick, bool profile, CancellationToken cancellationToken)
     {
         var all = scenarios.Count == 0;
         var report = new BenchReport();
@@ -67,6 +67,11 @@ internal static class BenchProgram
             {
                 report.Add(section);
             }
+        }
+
+        if (all || scenarios.Contains("flash-sale"))
+        {
+            report.Add(await FlashSaleScenario.RunAsync(settings, quick, cancellationToken));
         }
 
         if (all || scenarios.Contains("startup"))

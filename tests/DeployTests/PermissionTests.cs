@@ -4,7 +4,7 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
 {
     public static TheoryData<string, string[]> DynamoDbActionsByService => new()
     {
-        { "cart-api", ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"] },
+        { "cart-api", ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
         { "payments-api", ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
         {
             "events-worker",
@@ -63,5 +63,14 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
 
         Assert.Contains("Tablescarts", resource, StringComparison.Ordinal);
         Assert.DoesNotContain("Tablespayments", resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cart_api_may_query_the_carts_indexes_for_catalog_browse()
+    {
+        var cart = stack.TaskRoleStatements("cart-api")
+            .Single(statement => SynthesizedStack.Actions([statement]).Contains("dynamodb:Query"));
+
+        Assert.Contains("/index/*", cart["Resource"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

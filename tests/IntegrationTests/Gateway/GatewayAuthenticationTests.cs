@@ -20,6 +20,9 @@ public sealed class GatewayAuthenticationTests(PlatformFixture platform)
         { "GET", "/transactions/txn-1" },
         { "GET", "/users/user-1/beneficiaries" },
         { "GET", "/merchants/m-1/transactions" },
+        { "PUT", "/admin/stock/SKU-1" },
+        { "GET", "/admin/stock/SKU-1" },
+        { "PUT", "/admin/delivery-slots/2031-01-01-1000" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using DynamoDbStorage.Tables;
 using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
@@ -18,12 +19,15 @@ public class PlatformTablesTests
     }
 
     [Fact]
-    public void The_carts_table_has_string_keys_a_stream_with_both_images_and_ttl()
+    public void The_carts_table_has_string_keys_the_products_by_category_index_a_stream_with_both_images_and_ttl()
     {
         var request = PlatformTables.Carts.ToCreateTableRequest("carts");
 
         Assert.Equal(["PK", "SK"], request.KeySchema.Select(key => key.AttributeName));
-        Assert.Empty(request.GlobalSecondaryIndexes ?? []);
+        var index = Assert.Single(request.GlobalSecondaryIndexes ?? []);
+        Assert.Equal("GSI1", index.IndexName);
+        Assert.Equal(["GSI1PK", "GSI1SK"], index.KeySchema.Select(key => key.AttributeName));
+        Assert.Equal(ProjectionType.ALL, index.Projection.ProjectionType);
         Assert.Equal(StreamViewType.NEW_AND_OLD_IMAGES, request.StreamSpecification.StreamViewType);
         Assert.Equal("ttl", PlatformTables.Carts.TimeToLiveAttribute);
     }

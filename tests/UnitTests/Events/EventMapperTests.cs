@@ -168,4 +168,48 @@ public sealed class EventMapperTests
     public void A_deletion_happens_at_the_streams_time_not_at_the_deleted_items_last_update() =>
         Assert.Equal("2026-01-15T10:20:00.000Z", EventMapper.Map("carts", Record("REMOVE", "CART#c1", "META",
             oldImage: """{"version":{"N":"2"},"updatedAt":{"S":"2026-01-10T08:00:00.000Z"}}""")).Event?.Time);
+
+    [Theory]
+    [InlineData("RESERVED", "stock.reserved")]
+    [InlineData("RELEASED", "stock.released")]
+    public void A_stock_shard_change_made_by_a_checkout_is_a_stock_event_for_its_sku(string change, string expected)
+    {
+        var result = EventMapper.Map("carts", Record("MODIFY", "STOCK#SKU-1#03", "STOCK",
+            $$$"""{"sku":{"S":"SKU-1"},"shard":{"N":"3"},"available":{"N":"9"},"lastChange":{"S":"{{{change}}}"},"lastQty":{"N":"1"},"lastCartId":{"S":"c1"},"updatedAt":{"S":"2026-01-15T10:20:21.601Z"}}""",
+            """{"sku":{"S":"SKU-1"},"shard":{"N":"3"},"available":{"N":"10"},"lastChange":{"S":"SET"}}"""));
+
+        Assert.Equal(expected, result.Event?.Type);
+        Assert.Equal("/carts", result.Event?.Source);
+        Assert.Equal("SKU-1", result.Event?.Subject);
+        Assert.Equal("c1", result.Event?.Data["new"]?["lastCartId"]?.GetValue<string>());
+        Assert.Equal("2026-01-15T10:20:21.601Z", result.Event?.Time);
+        Assert.Null(result.Invalidation);
+    }
+
+    [Fact]
+    public void Setting_stock_by_hand_is_no_stock_event() =>
+        Assert.Equal(MappedChange.None, EventMapper.Map("carts", Record("INSERT", "STOCK#SKU-1#00", "STOCK", """{"sku":{"S":"SKU-1"},"lastChange":{"S":"SET"}}""")));
+
+    [Fact]
+    public void A_booking_inserted_is_slot_booked_and_removed_is_slot_released_and_confirmed_is_neither()
+    {
+        const string booking = """{"slotId":{"S":"2031-05-17-1000"},"cartId":{"S":"c1"},"status":{"S":"HELD"}}""";
+
+        var booked = EventMapper.Map("carts", Record("INSERT", "SLOTS#2031-05-17", "BOOKING#2031-05-17-1000#c1", booking));
+        var released = EventMapper.Map("carts", Record("REMOVE", "SLOTS#2031-05-17", "BOOKING#2031-05-17-1000#c1", oldImage: booking));
+        var confirmed = EventMapper.Map("carts", Record("MODIFY", "SLOTS#2031-05-17", "BOOKING#2031-05-17-1000#c1", booking, booking));
+
+        Assert.Equal("slot.booked", booked.Event?.Type);
+        Assert.Equal("2031-05-17-1000", booked.Event?.Subject);
+        Assert.Equal("c1", booked.Event?.Data["new"]?["cartId"]?.GetValue<string>());
+        Assert.Equal("slot.released", released.Event?.Type);
+        Assert.Equal(MappedChange.None, confirmed);
+    }
+
+    [Fact]
+    public void A_slot_and_a_product_produce_no_event()
+    {
+        Assert.Equal(MappedChange.None, EventMapper.Map("carts", Record("MODIFY", "SLOTS#2031-05-17", "SLOT#2031-05-17-1000", """{"booked":{"N":"3"}}""")));
+        Assert.Equal(MappedChange.None, EventMapper.Map("carts", Record("MODIFY", "PRODUCT#SKU-1", "CATALOG", """{"sku":{"S":"SKU-1"}}""")));
+    }
 }

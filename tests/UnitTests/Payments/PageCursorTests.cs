@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
+using DynamoDbStorage.Paging;
 using Payments.Api.Table;
 using Xunit;
 

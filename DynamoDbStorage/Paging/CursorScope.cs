@@ -1,15 +1,28 @@
-namespace Payments.Api.Table;
+namespace DynamoDbStorage.Paging;
 
 /// <summary>
 /// The start keys one query accepts: each key attribute its pages end on, held to an exact value or to the sort keys
 /// the query reads. A start key outside them would make DynamoDB reject the query (a 500) or read another partition.
 /// </summary>
-internal sealed class CursorScope
+public sealed class CursorScope
 {
     // DynamoDB refuses a sort key over 1,024 bytes; every key we write is printable ASCII well within that.
     private const int MaxKeyLength = 1024;
 
     private readonly Dictionary<string, Func<string, bool>> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What identifies the query beyond its keys (filters, order), carried inside the cursor: a cursor made for
+    /// one query is refused by another, even when its key would also lie within the other's range.
+    /// </summary>
+    public string? Binding { get; private set; }
+
+    /// <summary>Binds cursors to <paramref name="query"/> (a canonical text of the query's parameters).</summary>
+    public CursorScope BoundTo(string query)
+    {
+        Binding = query;
+        return this;
+    }
 
     /// <summary>The attribute must hold exactly <paramref name="value"/> (the partition the query reads).</summary>
     public CursorScope Exactly(string attribute, string value) =>

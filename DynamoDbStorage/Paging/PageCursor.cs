@@ -1,17 +1,22 @@
 using System.Buffers.Text;
+using System.Text.Json;
 
-namespace Payments.Api.Table;
+namespace DynamoDbStorage.Paging;
 
 /// <summary>
 /// The opaque pagination cursor: DynamoDB's <c>LastEvaluatedKey</c> (string attributes only) as base64url JSON.
 /// Decoding checks the key lies within the <see cref="CursorScope"/> of the query it is replayed on, so a forged or
 /// mismatched cursor can neither read another partition nor make DynamoDB reject the request.
 /// </summary>
-internal static class PageCursor
+public static class PageCursor
 {
     private const int MaxLength = 2048;
 
-    public static string? Encode(Dictionary<string, AttributeValue>? lastEvaluatedKey)
+    // Not an attribute name: ours never start with '#'.
+    private const string BindingEntry = "#query";
+
+    /// <summary>The cursor for the next page, or null on the last page; <paramref name="scope"/>'s binding goes inside it.</summary>
+    public static string? Encode(Dictionary<string, AttributeValue>? lastEvaluatedKey, CursorScope? scope = null)
     {
         if (lastEvaluatedKey is not { Count: > 0 })
         {
@@ -24,7 +29,12 @@ internal static class PageCursor
             values[name] = value.S ?? throw new InvalidOperationException($"Key attribute '{name}' is not a string.");
         }
 
-        return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(values, PaymentsJsonContext.Default.SortedDictionaryStringString));
+        if (scope?.Binding is { } binding)
+        {
+            values[BindingEntry] = binding;
+        }
+
+        return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(values, PagingJsonContext.Default.SortedDictionaryStringString));
     }
 
     /// <summary>
@@ -47,14 +57,14 @@ internal static class PageCursor
         SortedDictionary<string, string>? values;
         try
         {
-            values = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(cursor), PaymentsJsonContext.Default.SortedDictionaryStringString);
+            values = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(cursor), PagingJsonContext.Default.SortedDictionaryStringString);
         }
         catch (JsonException)
         {
             return false;
         }
 
-        if (values is null || !scope.Admits(values))
+        if (values is null || !TryUnbind(values, scope) || !scope.Admits(values))
         {
             return false;
         }
@@ -63,11 +73,10 @@ internal static class PageCursor
         return true;
     }
 
-    /// <summary>The 422 for a cursor that is not one of ours.</summary>
-    public static ApiError Invalid()
+    // A bound scope needs its own binding in the cursor; an unbound one, none.
+    private static bool TryUnbind(SortedDictionary<string, string> values, CursorScope scope)
     {
-        var errors = new FieldErrors();
-        errors.Add("cursor", "Not a cursor returned by this listing.");
-        return errors.ToError();
+        var carried = values.Remove(BindingEntry, out var binding) ? binding : null;
+        return carried == scope.Binding;
     }
 }
