@@ -39,6 +39,7 @@ internal sealed class CheckoutService(
     {
         using var queued = await gate.EnterAsync(cartId, cancellationToken);
         var deadline = time.GetUtcNow() + options.Value.WriteRetryBudget;
+        var retry = new RetryCause();
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
@@ -53,7 +54,7 @@ internal sealed class CheckoutService(
                 CartStatus.CheckedOut => Respond(cart), // a retried checkout answers as the first did
                 CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, cancellationToken),
                 CartStatus.Open when !ifMatchAllows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
-                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, cancellationToken),
+                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, retry, cancellationToken),
                 _ => ApiError.Conflict($"Cart is {cart.Header.Status} and cannot be checked out."),
             };
             if (answer is { } done)
@@ -61,20 +62,32 @@ internal sealed class CheckoutService(
                 return done;
             }
 
-            CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
-            if (time.GetUtcNow() >= deadline)
+            if (retry.Throttled)
             {
-                return ApiError.Conflict("The cart changed concurrently; read it again and retry.");
+                CartLog.WriteThrottled(logger, cartId, attempt);
+            }
+            else
+            {
+                CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 5 << Math.Min(attempt, 5)))), time, cancellationToken);
+            if (time.GetUtcNow() >= deadline)
+            {
+                // Nothing was applied either way; throttling is DynamoDB's, so the client retries later with the same key.
+                return retry.Throttled ? CartErrors.Throttled() : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
+            }
+
+            // Throttling waits longer, as cart writes do: retrying at once only adds to the load DynamoDB is shedding.
+            var ceiling = retry.Throttled ? Math.Min(1000, 50 << Math.Min(attempt, 5)) : Math.Min(100, 5 << Math.Min(attempt, 5));
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), time, cancellationToken);
         }
     }
 
     /// <summary>Step 1, then step 2; null when the cart, the slot's counter or a stock shard moved under us (read again).</summary>
     private async Task<Outcome<CheckoutResponse>?> FreezeAndPayAsync(
-        CartSnapshot cart, string accountId, SlotId? slot, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+        CartSnapshot cart, string accountId, SlotId? slot, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, RetryCause retry, CancellationToken cancellationToken)
     {
+        retry.Throttled = false;
         if (cart.Lines.Count == 0)
         {
             return ApiError.Validation(new Dictionary<string, string[]> { ["items"] = ["The cart is empty."] });
@@ -123,6 +136,7 @@ internal sealed class CheckoutService(
         var commit = await store.CommitAttemptAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken);
         if (commit.Result != CommitResult.Committed)
         {
+            retry.Throttled = commit.Result == CommitResult.Throttled;
             // A full (or unknown) slot by its counter: reclaim expired holds and retry, or refuse. Anything else: read again.
             if (slot is not null && commit.FailedItem == slotCounter && await reclaimer.ReclaimOrRefuseAsync(slot, now, cancellationToken) is { } refused)
             {
@@ -239,5 +253,11 @@ internal sealed class CheckoutService(
         {
             SlotId = cart.Header.Hold?.Slot?.ToString(),
         };
+    }
+
+    /// <summary>Why the last attempt asks for another: a lost race (read again soon) or throttling (back off, then 503).</summary>
+    private sealed class RetryCause
+    {
+        public bool Throttled { get; set; }
     }
 }

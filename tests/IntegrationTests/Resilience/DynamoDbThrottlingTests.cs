@@ -109,4 +109,34 @@ public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
             (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString());
         Assert.Equal(70, await alice.BalanceAsync(accountId));
     }
+
+    [Fact]
+    public async Task A_checkout_that_DynamoDB_keeps_throttling_answers_503_and_the_same_key_checks_out_once_later()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync(currency: "USD");
+        await alice.DepositAsync(accountId, 1_000_000, currency: "USD");
+        using var shopper = CartClient.ThroughGateway(platform, alice.UserId);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-12", 1);
+
+        HttpResponseMessage throttled;
+        await using (await platform.InjectAsync(Commands.Throttle, Transactions))
+        {
+            throttled = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, "checkout-once");
+        }
+
+        await throttled.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.Equal("OPEN", (await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("status").GetString());
+        Assert.Equal(1_000_000, await alice.BalanceAsync(accountId));
+
+        using var checkedOut = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, "checkout-once");
+        using var replayed = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, "checkout-once");
+
+        Assert.Equal(HttpStatusCode.OK, checkedOut.StatusCode);
+        Assert.Equal("true", replayed.Headers.TryGetValues("Idempotent-Replayed", out var values) ? values.Single() : null);
+        var paid = (await checkedOut.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment").GetProperty("amount").GetInt64();
+        Assert.Equal(1_000_000 - paid, await alice.BalanceAsync(accountId));
+    }
 }
