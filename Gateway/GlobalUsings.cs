@@ -1,6 +1,7 @@
 global using ApiConventions.DeviceIdentity;
 global using ApiConventions.Problems;
 global using Gateway.ApiReference;
+global using Gateway.Authorization;
 global using Gateway.DeviceIdentity;
 global using Gateway.Extensions;
 global using Gateway.Proxy;

@@ -11,7 +11,7 @@ app.UseProblemResponses();
 app.UseForwardedHeaders(); // the client's address behind the load balancer, for the per-address rate limit
 app.UseSpoofableHeaderRemoval();
 app.UseCors();
-app.UseAuthentication();
+app.UseBearerAuthentication(); // only requests with an Authorization header have anything to authenticate
 app.UseRateLimiter(); // after authentication (partitions by user), before authorization (rejected tokens count too)
 app.UseAuthorization();
 app.MapReverseProxy(proxy =>

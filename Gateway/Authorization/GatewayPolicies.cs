@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Gateway.Authorization;
 
@@ -10,15 +10,18 @@ internal static class GatewayPolicies
     public const string SignedIn = "signed-in";
 
     /// <summary>
-    /// Guests are welcome, but a request that carries an <c>Authorization</c> header must carry a valid token:
-    /// an expired or forged token is a 401, not a silent downgrade to a guest who then sees another cart.
+    /// Guests are welcome, but a request that carries an <c>Authorization</c> header must carry a valid token
+    /// (<see cref="GuestOrSignedInRequirement"/>).
     /// </summary>
     public const string GuestOrSignedIn = "guest-or-signed-in";
 
-    public static void AddGatewayPolicies(this IHostApplicationBuilder builder) =>
+    public static void AddGatewayPolicies(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser().RequireClaim(AuthenticationExtensions.UserIdClaim))
-            .AddPolicy(GuestOrSignedIn, policy => policy.RequireAssertion(context =>
-                context.User.Identity?.IsAuthenticated == true
-                || context.Resource is HttpContext { Request.Headers: var headers } && !headers.ContainsKey(HeaderNames.Authorization)));
+            .AddPolicy(GuestOrSignedIn, policy => policy.AddRequirements(GuestOrSignedInRequirement.Instance));
+
+        // After AddAuthorization registered the default evaluator, so that this one replaces it.
+        builder.Services.AddSingleton<IPolicyEvaluator, GuestPolicyEvaluator>();
+    }
 }

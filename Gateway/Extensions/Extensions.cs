@@ -1,4 +1,3 @@
-using Gateway.Authorization;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Gateway.Security;

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Net.Http.Headers;
+
+namespace Gateway.Authorization;
+
+/// <summary>
+/// The rule of <see cref="GatewayPolicies.GuestOrSignedIn"/>: a request without an <c>Authorization</c> header is a
+/// guest and welcome; one that carries the header must have been authenticated by it — an expired or forged token is a
+/// 401, not a silent downgrade to a guest who then sees another cart. The requirement is its own handler.
+/// </summary>
+internal sealed class GuestOrSignedInRequirement : AuthorizationHandler<GuestOrSignedInRequirement>, IAuthorizationRequirement
+{
+    public static readonly GuestOrSignedInRequirement Instance = new();
+
+    private GuestOrSignedInRequirement()
+    {
+    }
+
+    /// <summary>Whether the request presents no credential at all (authentication has nothing to check).</summary>
+    public static bool IsGuest(HttpRequest request) => !request.Headers.ContainsKey(HeaderNames.Authorization);
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GuestOrSignedInRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext http && IsGuest(http.Request))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
