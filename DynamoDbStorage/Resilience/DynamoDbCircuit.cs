@@ -52,17 +52,25 @@ public sealed partial class DynamoDbCircuit(IOptions<DynamoDbOptions> options, T
     }
 
     /// <summary>A call got no answer: it timed out or could not connect.</summary>
+    /// <remarks>
+    /// Calls already on their way when the circuit opened end unanswered during the break: they count, but do not
+    /// extend it, so the circuit is tried again one break after it opened, not one break after the last straggler.
+    /// </remarks>
     public void RecordNoAnswer()
     {
         lock (_gate)
         {
+            var now = time.GetUtcNow();
+            var wasProbing = _probing;
             _probing = false;
             _noAnswers++;
-            if (_noAnswers >= options.Value.BreakAfterNoAnswers)
+            if (_noAnswers < options.Value.BreakAfterNoAnswers || (_openUntil > now && !wasProbing))
             {
-                _openUntil = time.GetUtcNow() + options.Value.BreakDuration;
-                LogOpened(logger, _noAnswers, options.Value.BreakDuration.TotalSeconds);
+                return;
             }
+
+            _openUntil = now + options.Value.BreakDuration;
+            LogOpened(logger, _noAnswers, options.Value.BreakDuration.TotalSeconds);
         }
     }
 

@@ -66,6 +66,19 @@ public class DynamoDbCircuitTests
         Assert.Equal(TimeSpan.FromSeconds(5), retryAfter);
     }
 
+    [Fact]
+    public void Calls_that_were_already_on_their_way_and_end_unanswered_do_not_extend_the_break()
+    {
+        NoAnswers(3);
+        _clock.Now += TimeSpan.FromSeconds(4);
+        NoAnswers(2); // stragglers sent before it opened
+
+        Assert.False(_circuit.TryEnter(out var retryAfter));
+        Assert.Equal(TimeSpan.FromSeconds(1), retryAfter);
+        _clock.Now += TimeSpan.FromSeconds(1);
+        Assert.True(_circuit.TryEnter(out _)); // the probe, one break after it opened
+    }
+
     private void NoAnswers(int count)
     {
         for (var i = 0; i < count; i++)
