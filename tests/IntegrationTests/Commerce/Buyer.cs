@@ -43,5 +43,24 @@ public sealed class Buyer(CartClient client, string accountId, string cartId) : 
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>
+    /// As a client with a durable key does: a 503 (DynamoDB did not answer in time under the crowd, or the service refused
+    /// while it was away) is sent again with the same key after a pause, until the answer is definite.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> CheckoutUntilDefiniteAsync(string? slotId)
+    {
+        var key = Guid.NewGuid().ToString();
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await CheckoutAsync(slotId, key);
+            if (answer.Status != HttpStatusCode.ServiceUnavailable || attempt == 10)
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
     public void Dispose() => Client.Dispose();
 }
