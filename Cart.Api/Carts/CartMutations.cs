@@ -74,10 +74,7 @@ internal sealed class CartMutations(
                     : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
             }
 
-            // Jitter spreads writers that collided (on other instances), so they do not collide again on the next read;
-            // throttling waits longer, since retrying at once only adds to the load DynamoDB is shedding.
-            var ceiling = result == CommitResult.Throttled ? Math.Min(1000, 50 << Math.Min(attempt, 5)) : Math.Min(100, 5 << Math.Min(attempt, 5));
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), time, cancellationToken);
+            await Task.Delay(WriteBackoff.Before(attempt, result == CommitResult.Throttled), time, cancellationToken);
         }
     }
 

@@ -77,9 +77,7 @@ internal sealed class CheckoutService(
                 return retry.Throttled ? CartErrors.Throttled() : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
             }
 
-            // Throttling waits longer, as cart writes do: retrying at once only adds to the load DynamoDB is shedding.
-            var ceiling = retry.Throttled ? Math.Min(1000, 50 << Math.Min(attempt, 5)) : Math.Min(100, 5 << Math.Min(attempt, 5));
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), time, cancellationToken);
+            await Task.Delay(WriteBackoff.Before(attempt, retry.Throttled), time, cancellationToken);
         }
     }
 

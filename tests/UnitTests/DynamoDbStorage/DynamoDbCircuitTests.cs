@@ -2,13 +2,14 @@ using DynamoDbStorage;
 using DynamoDbStorage.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace UnitTests.DynamoDbStorage;
 
 public class DynamoDbCircuitTests
 {
-    private readonly Clock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
     private readonly DynamoDbCircuit _circuit;
 
     public DynamoDbCircuitTests() => _circuit = new DynamoDbCircuit(
@@ -25,7 +26,7 @@ public class DynamoDbCircuitTests
 
         Assert.False(_circuit.TryEnter(out var retryAfter));
         Assert.Equal(TimeSpan.FromSeconds(5), retryAfter);
-        _clock.Now += TimeSpan.FromSeconds(2);
+        _clock.Advance(TimeSpan.FromSeconds(2));
         Assert.False(_circuit.TryEnter(out retryAfter));
         Assert.Equal(TimeSpan.FromSeconds(3), retryAfter);
     }
@@ -44,7 +45,7 @@ public class DynamoDbCircuitTests
     public void After_the_break_one_probe_goes_through_and_its_answer_closes_it()
     {
         NoAnswers(3);
-        _clock.Now += TimeSpan.FromSeconds(6);
+        _clock.Advance(TimeSpan.FromSeconds(6));
 
         Assert.True(_circuit.TryEnter(out _));
         Assert.False(_circuit.TryEnter(out _)); // one probe at a time
@@ -57,7 +58,7 @@ public class DynamoDbCircuitTests
     public void A_probe_left_unanswered_opens_it_for_another_break()
     {
         NoAnswers(3);
-        _clock.Now += TimeSpan.FromSeconds(6);
+        _clock.Advance(TimeSpan.FromSeconds(6));
         Assert.True(_circuit.TryEnter(out _));
 
         _circuit.RecordNoAnswer();
@@ -70,12 +71,12 @@ public class DynamoDbCircuitTests
     public void Calls_that_were_already_on_their_way_and_end_unanswered_do_not_extend_the_break()
     {
         NoAnswers(3);
-        _clock.Now += TimeSpan.FromSeconds(4);
+        _clock.Advance(TimeSpan.FromSeconds(4));
         NoAnswers(2); // stragglers sent before it opened
 
         Assert.False(_circuit.TryEnter(out var retryAfter));
         Assert.Equal(TimeSpan.FromSeconds(1), retryAfter);
-        _clock.Now += TimeSpan.FromSeconds(1);
+        _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.True(_circuit.TryEnter(out _)); // the probe, one break after it opened
     }
 
@@ -85,12 +86,5 @@ public class DynamoDbCircuitTests
         {
             _circuit.RecordNoAnswer();
         }
-    }
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
