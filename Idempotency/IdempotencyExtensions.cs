@@ -13,6 +13,7 @@ public static class IdempotencyExtensions
             .Validate(o => o.RecordLifetime > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Idempotency lifetimes must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<Transactions.IdempotentTransactions>();
         return services;
     }
 

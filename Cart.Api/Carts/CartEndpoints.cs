@@ -42,14 +42,14 @@ internal static class CartEndpoints
 
         var location = $"/carts/{header.CartId}";
         var body = new CreateCartResponse(header.CartId);
-        var completion = new Completion<CreateCartResponse>(StatusCodes.Status201Created, body, VersionETag.Format(header.Version), location);
+        var completion = TransactionCompletion.Response(StatusCodes.Status201Created, body, VersionETag.Format(header.Version), location);
         switch (await services.Store.CommitAsync(CartWrites.Create(services.Store.TableName, header), context.GetIdempotency(), completion, 1, cancellationToken))
         {
-            case CommitResult.Committed:
+            case { Result: CommitResult.Committed }:
                 break;
-            case CommitResult.KeyTaken:
+            case { Result: CommitResult.KeyTaken }:
                 return IdempotencyErrors.InUse().ToResult();
-            case CommitResult.Throttled:
+            case { Throttled: true }:
                 return CartErrors.Throttled().ToResult();
             default:
                 return ApiError.Conflict("The cart could not be created; retry.").ToResult();

@@ -31,7 +31,7 @@ internal static partial class CartLog
     public static partial void VersionConflict(ILogger logger, string cartId, long version, int attempt);
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Cart {CartId} write gave up after {Attempts} attempts (last: {LastResult})")]
-    public static partial void WriteGaveUp(ILogger logger, string cartId, int attempts, CommitResult lastResult);
+    public static partial void WriteGaveUp(ILogger logger, string cartId, int attempts, CommitOutcome lastResult);
 
     [LoggerMessage(EventId = 113, Level = LogLevel.Information, Message = "DynamoDB throttled the write of cart {CartId} on attempt {Attempt}; backing off")]
     public static partial void WriteThrottled(ILogger logger, string cartId, int attempt);

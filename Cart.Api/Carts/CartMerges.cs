@@ -69,19 +69,19 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
         }
 
         var document = CartRenderer.Render(result);
-        var completion = new Completion<CartDocument>(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
+        var completion = TransactionCompletion.Response(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
         switch (await store.CommitAsync(items, idempotency, completion, attempt: 1, cancellationToken))
         {
-            case CommitResult.Committed:
+            case { Result: CommitResult.Committed }:
                 foreach (var cart in touched)
                 {
                     await mutations.PublishAsync(cart, CartRenderer.Render(cart));
                 }
 
                 return document;
-            case CommitResult.KeyTaken:
+            case { Result: CommitResult.KeyTaken }:
                 return IdempotencyErrors.InUse();
-            case CommitResult.Throttled:
+            case { Throttled: true }:
                 return CartErrors.Throttled();
             default:
                 return ApiError.Conflict("The carts changed while merging (another merge may have won); read your cart again and retry.");

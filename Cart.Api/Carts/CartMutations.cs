@@ -26,7 +26,7 @@ internal sealed class CartMutations(
         string cartId, CartCaller caller, Func<long, bool> ifMatchAllows, Change change, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
         using var queued = await gate.EnterAsync(cartId, cancellationToken);
-        var deadline = time.GetUtcNow() + options.Value.WriteRetryBudget;
+        var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
@@ -49,16 +49,16 @@ internal sealed class CartMutations(
 
             var after = await WithDiscountsAsync(edited.Value, cancellationToken);
             var document = CartRenderer.Render(after);
-            var completion = new Completion<CartDocument>(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
+            var completion = TransactionCompletion.Response(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
             var result = await store.CommitAsync(CartWrites.Changes(store.TableName, cart, after), idempotency, completion, attempt, cancellationToken);
             switch (result)
             {
-                case CommitResult.Committed:
+                case { Result: CommitResult.Committed }:
                     await PublishAsync(after, document);
                     return document;
-                case CommitResult.KeyTaken:
+                case { Result: CommitResult.KeyTaken }:
                     return IdempotencyErrors.InUse();
-                case CommitResult.Throttled:
+                case { Throttled: true }:
                     CartLog.WriteThrottled(logger, cartId, attempt);
                     break;
                 default:
@@ -66,15 +66,15 @@ internal sealed class CartMutations(
                     break;
             }
 
-            if (time.GetUtcNow() >= deadline)
+            if (!retries.MayRetryAfter(attempt))
             {
                 CartLog.WriteGaveUp(logger, cartId, attempt, result);
-                return result == CommitResult.Throttled
+                return result.Throttled
                     ? CartErrors.Throttled()
                     : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
             }
 
-            await Task.Delay(WriteBackoff.Before(attempt, result == CommitResult.Throttled), time, cancellationToken);
+            await retries.PauseAsync(attempt, result.Throttled, cancellationToken);
         }
     }
 

@@ -1,11 +1,11 @@
-using DynamoDbStorage.Telemetry;
 using Idempotency;
+using Idempotency.Transactions;
 using static DynamoDbStorage.AttributeValues;
 
 namespace Cart.Api.Carts;
 
 /// <summary>Reads and writes carts in DynamoDB; every change is one transaction guarded by the header's version.</summary>
-internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, IOptions<DynamoDbOptions> options)
+internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IdempotentTransactions transactions, IOptions<DynamoDbOptions> options)
 {
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
@@ -103,80 +103,11 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metric
     }
 
     /// <summary>
-    /// Commits <paramref name="items"/> with the idempotency completion (when there is a claim) in the same transaction.
-    /// A lost race (a condition on the cart, or a transaction conflict) asks for a fresh read; a key that turned out to be
-    /// another request's is left to the idempotency filter; throttling is reported as such, so callers back off.
+    /// Commits <paramref name="items"/> with the idempotency completion (when there is a claim) in the same transaction
+    /// (<see cref="IdempotentTransactions"/>): a lost race asks for a fresh read, a key that turned out to be another
+    /// request's is left to the idempotency filter, throttling is reported as such, so callers back off.
     /// </summary>
-    public async Task<CommitResult> CommitAsync<TBody>(
-        List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken) =>
-        (await CommitAttemptAsync(items, idempotency, completion, attempt, cancellationToken)).Result;
-
-    /// <summary><see cref="CommitAsync"/>, also saying which item's condition failed (-1 when none did), for callers that answer differently per item.</summary>
-    public async Task<CommitAttempt> CommitAttemptAsync<TBody>(
-        List<TransactWriteItem> items, IdempotencyContext? idempotency, Completion<TBody> completion, int attempt, CancellationToken cancellationToken)
-    {
-        var transaction = new List<TransactWriteItem>(items);
-        var idempotencyIndex = -1;
-        if (idempotency is not null)
-        {
-            idempotencyIndex = transaction.Count;
-            transaction.Add(idempotency.CompletionItem(completion.StatusCode, completion.Body, completion.ETag, completion.Location));
-        }
-
-        try
-        {
-            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
-            {
-                TransactItems = transaction,
-                ClientRequestToken = idempotency?.ClientRequestToken(attempt),
-            }, cancellationToken);
-            idempotency?.MarkCommitted();
-            return new(CommitResult.Committed, -1);
-        }
-        catch (TransactionCanceledException exception)
-        {
-            var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex >= 0 ? idempotencyIndex : null);
-            metrics.TransactionFailed(cancellation.Kind);
-            switch (cancellation.Kind)
-            {
-                case CancellationKind.KeyTaken:
-                    idempotency!.MarkKeyTaken();
-                    return new(CommitResult.KeyTaken, cancellation.ItemIndex);
-                case CancellationKind.ConditionFailed:
-                    return new(CommitResult.Conflict, cancellation.ItemIndex);
-                case CancellationKind.TransactionConflict:
-                    return new(CommitResult.Conflict, -1);
-                case CancellationKind.Throttled:
-                    return new(CommitResult.Throttled, -1);
-                default:
-                    throw;
-            }
-        }
-        catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
-        {
-            metrics.TransactionFailed(CancellationKind.TransactionConflict);
-            return new(CommitResult.Conflict, -1);
-        }
-    }
+    public Task<CommitOutcome> CommitAsync(
+        List<TransactWriteItem> items, IdempotencyContext? idempotency, TransactionCompletion? completion, int attempt, CancellationToken cancellationToken) =>
+        transactions.CommitAsync(items, idempotency, completion, attempt, cancellationToken);
 }
-
-/// <summary>What a commit attempt came to.</summary>
-internal enum CommitResult
-{
-    Committed,
-
-    /// <summary>The cart (or a pointer) moved since it was read: read again and retry, or answer 409.</summary>
-    Conflict,
-
-    /// <summary>The Idempotency-Key is another request's (it completed, or holds the key): the filter answers from its record.</summary>
-    KeyTaken,
-
-    /// <summary>DynamoDB throttled the transaction: back off and retry inside the write budget, then answer 503.</summary>
-    Throttled,
-}
-
-/// <summary>A commit's result, and the index of the item whose condition failed (-1 when none did).</summary>
-internal readonly record struct CommitAttempt(CommitResult Result, int FailedItem);
-
-/// <summary>The response a commit records for its Idempotency-Key.</summary>
-internal sealed record Completion<TBody>(int StatusCode, TBody Body, string? ETag, string? Location = null);

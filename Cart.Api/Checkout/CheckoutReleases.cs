@@ -25,7 +25,7 @@ internal sealed class CheckoutReleases(CartStore store, CartMutations mutations,
                 items.AddRange(HoldWrites.Return(store.TableName, cart.Header.CartId, hold, now.ToUtcTimestamp(), expiredBy));
             }
 
-            if (await store.CommitAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken) == CommitResult.Committed)
+            if ((await store.CommitAsync(items, idempotency: null, completion: null, attempt, cancellationToken)).Result == CommitResult.Committed)
             {
                 await mutations.PublishAsync(reopened, CartRenderer.Render(reopened));
                 return true;

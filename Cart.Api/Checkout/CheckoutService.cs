@@ -38,7 +38,7 @@ internal sealed class CheckoutService(
         CancellationToken cancellationToken)
     {
         using var queued = await gate.EnterAsync(cartId, cancellationToken);
-        var deadline = time.GetUtcNow() + options.Value.WriteRetryBudget;
+        var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
         var retry = new RetryCause();
         for (var attempt = 1; ; attempt++)
         {
@@ -71,13 +71,13 @@ internal sealed class CheckoutService(
                 CartLog.VersionConflict(logger, cartId, cart.Header.Version, attempt);
             }
 
-            if (time.GetUtcNow() >= deadline)
+            if (!retries.MayRetryAfter(attempt))
             {
                 // Nothing was applied either way; throttling is DynamoDB's, so the client retries later with the same key.
                 return retry.Throttled ? CartErrors.Throttled() : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
             }
 
-            await Task.Delay(WriteBackoff.Before(attempt, retry.Throttled), time, cancellationToken);
+            await retries.PauseAsync(attempt, retry.Throttled, cancellationToken);
         }
     }
 
@@ -131,10 +131,10 @@ internal sealed class CheckoutService(
             return CheckoutErrors.TooLarge(items.Count);
         }
 
-        var commit = await store.CommitAttemptAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken);
+        var commit = await store.CommitAsync(items, idempotency: null, completion: null, attempt, cancellationToken);
         if (commit.Result != CommitResult.Committed)
         {
-            retry.Throttled = commit.Result == CommitResult.Throttled;
+            retry.Throttled = commit.Throttled;
             // A full (or unknown) slot by its counter: reclaim expired holds and retry, or refuse. Anything else: read again.
             if (slot is not null && commit.FailedItem == slotCounter && await reclaimer.ReclaimOrRefuseAsync(slot, now, cancellationToken) is { } refused)
             {
@@ -185,13 +185,13 @@ internal sealed class CheckoutService(
             case PaymentOutcome.Paid paid:
                 var done = cart with { Header = next with { Status = CartStatus.CheckedOut, Ttl = null, Payment = pending with { TxnId = paid.TxnId, Status = paid.Status } } };
                 var response = Respond(done);
-                var completion = new Completion<CheckoutResponse>(StatusCodes.Status200OK, response, VersionETag.Format(done.Header.Version));
+                var completion = TransactionCompletion.Response(StatusCodes.Status200OK, response, VersionETag.Format(done.Header.Version));
                 switch (await store.CommitAsync(CartWrites.Changes(store.TableName, cart, done), idempotency, completion, attempt, cancellationToken))
                 {
-                    case CommitResult.Committed:
+                    case { Result: CommitResult.Committed }:
                         await mutations.PublishAsync(done, CartRenderer.Render(done));
                         return response;
-                    case CommitResult.KeyTaken:
+                    case { Result: CommitResult.KeyTaken }:
                         return IdempotencyErrors.InUse();
                     default:
                         return null;
@@ -236,7 +236,7 @@ internal sealed class CheckoutService(
             items.Add(SlotWrites.Confirm(store.TableName, slot, cart.Header.CartId, now.ToUtcTimestamp()));
         }
 
-        return await store.CommitAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken) == CommitResult.Committed ? paying : null;
+        return (await store.CommitAsync(items, idempotency: null, completion: null, attempt, cancellationToken)).Result == CommitResult.Committed ? paying : null;
     }
 
     private static CheckoutResponse Respond(CartSnapshot cart)

@@ -1,4 +1,6 @@
 using Amazon.Runtime;
+using DynamoDbStorage.Retries;
+using RetryPolicy = DynamoDbStorage.Retries.RetryPolicy;
 
 namespace DynamoDbStorage.Tables;
 
@@ -15,7 +17,10 @@ internal sealed partial class TableProvisioner(
     ILogger<TableProvisioner> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+
+    // Until it succeeds or the host stops: from about half a second, doubling to ten, jittered so replicas spread out.
+    private static readonly RetryPolicy Retries = new(
+        new Backoff(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10)), new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,8 +32,7 @@ internal sealed partial class TableProvisioner(
         foreach (var table in tables)
         {
             var tableName = options.Value.TableName(table.Name);
-            var delay = TimeSpan.FromMilliseconds(500);
-            while (true)
+            for (var attempt = 1; ; attempt++)
             {
                 try
                 {
@@ -37,9 +41,9 @@ internal sealed partial class TableProvisioner(
                 }
                 catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
                 {
+                    var delay = Retries.DelayAfter(attempt, throttled: exception is AmazonDynamoDBException { ErrorCode: "ThrottlingException" or "LimitExceededException" });
                     LogProvisioningFailed(logger, tableName, delay, exception);
                     await Task.Delay(delay, time, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
                 }
             }
         }

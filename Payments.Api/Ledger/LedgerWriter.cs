@@ -1,4 +1,3 @@
-using DynamoDbStorage.Telemetry;
 using Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,17 +9,19 @@ namespace Payments.Api.Ledger;
 /// with fresh reads (the next attempt's reads find the precise reason: insufficient funds, closed account…);
 /// a key that turned out to be another request's is left to the idempotency filter; contention that outlasts the attempts is a 409 CONFLICT, throttling a 503.
 /// </summary>
-internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, TimeProvider time, ILogger<LedgerWriter> logger)
+internal sealed class LedgerWriter(IdempotentTransactions transactions, TimeProvider time)
 {
     public const int MaxAttempts = 12;
+
+    private static readonly RetryPolicy Retries = TransactionRetries.UpTo(MaxAttempts);
 
     public async Task<Outcome<LedgerPlan<T>.Commit>> ExecuteAsync<T>(
         IdempotencyContext? idempotency,
         Func<int, CancellationToken, Task<LedgerPlan<T>>> plan,
         CancellationToken cancellationToken)
     {
-        var last = Attempt.Retry;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var retries = Retries.Start(time);
+        for (var attempt = 0; ; attempt++)
         {
             var decided = await plan(attempt, cancellationToken);
             if (decided is LedgerPlan<T>.Reject reject)
@@ -29,25 +30,29 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, DynamoDbMet
             }
 
             var commit = (LedgerPlan<T>.Commit)decided;
-            var completion = idempotency?.CompletionItem(commit.StatusCode, commit.Body, commit.ETag, commit.Location);
-            last = await TryTransactAsync(commit.Items, completion, idempotency, attempt, cancellationToken);
-            switch (last)
+            var completion = TransactionCompletion.Response(commit.StatusCode, commit.Body, commit.ETag, commit.Location);
+            var last = await transactions.CommitAsync(commit.Items, idempotency, completion, attempt, cancellationToken);
+            switch (last.Result)
             {
-                case Attempt.Committed:
+                case CommitResult.Committed:
                     return commit;
-                case Attempt.KeyTaken:
+                case CommitResult.KeyTaken:
                     return IdempotencyErrors.InUse(); // the idempotency filter answers from that request's record
-                case Attempt.ConditionFailed:
-                    continue; // the next attempt's fresh read says why, at once
             }
 
-            await Task.Delay(Backoff(last, attempt), time, cancellationToken);
-        }
+            if (!retries.MayRetryAfter(attempt + 1))
+            {
+                // Throttling is DynamoDB shedding load, not a race: a 503 with Retry-After, and the key is released for the retry.
+                return last.Throttled
+                    ? ApiError.ServiceUnavailable("The ledger is busy; nothing was charged. Retry after the Retry-After delay with the same Idempotency-Key.")
+                    : ApiError.Conflict("The account is changing too fast; retry with a fresh read.");
+            }
 
-        // Throttling is DynamoDB shedding load, not a race: a 503 with Retry-After, and the key is released for the retry.
-        return last == Attempt.Throttled
-            ? ApiError.ServiceUnavailable("The ledger is busy; nothing was charged. Retry after the Retry-After delay with the same Idempotency-Key.")
-            : ApiError.Conflict("The account is changing too fast; retry with a fresh read.");
+            if (last.Result != CommitResult.ConditionFailed) // a failed condition: the next attempt's fresh read says why, at once
+            {
+                await retries.PauseAsync(attempt + 1, last.Throttled, cancellationToken);
+            }
+        }
     }
 
     /// <summary>
@@ -57,99 +62,26 @@ internal sealed partial class LedgerWriter(IAmazonDynamoDB dynamoDb, DynamoDbMet
     /// </summary>
     public async Task RecordRefusalAsync(IdempotencyContext? idempotency, TransactWriteItem audit, ProblemDetails refusal, CancellationToken cancellationToken)
     {
-        var completion = idempotency?.CompletionItem(refusal);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var completion = TransactionCompletion.Problem(refusal);
+        var retries = Retries.Start(time);
+        for (var attempt = 1; ; attempt++)
         {
             // Attempt numbers after ExecuteAsync's, so no ClientRequestToken of this request is reused for other items.
-            switch (await TryTransactAsync([audit], completion, idempotency, MaxAttempts + attempt, cancellationToken))
+            var outcome = await transactions.CommitAsync([audit], idempotency, completion, MaxAttempts + attempt - 1, cancellationToken);
+            switch (outcome.Result)
             {
-                case Attempt.Committed or Attempt.KeyTaken:
+                case CommitResult.Committed or CommitResult.KeyTaken:
                     return;
-                case Attempt.ConditionFailed:
+                case CommitResult.ConditionFailed:
                     throw new InvalidOperationException("The decline's audit entry already exists: audit entries are keyed by a fresh id, so this is a bug.");
             }
 
-            await Task.Delay(Backoff(Attempt.Retry, attempt), time, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// One <c>TransactWriteItems</c> of <paramref name="items"/> plus the idempotency completion (when there is a key),
-    /// with a <c>ClientRequestToken</c> per attempt; a cancellation is classified, anything unexpected rethrown.
-    /// </summary>
-    private async Task<Attempt> TryTransactAsync(
-        IReadOnlyList<TransactWriteItem> items, TransactWriteItem? completion, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
-    {
-        var transaction = new List<TransactWriteItem>(items);
-        int? idempotencyIndex = null;
-        if (completion is not null)
-        {
-            idempotencyIndex = transaction.Count;
-            transaction.Add(completion);
-        }
-
-        try
-        {
-            await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            if (!retries.MayRetryAfter(attempt))
             {
-                TransactItems = transaction,
-
-                // A second guard beside the key: an SDK retry of this very attempt (a timeout) is applied once.
-                ClientRequestToken = idempotency?.ClientRequestToken(attempt) ?? Guid.NewGuid().ToString("N"),
-            }, cancellationToken);
-            idempotency?.MarkCommitted();
-            return Attempt.Committed;
-        }
-        catch (TransactionCanceledException exception)
-        {
-            var cancellation = TransactCancellation.From(exception.CancellationReasons, idempotencyIndex);
-            metrics.TransactionFailed(cancellation.Kind);
-            LogCancelled(logger, cancellation.Kind, cancellation.ItemIndex, attempt);
-            switch (cancellation.Kind)
-            {
-                case CancellationKind.KeyTaken:
-                    idempotency!.MarkKeyTaken();
-                    return Attempt.KeyTaken;
-                case CancellationKind.ConditionFailed:
-                    return Attempt.ConditionFailed;
-                case CancellationKind.Unexpected:
-                    throw;
-                case CancellationKind.Throttled:
-                    return Attempt.Throttled;
-                default:
-                    return Attempt.Retry;
+                return;
             }
-        }
-        catch (Exception exception) when (exception is TransactionConflictException or TransactionInProgressException)
-        {
-            metrics.TransactionFailed(CancellationKind.TransactionConflict);
-            LogCancelled(logger, CancellationKind.TransactionConflict, -1, attempt);
-            return Attempt.Retry;
+
+            await retries.PauseAsync(attempt, outcome.Throttled, cancellationToken);
         }
     }
-
-    // Jittered, growing pauses keep contending writers from colliding again in lock step; throttling waits longer,
-    // since retrying at once only adds to the load DynamoDB is shedding.
-    private static TimeSpan Backoff(Attempt last, int attempt) => last == Attempt.Throttled
-        ? TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * Math.Min(attempt + 1, 8))
-        : TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10) * Math.Min(attempt + 1, 6));
-
-    /// <summary>What one transaction attempt came to.</summary>
-    private enum Attempt
-    {
-        Committed,
-        KeyTaken,
-
-        /// <summary>A domain condition failed: a fresh read decides (retry at once, or refuse).</summary>
-        ConditionFailed,
-
-        /// <summary>Contention: pause and try again.</summary>
-        Retry,
-
-        /// <summary>DynamoDB throttled the transaction: pause longer and try again.</summary>
-        Throttled,
-    }
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Transaction cancelled ({Kind} at item {Index}) on attempt {Attempt}")]
-    private static partial void LogCancelled(ILogger logger, CancellationKind kind, int index, int attempt);
 }
