@@ -23,3 +23,4 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.Extensions.Diagnostics.HealthChecks;
 global using Microsoft.Extensions.Options;
 global using StackExchange.Redis;
+global using StorageContracts;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Events.Worker;
 
 /// <summary>Where events go (section <c>Events</c>).</summary>
@@ -6,20 +8,23 @@ public sealed class EventsOptions
     public const string SectionName = "Events";
 
     /// <summary>Redis stream key per source: <c>events:carts</c>, <c>events:payments</c>.</summary>
-    public string StreamKeyPrefix { get; set; } = "events:";
+    [Required]
+    public string StreamKeyPrefix { get; set; } = ChannelNames.EventStreamPrefix;
 
     /// <summary>Approximate cap of each Redis stream (<c>XADD … MAXLEN ~</c>).</summary>
+    [Range(1L, long.MaxValue)]
     public long MaxStreamLength { get; set; } = 100_000;
 
     /// <summary>Pub/sub channel of cart cache invalidations (Cart.Api publishes on the same one).</summary>
-    public string InvalidationChannel { get; set; } = "cart-invalidations";
+    public string InvalidationChannel { get; set; } = ChannelNames.CartInvalidations;
 
     /// <summary>The local audit archive folder; keys below it follow the S3 layout (<c>audit/yyyy/MM/dd/…</c>).</summary>
+    [Required]
     public string AuditDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "events-worker");
 
     /// <summary>The S3 bucket of the audit archive (production); when set, the archive goes to S3 instead of the folder.</summary>
     public string? AuditBucket { get; set; }
-
-    /// <summary>Runs a small consumer-group reader of the event streams (a demonstration; off by default).</summary>
-    public bool DemoConsumer { get; set; }
 }
+
+[OptionsValidator]
+internal sealed partial class EventsOptionsValidator : IValidateOptions<EventsOptions>;

@@ -11,3 +11,4 @@ global using FailFastRedis;
 global using Microsoft.Extensions.Diagnostics.HealthChecks;
 global using Microsoft.Extensions.Options;
 global using StackExchange.Redis;
+global using StorageContracts;

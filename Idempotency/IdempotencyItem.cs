@@ -6,8 +6,8 @@ namespace Idempotency;
 /// <summary>The DynamoDB shape of an idempotency record, and the conditions that guard it — in one place.</summary>
 public static class IdempotencyItem
 {
-    public const string PartitionKey = "PK";
-    public const string SortKey = "SK";
+    public const string PartitionKey = StorageContracts.KeyAttributes.PartitionKey;
+    public const string SortKey = StorageContracts.KeyAttributes.SortKey;
     public const string Entity = "entity";
     public const string EntityName = "IdempotencyRecord";
     public const string Status = "status";
@@ -15,7 +15,7 @@ public static class IdempotencyItem
     public const string ClaimId = "claimId";
     public const string CreatedAt = "createdAt";
     public const string ExpiresAt = "expiresAt";
-    public const string TimeToLive = "ttl";
+    public const string TimeToLive = StorageContracts.KeyAttributes.TimeToLive;
     public const string LeaseUntil = "leaseUntil";
     public const string ResponseStatus = "responseStatus";
     public const string ResponseBody = "responseBody";

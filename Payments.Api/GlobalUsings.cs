@@ -26,3 +26,4 @@ global using Payments.Api.Ledger;
 global using Payments.Api.Payments;
 global using Payments.Api.Table;
 global using Payments.Api.Transactions;
+global using StorageContracts;

@@ -9,10 +9,10 @@ internal static class CartAttributes
     public const string Gsi1SortKey = PlatformTableKeys.Gsi1SortKey;
     public const string CartId = "cartId";
     public const string Currency = "currency";
-    public const string Status = "status";
-    public const string Version = "version";
-    public const string CreatedAt = "createdAt";
-    public const string UpdatedAt = "updatedAt";
+    public const string Status = ItemAttributes.Status;
+    public const string Version = ItemAttributes.Version;
+    public const string CreatedAt = ItemAttributes.CreatedAt;
+    public const string UpdatedAt = ItemAttributes.UpdatedAt;
     public const string Ttl = PlatformTableKeys.TimeToLive;
     public const string DeviceId = "deviceId";
     public const string UserId = "userId";
@@ -21,7 +21,7 @@ internal static class CartAttributes
     public const string PaymentStatus = "paymentStatus";
     public const string PaymentAccountId = "paymentAccountId";
     public const string PaymentAmount = "paymentAmount";
-    public const string Sku = "sku";
+    public const string Sku = ItemAttributes.Sku;
     public const string LineKey = "lineKey";
     public const string Qty = "qty";
     public const string Attrs = "attrs";
@@ -38,7 +38,7 @@ internal static class CartAttributes
     public const string Description = "description";
     public const string Category = "category";
     public const string StockShards = "stockShards";
-    public const string SlotId = "slotId";
+    public const string SlotId = ItemAttributes.SlotId;
     public const string StartsAt = "startsAt";
     public const string EndsAt = "endsAt";
     public const string Capacity = "capacity";
@@ -46,7 +46,7 @@ internal static class CartAttributes
     public const string ExpiresAt = "expiresAt";
     public const string Shard = "shard";
     public const string Available = "available";
-    public const string LastChange = "lastChange";
+    public const string LastChange = ItemAttributes.LastChange;
     public const string LastCartId = "lastCartId";
     public const string LastQty = "lastQty";
     public const string HoldSlotId = "holdSlotId";

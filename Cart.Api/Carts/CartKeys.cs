@@ -5,27 +5,27 @@ namespace Cart.Api.Carts;
 /// <summary>Every partition and sort key of the <c>carts</c> table, built and recognised in one place.</summary>
 internal static class CartKeys
 {
-    private const string CartPrefix = "CART#";
-    private const string ItemPrefix = "ITEM#";
-    private const string DiscountPrefix = ItemPrefix + "DISC#";
-    private const string DevicePrefix = "DEVICE#";
-    private const string UserPrefix = "USER#";
-    private const string IdempotencyPrefix = "IDEM#";
-    private const string ProductPrefix = "PRODUCT#";
-    private const string PromoPrefix = "PROMO#";
+    private const string CartPrefix = CartsTableKeys.CartPrefix;
+    private const string ItemPrefix = CartsTableKeys.ItemPrefix;
+    private const string DiscountPrefix = CartsTableKeys.DiscountPrefix;
+    private const string DevicePrefix = CartsTableKeys.DevicePrefix;
+    private const string UserPrefix = CartsTableKeys.UserPrefix;
+    private const string IdempotencyPrefix = CartsTableKeys.IdempotencyPrefix;
+    private const string ProductPrefix = CartsTableKeys.ProductPrefix;
+    private const string PromoPrefix = CartsTableKeys.PromoPrefix;
     private const char Separator = '#';
 
     /// <summary>The cart header's sort key.</summary>
-    public const string Meta = "META";
+    public const string Meta = CartsTableKeys.Meta;
 
     /// <summary>The sort key of a user's or device's pointer to its active cart.</summary>
-    public const string ActiveCart = "ACTIVE_CART";
+    public const string ActiveCart = CartsTableKeys.ActiveCart;
 
     /// <summary>A SKU the item sort key cannot carry: <c>ITEM#DISC#</c> is where discount lines live.</summary>
     public const string ReservedSku = "DISC";
 
     /// <summary>The sort key of a catalog entry (product or promotion).</summary>
-    public const string Catalog = "CATALOG";
+    public const string Catalog = CartsTableKeys.Catalog;
 
     /// <summary>
     /// The lowest sort key a cart read needs: <c>IDEM#</c> records sort before <c>ITEM#</c>, and <c>META</c> after,

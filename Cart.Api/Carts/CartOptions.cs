@@ -29,7 +29,7 @@ internal sealed class CartOptions
 
     /// <summary>The Redis pub/sub channel announcing committed changes (<c>&lt;cartId&gt;:&lt;version&gt;</c>).</summary>
     [Required]
-    public string InvalidationChannel { get; set; } = "cart-invalidations";
+    public string InvalidationChannel { get; set; } = ChannelNames.CartInvalidations;
 
     /// <summary>The Redis counter that numbers the channel's messages (<see cref="Caching.CartInvalidation"/>).</summary>
     public string InvalidationSequenceKey => $"{InvalidationChannel}:seq";

@@ -64,10 +64,10 @@ internal sealed record CheckoutPayment(string? TxnId, string Status, string Acco
 /// <summary>The states of a cart.</summary>
 internal static class CartStatus
 {
-    public const string Open = "OPEN";
-    public const string Merged = "MERGED";
+    public const string Open = CartStatuses.Open;
+    public const string Merged = CartStatuses.Merged;
 
     /// <summary>Payment requested: the cart no longer accepts changes, and a retry resumes with the same payment key.</summary>
-    public const string CheckingOut = "CHECKING_OUT";
-    public const string CheckedOut = "CHECKED_OUT";
+    public const string CheckingOut = CartStatuses.CheckingOut;
+    public const string CheckedOut = CartStatuses.CheckedOut;
 }

@@ -10,7 +10,7 @@ internal static partial class CartValidation
 
     public static bool IsSku(string? sku) => SkuShape().MatchesWhole(sku) && sku != CartKeys.ReservedSku;
 
-    public static bool IsCurrency(string? currency) => CurrencyShape().MatchesWhole(currency);
+    public static bool IsCurrency(string? currency) => SharedShapes.Currency().MatchesWhole(currency);
 
     public static Outcome<string> CurrencyOf(CreateCartRequest? request)
     {
@@ -191,9 +191,6 @@ internal static partial class CartValidation
 
     [GeneratedRegex(@"\A[A-Za-z0-9_:.-]{1,128}\z")]
     private static partial Regex AccountIdShape();
-
-    [GeneratedRegex(@"\A[A-Z]{3}\z")]
-    private static partial Regex CurrencyShape();
 
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.-]{0,31}\z")]
     private static partial Regex AttributeKeyShape();

@@ -6,10 +6,10 @@ namespace Cart.Api.Catalog;
 /// </summary>
 internal static class CatalogKeys
 {
-    private const string CategoryPrefix = "CATEGORY#";
+    private const string CategoryPrefix = CartsTableKeys.CategoryPrefix;
 
     /// <summary>The partition of the category list (one item per category, so the menu is one Query).</summary>
-    public const string CategoriesPk = "CATEGORIES";
+    public const string CategoriesPk = CartsTableKeys.Categories;
 
     /// <summary>
     /// Prices are zero-padded to this many digits in the index's sort key, so lexical order is numeric order; twelve

@@ -7,9 +7,9 @@ namespace Cart.Api.Slots;
 /// </summary>
 internal static class SlotKeys
 {
-    private const string DayPrefix = "SLOTS#";
-    private const string SlotPrefix = "SLOT#";
-    private const string BookingPrefix = "BOOKING#";
+    private const string DayPrefix = CartsTableKeys.SlotDayPrefix;
+    private const string SlotPrefix = CartsTableKeys.SlotPrefix;
+    private const string BookingPrefix = CartsTableKeys.BookingPrefix;
 
     public static string DayPk(DateOnly date) => DayPrefix + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -6,10 +6,10 @@ namespace Cart.Api.Stock;
 /// </summary>
 internal static class StockKeys
 {
-    private const string StockPrefix = "STOCK#";
+    private const string StockPrefix = CartsTableKeys.StockPrefix;
 
     /// <summary>The sort key of every shard item.</summary>
-    public const string Shard = "STOCK";
+    public const string Shard = CartsTableKeys.StockShard;
 
     /// <summary>The most shards a SKU may have (two digits in the key; a checkout touches at most a few of them).</summary>
     public const int MaxShards = 32;

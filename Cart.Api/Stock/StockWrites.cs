@@ -8,8 +8,8 @@ namespace Cart.Api.Stock;
 /// </summary>
 internal static class StockWrites
 {
-    public const string Reserved = "RESERVED";
-    public const string Released = "RELEASED";
+    public const string Reserved = StockChanges.Reserved;
+    public const string Released = StockChanges.Released;
     public const string Set = "SET";
 
     /// <summary>Takes the units from the shard, only if it still holds them: a shard never goes below zero.</summary>

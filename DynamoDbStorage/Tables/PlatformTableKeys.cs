@@ -6,17 +6,17 @@ namespace DynamoDbStorage.Tables;
 /// </summary>
 public static class PlatformTableKeys
 {
-    public const string PartitionKey = "PK";
-    public const string SortKey = "SK";
-    public const string TimeToLive = "ttl";
+    public const string PartitionKey = KeyAttributes.PartitionKey;
+    public const string SortKey = KeyAttributes.SortKey;
+    public const string TimeToLive = KeyAttributes.TimeToLive;
 
-    public const string Gsi1PartitionKey = "GSI1PK";
-    public const string Gsi1SortKey = "GSI1SK";
-    public const string Gsi2PartitionKey = "GSI2PK";
-    public const string Gsi2SortKey = "GSI2SK";
-    public const string Gsi3PartitionKey = "GSI3PK";
-    public const string Gsi3SortKey = "GSI3SK";
+    public const string Gsi1PartitionKey = KeyAttributes.Gsi1PartitionKey;
+    public const string Gsi1SortKey = KeyAttributes.Gsi1SortKey;
+    public const string Gsi2PartitionKey = KeyAttributes.Gsi2PartitionKey;
+    public const string Gsi2SortKey = KeyAttributes.Gsi2SortKey;
+    public const string Gsi3PartitionKey = KeyAttributes.Gsi3PartitionKey;
+    public const string Gsi3SortKey = KeyAttributes.Gsi3SortKey;
 
     /// <summary>The lease table's only key (one item per shard lease).</summary>
-    public const string LeaseKey = "leaseKey";
+    public const string LeaseKey = KeyAttributes.LeaseKey;
 }

@@ -7,9 +7,9 @@ namespace DynamoDbStorage.Tables;
 /// </summary>
 public static class PlatformTables
 {
-    public const string CartsName = "carts";
-    public const string PaymentsName = "payments";
-    public const string EventsLeasesName = "events-leases";
+    public const string CartsName = TableNames.Carts;
+    public const string PaymentsName = TableNames.Payments;
+    public const string EventsLeasesName = TableNames.EventsLeases;
 
     /// <summary>Payments' GSI1: a transaction by its id.</summary>
     public const string TransactionsById = "GSI1";

@@ -17,16 +17,19 @@ namespace Events.Worker.Events;
 /// </summary>
 public static class EventMapper
 {
-    public const string CartsTable = "carts";
-    public const string PaymentsTable = "payments";
+    public const string CartsTable = TableNames.Carts;
+    public const string PaymentsTable = TableNames.Payments;
 
-    private static readonly string[] StorageAttributes = [SourceKeys.PartitionKey, SourceKeys.SortKey];
+    /// <summary>The principal of deletions made by DynamoDB's TTL sweeper.</summary>
+    private const string TimeToLivePrincipal = "dynamodb.amazonaws.com";
+
+    private static readonly string[] StorageAttributes = [KeyAttributes.PartitionKey, KeyAttributes.SortKey];
 
     public static MappedChange Map(string logicalTable, StreamRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pk = DynamoJson.String(record.Keys, SourceKeys.PartitionKey) ?? string.Empty;
-        var sk = DynamoJson.String(record.Keys, SourceKeys.SortKey) ?? string.Empty;
+        var pk = DynamoJson.String(record.Keys, KeyAttributes.PartitionKey) ?? string.Empty;
+        var sk = DynamoJson.String(record.Keys, KeyAttributes.SortKey) ?? string.Empty;
         return logicalTable switch
         {
             CartsTable => MapCart(record, pk, sk),
@@ -37,44 +40,44 @@ public static class EventMapper
 
     private static MappedChange MapCart(StreamRecord record, string pk, string sk)
     {
-        if (pk.StartsWith(SourceKeys.Stock, StringComparison.Ordinal))
+        if (pk.StartsWith(CartsTableKeys.StockPrefix, StringComparison.Ordinal))
         {
             return MapStock(record);
         }
 
-        if (pk.StartsWith(SourceKeys.SlotDay, StringComparison.Ordinal) && sk.StartsWith(SourceKeys.SlotBooking, StringComparison.Ordinal))
+        if (pk.StartsWith(CartsTableKeys.SlotDayPrefix, StringComparison.Ordinal) && sk.StartsWith(CartsTableKeys.BookingPrefix, StringComparison.Ordinal))
         {
             return MapBooking(record);
         }
 
-        if (!pk.StartsWith(SourceKeys.Cart, StringComparison.Ordinal))
+        if (!pk.StartsWith(CartsTableKeys.CartPrefix, StringComparison.Ordinal))
         {
             return MappedChange.None; // USER#/DEVICE# → ACTIVE_CART pointers, catalog items
         }
 
-        var cartId = pk[SourceKeys.Cart.Length..];
-        if (sk == SourceKeys.CartMeta)
+        var cartId = pk[CartsTableKeys.CartPrefix.Length..];
+        if (sk == CartsTableKeys.Meta)
         {
             var type = record.EventName switch
             {
                 "INSERT" => EventTypes.CartCreated,
-                "REMOVE" when record.UserIdentityPrincipal == SourceKeys.TimeToLivePrincipal => EventTypes.CartExpired,
+                "REMOVE" when record.UserIdentityPrincipal == TimeToLivePrincipal => EventTypes.CartExpired,
                 "REMOVE" => EventTypes.CartDeleted,
                 _ => StatusTransition(record) switch
                 {
-                    SourceKeys.CartMerged => EventTypes.CartMerged,
-                    SourceKeys.CartCheckedOut => EventTypes.CartCheckedOut,
+                    CartStatuses.Merged => EventTypes.CartMerged,
+                    CartStatuses.CheckedOut => EventTypes.CartCheckedOut,
                     _ => EventTypes.CartUpdated,
                 },
             };
-            var version = DynamoJson.Number(record.NewImage ?? record.OldImage, SourceKeys.Version) ?? "0";
+            var version = DynamoJson.Number(record.NewImage ?? record.OldImage, ItemAttributes.Version) ?? "0";
             return new MappedChange(Create(record, EventTypes.CartsSource, type, cartId, "cartId"), $"{cartId}:{version}");
         }
 
-        if (sk.StartsWith(SourceKeys.CartItem, StringComparison.Ordinal))
+        if (sk.StartsWith(CartsTableKeys.ItemPrefix, StringComparison.Ordinal))
         {
             var data = Data(record, "cartId", cartId);
-            data["line"] = sk[SourceKeys.CartItem.Length..];
+            data["line"] = sk[CartsTableKeys.ItemPrefix.Length..];
             return new MappedChange(new CloudEvent(record.EventId, EventTypes.CartsSource, EventTypes.CartUpdated, cartId, EventTime.Of(record), data), null);
         }
 
@@ -83,13 +86,13 @@ public static class EventMapper
 
     private static MappedChange MapStock(StreamRecord record)
     {
-        var type = DynamoJson.String(record.NewImage, SourceKeys.LastChange) switch
+        var type = DynamoJson.String(record.NewImage, ItemAttributes.LastChange) switch
         {
-            SourceKeys.StockReserved => EventTypes.StockReserved,
-            SourceKeys.StockReleased => EventTypes.StockReleased,
+            StockChanges.Reserved => EventTypes.StockReserved,
+            StockChanges.Released => EventTypes.StockReleased,
             _ => null, // an administrative set, or a removed shard
         };
-        return type is not null && record.EventName == "MODIFY" && DynamoJson.String(record.NewImage, SourceKeys.Sku) is { } sku
+        return type is not null && record.EventName == "MODIFY" && DynamoJson.String(record.NewImage, ItemAttributes.Sku) is { } sku
             ? new MappedChange(Create(record, EventTypes.CartsSource, type, sku, "sku"), null)
             : MappedChange.None;
     }
@@ -102,16 +105,16 @@ public static class EventMapper
             "REMOVE" => EventTypes.SlotReleased,
             _ => null, // a hold confirmed when payment starts: still the same booking
         };
-        return type is not null && DynamoJson.String(record.NewImage ?? record.OldImage, SourceKeys.SlotId) is { } slotId
+        return type is not null && DynamoJson.String(record.NewImage ?? record.OldImage, ItemAttributes.SlotId) is { } slotId
             ? new MappedChange(Create(record, EventTypes.CartsSource, type, slotId, "slotId"), null)
             : MappedChange.None;
     }
 
     private static MappedChange MapPayment(StreamRecord record, string pk, string sk)
     {
-        if (pk.StartsWith(SourceKeys.Account, StringComparison.Ordinal) && sk.StartsWith(SourceKeys.Audit, StringComparison.Ordinal))
+        if (pk.StartsWith(PaymentsTableKeys.AccountPrefix, StringComparison.Ordinal) && sk.StartsWith(PaymentsTableKeys.AuditPrefix, StringComparison.Ordinal))
         {
-            var eventType = DynamoJson.String(record.NewImage, SourceKeys.EventType);
+            var eventType = DynamoJson.String(record.NewImage, ItemAttributes.EventType);
             if (record.EventName != "INSERT" || eventType is null)
             {
                 return MappedChange.None; // audit entries are append-only; anything else is not a domain fact
@@ -120,18 +123,18 @@ public static class EventMapper
             var type = EventTypes.FromAuditEventType.TryGetValue(eventType, out var known)
                 ? known
                 : "audit." + eventType.ToLowerInvariant();
-            return new MappedChange(Create(record, EventTypes.PaymentsSource, type, pk[SourceKeys.Account.Length..], "accountId"), null);
+            return new MappedChange(Create(record, EventTypes.PaymentsSource, type, pk[PaymentsTableKeys.AccountPrefix.Length..], "accountId"), null);
         }
 
-        if (pk.StartsWith(SourceKeys.User, StringComparison.Ordinal))
+        if (pk.StartsWith(PaymentsTableKeys.UserPrefix, StringComparison.Ordinal))
         {
-            var userId = pk[SourceKeys.User.Length..];
-            if (sk.StartsWith(SourceKeys.Fraud, StringComparison.Ordinal) && record.EventName == "INSERT")
+            var userId = pk[PaymentsTableKeys.UserPrefix.Length..];
+            if (sk.StartsWith(PaymentsTableKeys.FraudPrefix, StringComparison.Ordinal) && record.EventName == "INSERT")
             {
                 return new MappedChange(Create(record, EventTypes.PaymentsSource, EventTypes.FraudRecorded, userId, "userId"), null);
             }
 
-            if (sk.StartsWith(SourceKeys.Beneficiary, StringComparison.Ordinal))
+            if (sk.StartsWith(PaymentsTableKeys.BeneficiaryPrefix, StringComparison.Ordinal))
             {
                 var type = record.EventName switch
                 {
@@ -151,13 +154,13 @@ public static class EventMapper
     {
         ArgumentNullException.ThrowIfNull(record);
         return logicalTable == PaymentsTable
-            && !(DynamoJson.String(record.Keys, SourceKeys.PartitionKey) ?? string.Empty).StartsWith(SourceKeys.PaymentsIdempotency, StringComparison.Ordinal);
+            && !(DynamoJson.String(record.Keys, KeyAttributes.PartitionKey) ?? string.Empty).StartsWith(PaymentsTableKeys.IdempotencyPrefix, StringComparison.Ordinal);
     }
 
     private static string? StatusTransition(StreamRecord record)
     {
-        var before = DynamoJson.String(record.OldImage, SourceKeys.Status);
-        var after = DynamoJson.String(record.NewImage, SourceKeys.Status);
+        var before = DynamoJson.String(record.OldImage, ItemAttributes.Status);
+        var after = DynamoJson.String(record.NewImage, ItemAttributes.Status);
         return before == after ? null : after;
     }
 

@@ -10,7 +10,7 @@ namespace Events.Worker.Events;
 internal static class EventTime
 {
     // Most specific first: a modified item's updatedAt, a new entry's createdAt, a fraud event's occurredAt.
-    private static readonly string[] TimestampAttributes = [SourceKeys.UpdatedAt, SourceKeys.CreatedAt, SourceKeys.OccurredAt];
+    private static readonly string[] TimestampAttributes = [ItemAttributes.UpdatedAt, ItemAttributes.CreatedAt, ItemAttributes.OccurredAt];
 
     public static string Of(StreamRecord record)
     {

@@ -18,7 +18,7 @@ internal static class GatewayPolicies
     public static void AddGatewayPolicies(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser().RequireClaim(AuthenticationExtensions.UserIdClaim))
+            .AddPolicy(SignedIn, policy => policy.RequireSignedInUser())
             .AddPolicy(GuestOrSignedIn, policy => policy.AddRequirements(GuestOrSignedInRequirement.Instance));
 
         // After AddAuthorization registered the default evaluator, so that this one replaces it.

@@ -14,7 +14,7 @@ internal sealed record Account(
 /// <summary>The states of an account.</summary>
 internal static class AccountStatus
 {
-    public const string Active = "ACTIVE";
-    public const string Frozen = "FROZEN";
-    public const string Closed = "CLOSED";
+    public const string Active = AccountStatuses.Active;
+    public const string Frozen = AccountStatuses.Frozen;
+    public const string Closed = AccountStatuses.Closed;
 }

@@ -12,11 +12,8 @@ internal static partial class AccountValidation
     }
 
     /// <summary>Ids that could be ours; anything else is answered 404 without touching DynamoDB.</summary>
-    public static bool IsAccountId(string accountId) => IdShape().MatchesWhole(accountId);
+    public static bool IsAccountId(string accountId) => SharedShapes.ServerId().MatchesWhole(accountId);
 
     /// <summary>Server-made ids (accounts, transactions, beneficiaries): anything else is a 404 without a read.</summary>
-    public static bool IsId(string id) => IdShape().MatchesWhole(id);
-
-    [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z")]
-    private static partial Regex IdShape();
+    public static bool IsId(string id) => SharedShapes.ServerId().MatchesWhole(id);
 }

@@ -14,8 +14,7 @@ internal static class Caller
     public const string MerchantClaim = "merchant_id";
 
     public static void AddSignedInPolicy(this IHostApplicationBuilder builder) =>
-        builder.Services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, policy =>
-            policy.RequireAuthenticatedUser().RequireClaim(AuthenticationExtensions.UserIdClaim));
+        builder.Services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, policy => policy.RequireSignedInUser());
 
     /// <summary>The signed-in user's id; the <see cref="SignedInPolicy"/> guarantees it is there.</summary>
     public static string Id(this ClaimsPrincipal user) =>

@@ -27,12 +27,9 @@ internal static partial class Money
         {
             errors.Add(field, "Required.");
         }
-        else if (!CurrencyShape().MatchesWhole(currency))
+        else if (!SharedShapes.Currency().MatchesWhole(currency))
         {
             errors.Add(field, "Must be an ISO 4217 code of three upper-case letters.");
         }
     }
-
-    [GeneratedRegex(@"\A[A-Z]{3}\z")]
-    private static partial Regex CurrencyShape();
 }

@@ -17,10 +17,10 @@ internal static class PaymentAttributes
     public const string UserId = "userId";
     public const string Currency = "currency";
     public const string Balance = "balance";
-    public const string Status = "status";
-    public const string Version = "version";
-    public const string CreatedAt = "createdAt";
-    public const string UpdatedAt = "updatedAt";
+    public const string Status = ItemAttributes.Status;
+    public const string Version = ItemAttributes.Version;
+    public const string CreatedAt = ItemAttributes.CreatedAt;
+    public const string UpdatedAt = ItemAttributes.UpdatedAt;
     public const string TransactionId = "txnId";
     public const string Kind = "kind";
     public const string Direction = "direction";
@@ -30,7 +30,7 @@ internal static class PaymentAttributes
     public const string RefundedAmount = "refundedAmount";
     public const string OriginalTransactionId = "originalTxnId";
     public const string EventId = "eventId";
-    public const string EventType = "eventType";
+    public const string EventType = ItemAttributes.EventType;
     public const string Actor = "actor";
     public const string BeneficiaryId = "beneficiaryId";
     public const string Name = "name";

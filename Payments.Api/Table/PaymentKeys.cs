@@ -5,22 +5,22 @@ namespace Payments.Api.Table;
 /// <summary>Every partition, sort and index key of the <c>payments</c> table, built in one place.</summary>
 internal static class PaymentKeys
 {
-    private const string AccountPrefix = "ACCOUNT#";
-    private const string UserPrefix = "USER#";
-    private const string TransactionPrefix = "TXN#";
-    private const string AuditPrefix = "AUDIT#";
-    private const string IdempotencyPrefix = "IDEMPOTENCY#";
-    private const string MerchantPrefix = "MERCHANT#";
-    private const string BeneficiaryPrefix = "BENEFICIARY#";
-    private const string FraudPrefix = "FRAUD#";
-    private const string ShardInfix = "#SHARD#";
+    private const string AccountPrefix = PaymentsTableKeys.AccountPrefix;
+    private const string UserPrefix = PaymentsTableKeys.UserPrefix;
+    private const string TransactionPrefix = PaymentsTableKeys.TransactionPrefix;
+    private const string AuditPrefix = PaymentsTableKeys.AuditPrefix;
+    private const string IdempotencyPrefix = PaymentsTableKeys.IdempotencyPrefix;
+    private const string MerchantPrefix = PaymentsTableKeys.MerchantPrefix;
+    private const string BeneficiaryPrefix = PaymentsTableKeys.BeneficiaryPrefix;
+    private const string FraudPrefix = PaymentsTableKeys.FraudPrefix;
+    private const string ShardInfix = PaymentsTableKeys.ShardInfix;
     private const char Separator = '#';
 
     // '$' sorts right after '#', so "<prefix><timestamp>$" is above every "<prefix><timestamp>#<id>".
     private const char AfterSeparator = '$';
 
     /// <summary>The sort key of an account's (and an idempotency record's) metadata item.</summary>
-    public const string Metadata = "METADATA";
+    public const string Metadata = PaymentsTableKeys.Metadata;
 
     public static string AccountPk(string accountId) => AccountPrefix + accountId;
 
