@@ -33,11 +33,8 @@ public static class FailFastRedisExtensions
             options.BacklogPolicy = BacklogPolicy.FailFast;
         });
 
-        builder.Services.AddOptions<ConfigurationOptions>()
-            .Validate(
-                options => options.EndPoints.Count > 0,
-                $"Redis connection string 'ConnectionStrings:{connectionName}' is missing; set ConnectionStrings__{connectionName}=host:port.")
-            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConfigurationOptions>>(new RedisEndpointsValidator(connectionName));
+        builder.Services.AddOptions<ConfigurationOptions>().ValidateOnStart();
 
         return builder;
     }

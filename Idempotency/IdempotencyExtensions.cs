@@ -1,6 +1,7 @@
 using ApiConventions.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Idempotency;
 
@@ -9,9 +10,8 @@ public static class IdempotencyExtensions
 {
     public static IServiceCollection AddIdempotency(this IServiceCollection services)
     {
-        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName)
-            .Validate(o => o.RecordLifetime > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Idempotency lifetimes must be positive.")
-            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<Transactions.IdempotentTransactions>();
         return services;

@@ -12,6 +12,8 @@ namespace Events.Worker.Extensions;
 internal static class Extensions
 {
     /// <summary>The logical tables whose streams the worker reads; their owners (Cart.Api, Payments.Api) create them.</summary>
+    private const string StreamsHttpClient = "dynamodb-streams";
+
     private static readonly string[] SourceTableNames = [EventMapper.CartsTable, EventMapper.PaymentsTable];
 
     /// <summary>
@@ -24,14 +26,10 @@ internal static class Extensions
         builder.AddFailFastRedisClient("redis");
         builder.AddTelemetrySources(WorkerMetrics.MeterName, DynamoDbStorage.Telemetry.DynamoDbMetrics.MeterName);
 
-        builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName)
-            .Validate(o => o.MaxStreamLength > 0 && !string.IsNullOrWhiteSpace(o.AuditDirectory) && !string.IsNullOrWhiteSpace(o.StreamKeyPrefix),
-                "Events: MaxStreamLength must be positive; AuditDirectory and StreamKeyPrefix are required.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<StreamsWorkerOptions>().BindConfiguration(StreamsWorkerOptions.SectionName)
-            .Validate(o => o.LeaseDuration > o.SafetyMargin + o.RenewInterval && o.BatchSize is > 0 and <= 1000 && !string.IsNullOrWhiteSpace(o.WorkerId),
-                "Streams: LeaseDuration must exceed SafetyMargin + RenewInterval; BatchSize is 1..1000; WorkerId is required.")
-            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>();
+        builder.Services.AddOptions<EventsOptions>().BindConfiguration(EventsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StreamsWorkerOptions>, StreamsWorkerOptionsValidator>();
+        builder.Services.AddOptions<StreamsWorkerOptions>().BindConfiguration(StreamsWorkerOptions.SectionName).ValidateOnStart();
 
         var configuration = builder.Configuration;
         var leaseTable = builder.Configuration[$"{StreamsWorkerOptions.SectionName}:{nameof(StreamsWorkerOptions.LeaseTable)}"] ?? new StreamsWorkerOptions().LeaseTable;
@@ -50,8 +48,15 @@ internal static class Extensions
             services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddSingleton(_ => StreamsClientSettings.FromEnvironment(name => configuration[name]));
+        // The Streams client retries on its own (StreamsClientSettings): the defaults' resilience handler would retry each of its retries.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out of ConfigureHttpClientDefaults
+        builder.Services.AddHttpClient(StreamsHttpClient, http => http.Timeout = TimeSpan.FromSeconds(10))
+            .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan); // held by a singleton: connections are recycled by the handler instead
         builder.Services.AddSingleton<IDynamoDbStreamsClient>(services => new DynamoDbStreamsClient(
-            new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(StreamsHttpClient),
             services.GetRequiredService<StreamsClientSettings>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<DynamoDbStreamsClient>>()));
@@ -70,10 +75,6 @@ internal static class Extensions
 
         builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
         builder.Services.AddHostedService<StreamsWorker>();
-        if (builder.Configuration.GetValue<bool>($"{EventsOptions.SectionName}:{nameof(EventsOptions.DemoConsumer)}"))
-        {
-            builder.Services.AddHostedService<EventsDemoConsumer>();
-        }
 
         builder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration(

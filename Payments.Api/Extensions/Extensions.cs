@@ -23,10 +23,8 @@ internal static class Extensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddOptions<FraudOptions>()
-            .BindConfiguration(FraudOptions.SectionName)
-            .Validate(options => options.ShardCount is >= 2 and <= 100, "Payments:Fraud:ShardCount must be between 2 and 100.")
-            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FraudOptions>, FraudOptionsValidator>();
+        builder.Services.AddOptions<FraudOptions>().BindConfiguration(FraudOptions.SectionName).ValidateOnStart();
 
         builder.Services.AddSingleton<PaymentsTableName>();
         builder.Services.AddSingleton<AccountStore>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Payments.Api.Fraud;
 
 /// <summary>Fraud event settings (section <c>Payments:Fraud</c>).</summary>
@@ -9,5 +11,9 @@ internal sealed class FraudOptions
     public List<string> HotUsers { get; set; } = [];
 
     /// <summary>How many partitions a hot user's events are spread over (2–100).</summary>
+    [Range(2, 100)]
     public int ShardCount { get; set; } = 8;
 }
+
+[OptionsValidator]
+internal sealed partial class FraudOptionsValidator : IValidateOptions<FraudOptions>;

@@ -1,25 +1,28 @@
-namespace Events.Worker.Publishing;
+using System.Globalization;
+using StackExchange.Redis;
+using StorageContracts;
+
+namespace EventsConsumer;
 
 /// <summary>
-/// A small consumer-group reader of the event streams (<c>Events:DemoConsumer=true</c>): the shape a downstream
+/// A small consumer-group reader of the event streams: the shape a downstream
 /// service uses — XGROUP CREATE once, XREADGROUP for new entries, handle, XACK. Deduplicate on the CloudEvent id:
 /// delivery is at least once.
 /// </summary>
 internal sealed partial class EventsDemoConsumer(
     IConnectionMultiplexer redis,
-    IOptions<EventsOptions> options,
     TimeProvider time,
     ILogger<EventsDemoConsumer> logger) : BackgroundService
 {
     public const string GroupName = "events-demo";
 
-    private static readonly string[] Sources = ["carts", "payments"];
+    private static readonly string[] Sources = [TableNames.Carts, TableNames.Payments];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var db = redis.GetDatabase();
         var consumer = Environment.MachineName + "-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        var streams = Sources.Select(s => options.Value.StreamKeyPrefix + s).ToArray();
+        var streams = Sources.Select(s => ChannelNames.EventStreamPrefix + s).ToArray();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
