@@ -31,7 +31,6 @@ internal static class Extensions
         builder.Services.AddSingleton<IValidateOptions<StreamsWorkerOptions>, StreamsWorkerOptionsValidator>();
         builder.Services.AddOptions<StreamsWorkerOptions>().BindConfiguration(StreamsWorkerOptions.SectionName).ValidateOnStart();
 
-        var configuration = builder.Configuration;
         var leaseTable = builder.Configuration[$"{StreamsWorkerOptions.SectionName}:{nameof(StreamsWorkerOptions.LeaseTable)}"] ?? new StreamsWorkerOptions().LeaseTable;
         builder.AddDynamoDbTable(PlatformTables.EventsLeases with { Name = leaseTable });
 
@@ -47,7 +46,22 @@ internal static class Extensions
             services.GetRequiredService<IOptions<DynamoDbOptions>>().Value.TableName(leaseTable),
             services.GetRequiredService<TimeProvider>()));
 
-        builder.Services.AddSingleton(_ => StreamsClientSettings.FromEnvironment(name => configuration[name]));
+        builder.AddStreamsClient();
+
+        builder.Services.AddSingleton<ShardProgress>();
+        builder.Services.AddSingleton<WorkerMetrics>();
+        builder.AddAuditArchive();
+
+        builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
+        builder.Services.AddHostedService<StreamsWorker>();
+
+        builder.AddWorkerHealthChecks();
+    }
+
+    /// <summary>The DynamoDB Streams client: SigV4 over a named <see cref="HttpClient"/>, with its own retries.</summary>
+    private static void AddStreamsClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(_ => StreamsClientSettings.FromEnvironment(name => builder.Configuration[name]));
         // The Streams client retries on its own (StreamsClientSettings): the defaults' resilience handler would retry each of its retries.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out of ConfigureHttpClientDefaults
         builder.Services.AddHttpClient(StreamsHttpClient, http => http.Timeout = TimeSpan.FromSeconds(10))
@@ -60,22 +74,24 @@ internal static class Extensions
             services.GetRequiredService<StreamsClientSettings>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<DynamoDbStreamsClient>>()));
+    }
 
-        builder.Services.AddSingleton<ShardProgress>();
-        builder.Services.AddSingleton<WorkerMetrics>();
+    /// <summary>The audit archive: a local folder, or S3 when <c>Events:AuditBucket</c> is set.</summary>
+    private static void AddAuditArchive(this IHostApplicationBuilder builder)
+    {
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{EventsOptions.SectionName}:{nameof(EventsOptions.AuditBucket)}"]))
         {
             builder.Services.AddSingleton<IAuditArchive, LocalAuditArchive>();
         }
         else
         {
-            builder.Services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client(AuditS3Config.Create(configuration[AuditS3Config.EndpointVariable])));
+            builder.Services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client(AuditS3Config.Create(builder.Configuration[AuditS3Config.EndpointVariable])));
             builder.Services.AddSingleton<IAuditArchive, S3AuditArchive>();
         }
+    }
 
-        builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
-        builder.Services.AddHostedService<StreamsWorker>();
-
+    /// <summary>Ready once the source tables stream and the streams are read; degraded when Redis may evict the event streams.</summary>
+    private static void AddWorkerHealthChecks(this IHostApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration(
                 "dynamodb-streams",
@@ -88,5 +104,4 @@ internal static class Extensions
                 TimeSpan.FromSeconds(5)))
             .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy)
             .AddCheck<EventStreamsEvictionHealthCheck>("event-streams-eviction", HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(3));
-    }
 }
