@@ -32,7 +32,10 @@ internal static class Extensions
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<TransactionStore>();
         builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<LedgerService>();
         builder.Services.AddSingleton<BeneficiaryStore>();
+        builder.Services.AddSingleton<BeneficiaryService>();
         builder.Services.AddSingleton<FraudShards>();
         builder.Services.AddSingleton<FraudStore>();
     }
