@@ -38,6 +38,7 @@ internal static class Extensions
         builder.Services.AddSingleton<BeneficiaryService>();
         builder.Services.AddSingleton<FraudShards>();
         builder.Services.AddSingleton<FraudStore>();
+        builder.Services.AddSingleton<FraudService>();
     }
 
     /// <summary>Maps every Payments.Api endpoint group and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>

@@ -14,6 +14,7 @@ root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__)
 files = [p for p in root.rglob("*.cs") if not {"bin", "obj"} & set(p.parts)]
 
 DECLARATION = re.compile(r"\b(?:class|record|struct|interface|enum)\s+(?:struct\s+|class\s+)?([A-Z]\w*)")
+EXTENSION = re.compile(r"\bstatic\s+[\w<>\[\],?. ]+?\s([A-Z]\w*)\s*(?:<[^>]*>)?\(\s*this\b")
 NAMESPACE = re.compile(r"^namespace\s+([\w.]+)\s*;", re.M)
 
 
@@ -26,6 +27,7 @@ def code_of(text):
 
 sources = {}
 declared = {}  # type name -> namespace
+extensions = {}  # extension method name -> namespace (app.MapPaymentsApi() uses Payments.Api.Apis)
 for path in files:
     code = code_of(path.read_text(encoding="utf-8"))
     match = NAMESPACE.search(code)
@@ -34,6 +36,8 @@ for path in files:
     for name in DECLARATION.findall(code):
         # Nested types share their file's namespace; a name declared twice keeps its first namespace.
         declared.setdefault(name, namespace)
+    for name in EXTENSION.findall(code):
+        extensions.setdefault(name, namespace)
 
 uses = {namespace: set() for namespace, _ in sources.values()}
 for namespace, code in sources.values():
@@ -41,6 +45,10 @@ for namespace, code in sources.values():
     # unless constructed ("new Refund(").
     for word in set(re.findall(r"(?<![.\w])(?:(?<=new )[A-Z]\w*|[A-Z]\w*(?!\w|\s*\(|\s*=[^=>]))", code)):
         other = declared.get(word)
+        if other and other != namespace:
+            uses[namespace].add(other)
+    for word in set(re.findall(r"\.([A-Z]\w*)\s*(?:<[^>]*>)?\(", code)):
+        other = extensions.get(word)
         if other and other != namespace:
             uses[namespace].add(other)
 
