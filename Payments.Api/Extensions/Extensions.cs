@@ -30,9 +30,13 @@ internal static class Extensions
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<TransactionStore>();
         builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<LedgerService>();
         builder.Services.AddSingleton<BeneficiaryStore>();
+        builder.Services.AddSingleton<BeneficiaryService>();
         builder.Services.AddSingleton<FraudShards>();
         builder.Services.AddSingleton<FraudStore>();
+        builder.Services.AddSingleton<FraudService>();
     }
 
     /// <summary>Maps every Payments.Api endpoint group and the OpenAPI document (<c>/openapi/v1.json</c>).</summary>

@@ -1,6 +1,5 @@
-using Payments.Api.Accounts;
-using Payments.Api.Beneficiaries;
-using Payments.Api.Payments;
+using Payments.Api.Contracts;
+using Payments.Api.Validation;
 using Xunit;
 
 namespace UnitTests.Payments;

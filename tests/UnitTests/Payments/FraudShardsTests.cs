@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Payments.Api.Fraud;
+using Payments.Api.Storage;
 using Xunit;
 
 namespace UnitTests.Payments;

@@ -1,5 +1,5 @@
-using Payments.Api.Accounts;
-using Payments.Api.Ledger;
+using ApiConventions.Problems;
+using Payments.Api.Domain;
 using Xunit;
 
 namespace UnitTests.Payments;
@@ -10,12 +10,12 @@ public class LedgerRulesTests
 
     [Fact]
     public void A_covered_debit_on_an_active_account_of_the_same_currency_may_proceed() =>
-        Assert.Null(LedgerErrors.CheckMovement(Active, "alice", "EUR", 500));
+        Assert.Null(CheckMovement(Active, "alice", "EUR", 500));
 
     [Fact]
     public void A_debit_above_the_balance_is_insufficient_funds()
     {
-        var error = LedgerErrors.CheckMovement(Active, "alice", "EUR", 501)!;
+        var error = CheckMovement(Active, "alice", "EUR", 501)!;
 
         Assert.Equal("INSUFFICIENT_FUNDS", error.Code);
         Assert.Equal(422, error.Status);
@@ -23,19 +23,23 @@ public class LedgerRulesTests
 
     [Fact]
     public void Someone_elses_account_is_not_found() =>
-        Assert.Equal("NOT_FOUND", LedgerErrors.CheckMovement(Active, "bob", "EUR", 1)!.Code);
+        Assert.Equal("NOT_FOUND", CheckMovement(Active, "bob", "EUR", 1)!.Code);
 
     [Fact]
     public void A_missing_account_is_not_found() =>
-        Assert.Equal("NOT_FOUND", LedgerErrors.CheckMovement(null, "alice", "EUR", 1)!.Code);
+        Assert.Equal("NOT_FOUND", CheckMovement(null, "alice", "EUR", 1)!.Code);
 
     [Fact]
     public void A_closed_account_is_a_conflict() =>
-        Assert.Equal("CONFLICT", LedgerErrors.CheckMovement(Active with { Status = AccountStatus.Closed }, "alice", "EUR", 1)!.Code);
+        Assert.Equal("CONFLICT", CheckMovement(Active with { Status = AccountStatus.Closed }, "alice", "EUR", 1)!.Code);
 
     [Fact]
     public void Another_currency_is_a_field_error() =>
-        Assert.Contains("currency", LedgerErrors.CheckMovement(Active, "alice", "USD", 1)!.Errors!.Keys);
+        Assert.Contains("currency", CheckMovement(Active, "alice", "USD", 1)!.Errors!.Keys);
+
+    // The refusal a fresh read of the account gives for a debit (a zero debit: any movement of money) under AccountRules.
+    private static ApiError? CheckMovement(Account? account, string userId, string currency, long debit) =>
+        AccountRules.Debit(Active.AccountId, userId, debit, currency).RefusalFor(account);
 
     [Theory]
     [InlineData(1000, 0, "CAPTURED")]

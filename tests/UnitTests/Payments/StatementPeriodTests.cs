@@ -1,4 +1,4 @@
-using Payments.Api.Transactions;
+using Payments.Api.Validation;
 using Xunit;
 
 namespace UnitTests.Payments;

@@ -1,0 +1,87 @@
+using static DynamoDbStorage.AttributeValues;
+
+namespace Payments.Api.Storage;
+
+/// <summary>Beneficiaries live in the user's partition, so "mine" is a key condition, not a filter.</summary>
+internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table)
+{
+    private const int MaxBeneficiaries = 1000;
+
+    public async Task<List<Beneficiary>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = table.Value,
+            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
+            ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey, ["#sk"] = PaymentAttributes.SortKey },
+            ExpressionAttributeValues = new() { [":pk"] = S(PaymentKeys.UserPk(userId)), [":prefix"] = S(PaymentKeys.BeneficiarySkPrefix) },
+            ConsistentRead = true,
+            Limit = MaxBeneficiaries,
+        }, cancellationToken);
+        return [.. response.Items.Select(BeneficiaryItemMapper.FromItem)];
+    }
+
+    public async Task<Beneficiary?> FindAsync(string userId, string beneficiaryId, CancellationToken cancellationToken)
+    {
+        if (!ServerIds.IsWellFormed(beneficiaryId))
+        {
+            return null;
+        }
+
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = table.Value,
+            Key = BeneficiaryItemMapper.KeyOf(userId, beneficiaryId),
+            ConsistentRead = true,
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? BeneficiaryItemMapper.FromItem(item) : null;
+    }
+
+    /// <summary>Writes a new beneficiary (no previous version) or the next version of one; false when the version moved.</summary>
+    public async Task<bool> TryWriteAsync(Beneficiary beneficiary, long? previousVersion, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest { TableName = table.Value, Item = BeneficiaryItemMapper.ToItem(beneficiary) };
+        if (previousVersion is { } version)
+        {
+            request.ConditionExpression = "#version = :version";
+            request.ExpressionAttributeNames = new() { ["#version"] = PaymentAttributes.Version };
+            request.ExpressionAttributeValues = new() { [":version"] = N(version) };
+        }
+        else
+        {
+            request.ConditionExpression = "attribute_not_exists(#pk)";
+            request.ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey };
+        }
+
+        try
+        {
+            await dynamoDb.PutItemAsync(request, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes at the version the caller saw; false when it moved or is gone.</summary>
+    public async Task<bool> TryDeleteAsync(string userId, string beneficiaryId, long version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = table.Value,
+                Key = BeneficiaryItemMapper.KeyOf(userId, beneficiaryId),
+                ConditionExpression = "#version = :version",
+                ExpressionAttributeNames = new() { ["#version"] = PaymentAttributes.Version },
+                ExpressionAttributeValues = new() { [":version"] = N(version) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using static DynamoDbStorage.AttributeValues;
+
+namespace Payments.Api.Storage;
+
+/// <summary>Writes fraud events to their (possibly sharded) partition; reads scatter over the partitions and gather newest first.</summary>
+internal sealed class FraudStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table, FraudShards shards)
+{
+    public Task RecordAsync(FraudEvent fraudEvent, CancellationToken cancellationToken) =>
+        dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = table.Value,
+            Item = FraudEventItemMapper.ToItem(fraudEvent, shards.PartitionFor(fraudEvent.UserId, fraudEvent.EventId)),
+            ConditionExpression = "attribute_not_exists(#pk)",
+            ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey },
+        }, cancellationToken);
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> events between two instants (inclusive): every partition is queried
+    /// newest first for at most <paramref name="limit"/> items in parallel, and the results merged — the newest N
+    /// overall are among the newest N of each partition.
+    /// </summary>
+    public async Task<List<FraudEvent>> LatestAsync(string userId, string fromTimestamp, string toTimestamp, int limit, CancellationToken cancellationToken)
+    {
+        var (lower, upper) = PaymentKeys.FraudSkRange(fromTimestamp, toTimestamp);
+        var pages = await Task.WhenAll(shards.PartitionsOf(userId).Select(partition => dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = table.Value,
+            KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :lower AND :upper",
+            ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey, ["#sk"] = PaymentAttributes.SortKey },
+            ExpressionAttributeValues = new() { [":pk"] = S(partition), [":lower"] = S(lower), [":upper"] = S(upper) },
+            ScanIndexForward = false,
+            Limit = limit,
+            ConsistentRead = true,
+        }, cancellationToken)));
+
+        return
+        [
+            .. pages.SelectMany(page => page.Items)
+                .OrderByDescending(item => item.GetString(PaymentAttributes.SortKey), StringComparer.Ordinal)
+                .Take(limit)
+                .Select(FraudEventItemMapper.FromItem),
+        ];
+    }
+}
