@@ -1,3 +1,7 @@
+using Cart.Api.Carts;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+
 namespace Cart.Api.Caching;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Cart.Api.Carts;
+
 namespace Cart.Api.Caching;
 
 /// <summary>

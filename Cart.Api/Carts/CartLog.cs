@@ -1,3 +1,5 @@
+using Cart.Api.Storage;
+
 namespace Cart.Api.Carts;
 
 /// <summary>Cart.Api's structured log events.</summary>

@@ -1,3 +1,6 @@
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 using Idempotency;
 
 namespace Cart.Api.Carts;

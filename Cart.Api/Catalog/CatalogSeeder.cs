@@ -1,4 +1,4 @@
-using Cart.Api.Slots;
+using Cart.Api.Storage;
 
 namespace Cart.Api.Catalog;
 

@@ -1,3 +1,5 @@
+using Cart.Api.Storage;
+
 namespace Cart.Api.Checkout;
 
 /// <summary>The problems a checkout answers beside the cart's own (DESIGN §3 codes, plus the commerce ones of §11).</summary>

@@ -1,5 +1,7 @@
-using Cart.Api.Catalog;
-using Cart.Api.Slots;
+using Cart.Api.Carts;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 using Idempotency;
 
 namespace Cart.Api.Checkout;

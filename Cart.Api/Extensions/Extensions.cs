@@ -1,9 +1,10 @@
 using Cart.Api.Caching;
+using Cart.Api.Carts;
 using Cart.Api.Catalog;
-using DynamoDbStorage.Telemetry;
 using Cart.Api.Checkout;
-using Cart.Api.Slots;
-using Cart.Api.Stock;
+using Cart.Api.Contracts;
+using Cart.Api.Storage;
+using DynamoDbStorage.Telemetry;
 using Idempotency;
 
 namespace Cart.Api.Extensions;

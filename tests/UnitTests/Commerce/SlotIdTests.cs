@@ -1,4 +1,5 @@
-using Cart.Api.Slots;
+using Cart.Api.Catalog;
+using Cart.Api.Model;
 
 namespace UnitTests.Commerce;
 
