@@ -1,3 +1,4 @@
+using Cart.Api.Model;
 using Cart.Api.Storage;
 
 namespace Cart.Api.Catalog;

@@ -1,4 +1,3 @@
-using Cart.Api.Catalog;
 using Cart.Api.Model;
 
 using static DynamoDbStorage.AttributeValues;

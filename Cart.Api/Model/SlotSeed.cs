@@ -1,6 +1,4 @@
-using Cart.Api.Model;
-
-namespace Cart.Api.Catalog;
+namespace Cart.Api.Model;
 
 /// <summary>The development delivery slots: the next two weeks, windows from 08:00 to 20:00 UTC, 20 places each.</summary>
 internal static class SlotSeed

@@ -1,6 +1,4 @@
-using Cart.Api.Model;
-
-namespace Cart.Api.Catalog;
+namespace Cart.Api.Model;
 
 /// <summary>
 /// The development catalog: six categories, deterministic products <c>SKU-1</c>..<c>SKU-3000</c> spread over them
