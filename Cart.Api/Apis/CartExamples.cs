@@ -1,3 +1,4 @@
+using Cart.Api.Checkout;
 using Cart.Api.Contracts;
 using UpdateItemRequest = Cart.Api.Contracts.UpdateItemRequest;
 using Cart.Api.Model;
@@ -45,5 +46,5 @@ internal static class CartExamples
     public static readonly CheckoutResponse CheckedOut = new(
         CartId, CartStatus.CheckedOut, Version: 3, Totals, new CheckoutPaymentDocument("0f8fad5bd9cb469fa16570867728950e", "CAPTURED", AccountId, 1_088, "USD"));
 
-    public static readonly ApiError Declined = CartErrors.PaymentDeclined("The account balance does not cover this payment.");
+    public static readonly ApiError Declined = CheckoutErrors.PaymentDeclined("The account balance does not cover this payment.");
 }

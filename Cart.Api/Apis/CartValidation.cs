@@ -1,7 +1,6 @@
 using Cart.Api.Contracts;
 using UpdateItemRequest = Cart.Api.Contracts.UpdateItemRequest;
 using Cart.Api.Model;
-using Cart.Api.Storage;
 
 namespace Cart.Api.Apis;
 
@@ -13,7 +12,7 @@ internal static partial class CartValidation
     private const int MaxAttributeValueLength = 64;
     private const long MaxAmount = 10_000_000_000;
 
-    public static bool IsSku(string? sku) => SkuShape().MatchesWhole(sku) && sku != CartKeys.ReservedSku;
+    public static bool IsSku(string? sku) => Skus.IsWellFormed(sku);
 
     public static bool IsCurrency(string? currency) => CurrencyShape().MatchesWhole(currency);
 
@@ -187,9 +186,6 @@ internal static partial class CartValidation
 
         return price.Amount is { } value && IsCurrency(price.Currency) ? new Money(value, price.Currency!) : null;
     }
-
-    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
-    private static partial Regex SkuShape();
 
     [GeneratedRegex(@"\A[A-Z0-9]{1,32}\z")]
     private static partial Regex PromoCodeShape();

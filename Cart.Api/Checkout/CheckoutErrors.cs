@@ -9,6 +9,10 @@ internal static class CheckoutErrors
     public const string OutOfStock = "OUT_OF_STOCK";
     public const string CheckoutExpired = "CHECKOUT_EXPIRED";
 
+    /// <summary>Payments.Api declined the checkout's payment (the account's balance does not cover the total); the cart is open again.</summary>
+    public static ApiError PaymentDeclined(string detail) =>
+        new(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds, "Payment declined", detail);
+
     public static ApiError NoSuchSlot() => Field("slotId", "No such delivery slot.");
 
     public static ApiError SlotStarted() => Field("slotId", "The delivery slot has already started.");

@@ -201,7 +201,7 @@ internal sealed class CheckoutService(
 
             case PaymentOutcome.Declined declined:
                 await releases.ReopenAsync(cart, expiredBy: null, cancellationToken);
-                return CartErrors.PaymentDeclined(declined.Detail);
+                return CheckoutErrors.PaymentDeclined(declined.Detail);
             case PaymentOutcome.Rejected { Code: not IdempotencyErrors.KeyReused } rejected:
                 await releases.ReopenAsync(cart, expiredBy: null, cancellationToken);
                 return ApiError.Validation(new Dictionary<string, string[]>

@@ -1,5 +1,3 @@
-using Cart.Api.Checkout;
-
 namespace Cart.Api.Model;
 
 /// <summary>The errors cart endpoints share.</summary>
@@ -14,8 +12,4 @@ internal static class CartErrors
 
     /// <summary>DynamoDB kept throttling the write past its retry budget; nothing was applied and the key is free again.</summary>
     public static ApiError Throttled() => ApiError.ServiceUnavailable("The cart store is busy; nothing was changed. Retry after the Retry-After delay with the same Idempotency-Key.");
-
-    /// <summary>Payments.Api declined the checkout's payment (the account's balance does not cover the total); the cart is open again.</summary>
-    public static ApiError PaymentDeclined(string detail) =>
-        new(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds, "Payment declined", detail);
 }

@@ -1,5 +1,3 @@
-using Cart.Api.Storage;
-
 namespace Cart.Api.Model;
 
 /// <summary>The cart's invariants, applied to a snapshot without I/O. Untouched lines keep their instances.</summary>
@@ -148,7 +146,7 @@ internal static class CartRules
         return cart with
         {
             Header = Touch(cart.Header, now, guestLifetime),
-            Lines = lines.OrderBy(other => CartKeys.ItemSk(other.Sku, other.LineKey), StringComparer.Ordinal).ToList(),
+            Lines = lines.OrderBy(other => ItemId.Line(other.Sku, other.LineKey), StringComparer.Ordinal).ToList(),
         };
     }
 }

@@ -1,5 +1,3 @@
-using Cart.Api.Storage;
-
 namespace Cart.Api.Model;
 
 /// <summary>
@@ -11,14 +9,14 @@ internal static class MergeCombiner
 {
     public static IReadOnlyList<CartLine> Combine(IReadOnlyList<CartLine> target, IReadOnlyList<CartLine> guest)
     {
-        var merged = target.ToDictionary(line => CartKeys.Line(line.Sku, line.LineKey), StringComparer.Ordinal);
+        var merged = target.ToDictionary(line => ItemId.Line(line.Sku, line.LineKey), StringComparer.Ordinal);
         foreach (var incoming in guest)
         {
-            var key = CartKeys.Line(incoming.Sku, incoming.LineKey);
+            var key = ItemId.Line(incoming.Sku, incoming.LineKey);
             merged[key] = merged.TryGetValue(key, out var existing) ? Fold(existing, incoming) : incoming;
         }
 
-        return merged.Values.OrderBy(line => CartKeys.ItemSk(line.Sku, line.LineKey), StringComparer.Ordinal).ToList();
+        return merged.Values.OrderBy(line => ItemId.Line(line.Sku, line.LineKey), StringComparer.Ordinal).ToList();
     }
 
     private static CartLine Fold(CartLine existing, CartLine incoming)

@@ -14,7 +14,6 @@ internal static class CartKeys
     private const string IdempotencyPrefix = "IDEM#";
     private const string ProductPrefix = "PRODUCT#";
     private const string PromoPrefix = "PROMO#";
-    private const char Separator = '#';
 
     /// <summary>The cart header's sort key.</summary>
     public const string Meta = "META";
@@ -23,7 +22,7 @@ internal static class CartKeys
     public const string ActiveCart = "ACTIVE_CART";
 
     /// <summary>A SKU the item sort key cannot carry: <c>ITEM#DISC#</c> is where discount lines live.</summary>
-    public const string ReservedSku = "DISC";
+    public const string ReservedSku = Skus.Reserved;
 
     /// <summary>The sort key of a catalog entry (product or promotion).</summary>
     public const string Catalog = "CATALOG";
@@ -46,7 +45,7 @@ internal static class CartKeys
 
     public static string PromoPk(string code) => PromoPrefix + code;
 
-    public static string ItemSk(string sku, string lineKey) => $"{ItemPrefix}{sku}{Separator}{lineKey}";
+    public static string ItemSk(string sku, string lineKey) => ItemPrefix + ItemId.Line(sku, lineKey);
 
     public static string DiscountSk(string promoId) => DiscountPrefix + promoId;
 
@@ -65,12 +64,5 @@ internal static class CartKeys
     public static string PromoIdOf(string discountSk) => discountSk[DiscountPrefix.Length..];
 
     /// <summary>Splits <c>&lt;sku&gt;#&lt;lineKey&gt;</c> at its first separator.</summary>
-    public static (string Sku, string LineKey) SplitLine(string line)
-    {
-        var separator = line.IndexOf(Separator, StringComparison.Ordinal);
-        return separator < 0 ? (line, string.Empty) : (line[..separator], line[(separator + 1)..]);
-    }
-
-    /// <summary>The line part (<c>&lt;sku&gt;#&lt;lineKey&gt;</c>) that item ids encode.</summary>
-    public static string Line(string sku, string lineKey) => $"{sku}{Separator}{lineKey}";
+    public static (string Sku, string LineKey) SplitLine(string line) => ItemId.SplitLine(line);
 }
