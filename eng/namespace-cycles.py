@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Prints, for one project, each namespace and the namespaces of the project it uses, then the cycles between them.
 
-A namespace uses another when one of its files names a type declared there (global usings hide the using lines,
-so the names are what counts). Usage: eng/namespace-cycles.py [Cart.Api] [--why]; exits 1 when there is a cycle.
+A namespace uses another when one of its files imports it (a using directive, which extension methods need) or
+names a type declared there (global usings hide the using lines, so the names count too). Usage: eng/namespace-cycles.py [Cart.Api] [--why]; exits 1 when there is a cycle.
 """
 import pathlib
 import re
@@ -32,8 +32,14 @@ for f in files:
 uses = {namespace: set() for namespace in namespace_of.values()}
 because = {}
 for f, namespace in namespace_of.items():
-    text = strip.sub(" ", f.read_text(encoding="utf-8"))
-    for word in set(re.findall(r"\b[A-Z]\w*\b", text)):
+    source = f.read_text(encoding="utf-8")
+    for imported in re.findall(r"^using\s+([\w.]+)\s*;", source, re.M):
+        if imported in uses and imported != namespace:
+            uses[namespace].add(imported)
+            because.setdefault((namespace, imported), set()).add(f"{f.name}:using")
+    text = strip.sub(" ", source)
+    # A name called like a method (Name( not after new) is a method, even when a type shares its name.
+    for word in {m.group(1) for m in re.finditer(r"(?<!\bnew )\b([A-Z]\w*)\b(?!\s*\()", text)}:
         for declared in types_of.get(word, ()):
             if declared != namespace and declared != "(global)":
                 uses[namespace].add(declared)

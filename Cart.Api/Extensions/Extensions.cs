@@ -52,6 +52,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CartReader>();
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
+        builder.Services.AddSingleton<CartService>();
         builder.Services.AddSingleton<CartMerges>();
         builder.Services.AddSingleton<SlotStore>();
         builder.Services.AddSingleton<StockStore>();
