@@ -20,7 +20,7 @@ internal sealed class CartService(
     TimeProvider time,
     ILogger<CartService> logger)
 {
-    /// <summary>The response a created cart records for its Idempotency-Key, and answers with.</summary>
+    /// <summary>Where a created cart is read (its <c>Location</c>), in the answer and in the Idempotency-Key's record of it.</summary>
     public static string LocationOf(string cartId) => $"/carts/{cartId}";
 
     public async Task<Outcome<CartHeader>> CreateAsync(CreateCart command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
