@@ -10,7 +10,6 @@ global using ApiConventions.OpenApi;
 global using ApiConventions.DeviceIdentity;
 global using ApiConventions.Problems;
 global using ApiConventions.Validation;
-global using Cart.Api.Carts;
 global using Cart.Api.Extensions;
 global using DynamoDbStorage;
 global using DynamoDbStorage.Paging;

@@ -1,7 +1,5 @@
 using ApiConventions.Json;
-using Cart.Api.Admin;
-using Cart.Api.Catalog;
-using Cart.Api.Slots;
+using Cart.Api.Apis;
 using Idempotency;
 using ServiceDefaults.Authentication;
 

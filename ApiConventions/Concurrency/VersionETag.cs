@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ApiConventions.Concurrency;
@@ -9,9 +10,11 @@ public static class VersionETag
     public static string Format(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 
     /// <summary>True when the request has no <c>If-Match</c>, has <c>*</c>, or lists this version.</summary>
-    public static bool IfMatchAllows(HttpRequest request, long version)
+    public static bool IfMatchAllows(HttpRequest request, long version) => IfMatchAllows(request.Headers.IfMatch, version);
+
+    /// <summary>True when the <c>If-Match</c> values are none, <c>*</c>, or list this version.</summary>
+    public static bool IfMatchAllows(StringValues header, long version)
     {
-        var header = request.Headers.IfMatch;
         if (header.Count == 0)
         {
             return true;

@@ -1,3 +1,6 @@
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+
 namespace Cart.Api.Caching;
 
 /// <summary>

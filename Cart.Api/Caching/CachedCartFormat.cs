@@ -1,3 +1,4 @@
+using Cart.Api.Contracts;
 using System.Buffers;
 
 namespace Cart.Api.Caching;

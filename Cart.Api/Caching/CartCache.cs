@@ -1,3 +1,6 @@
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+
 namespace Cart.Api.Caching;
 
 /// <summary>
@@ -61,13 +64,13 @@ internal sealed class CartCache(
         {
             breaker.RecordFailure();
             metrics.Lookup(CacheTier.Redis, CacheLookup.Failed);
-            CartLog.CacheReadFailed(logger, cartId, exception);
+            CacheLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
         catch (JsonException exception)
         {
             metrics.Lookup(CacheTier.Redis, CacheLookup.Failed);
-            CartLog.CacheReadFailed(logger, cartId, exception);
+            CacheLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
     }
@@ -105,7 +108,7 @@ internal sealed class CartCache(
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             breaker.RecordFailure();
-            CartLog.CacheWriteFailed(logger, header.CartId, header.Version, exception);
+            CacheLog.CacheWriteFailed(logger, header.CartId, header.Version, exception);
             return null;
         }
     }
@@ -124,7 +127,7 @@ internal sealed class CartCache(
             return true;
         }
 
-        CartLog.CacheSkipped(logger, cartId);
+        CacheLog.CacheSkipped(logger, cartId);
         return false;
     }
 }

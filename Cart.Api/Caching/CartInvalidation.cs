@@ -1,3 +1,5 @@
+using Cart.Api.Model;
+
 namespace Cart.Api.Caching;
 
 /// <summary>

@@ -41,7 +41,7 @@ internal sealed class CartInvalidations(
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            CartLog.InvalidationSequenceUnreadable(logger, exception);
+            CacheLog.InvalidationSequenceUnreadable(logger, exception);
             return false;
         }
 
@@ -54,7 +54,7 @@ internal sealed class CartInvalidations(
         {
             // Announced but not received in time: lost, or so late that waiting longer would cost more than Redis.
             metrics.Invalidation(InvalidationResult.Missed);
-            CartLog.InvalidationMissed(logger, current);
+            CacheLog.InvalidationMissed(logger, current);
         }
 
         Resynchronize(current);
@@ -89,7 +89,7 @@ internal sealed class CartInvalidations(
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
-                CartLog.InvalidationSubscribeFailed(logger, options.Value.InvalidationChannel, exception);
+                CacheLog.InvalidationSubscribeFailed(logger, options.Value.InvalidationChannel, exception);
                 await Task.Delay(options.Value.CacheBreakerOpenFor, time, stoppingToken);
             }
         }
@@ -109,7 +109,7 @@ internal sealed class CartInvalidations(
             if (sequence.IsGap(number))
             {
                 metrics.Invalidation(InvalidationResult.Gap);
-                CartLog.InvalidationGap(logger, number);
+                CacheLog.InvalidationGap(logger, number);
                 local.Clear(); // before the sequence moves on: no reader may trust what the lost messages would have dropped
             }
 

@@ -1,3 +1,6 @@
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 using Idempotency;
 
 namespace Cart.Api.Carts;
@@ -12,12 +15,11 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
 {
     private const int MaxTransactionItems = 100;
 
-    public async Task<Outcome<CartDocument>> AttachAsync(
-        CartCaller caller, string userId, string guestCartId, IdempotencyContext? idempotency, CancellationToken cancellationToken)
+    public async Task<Outcome<CartDocument>> MergeAsync(MergeCarts command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
-        using var queued = await gate.EnterAsync(guestCartId, cancellationToken);
+        using var queued = await gate.EnterAsync(command.GuestCartId, cancellationToken);
         var now = time.GetUtcNow();
-        var guest = await store.LoadVisibleAsync(guestCartId, caller, now, cancellationToken);
+        var guest = await store.LoadVisibleAsync(command.GuestCartId, command.Caller, now, cancellationToken);
         if (guest is null)
         {
             return CartErrors.NotFound();
@@ -28,7 +30,7 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
             return ApiError.Conflict("The guest cart was already merged; read your cart again.");
         }
 
-        if (guest.Header.UserId == userId && guest.Header.Status == CartStatus.Open)
+        if (guest.Header.UserId == command.UserId && guest.Header.Status == CartStatus.Open)
         {
             return CartRenderer.Render(guest); // already this user's cart: attaching again changes nothing
         }
@@ -38,7 +40,20 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
             return closed;
         }
 
+        var plan = await PlanAsync(guest, command.UserId, now, cancellationToken);
+        if (!plan.Succeeded)
+        {
+            return plan.Error;
+        }
+
+        return await CommitAsync(plan.Value, idempotency, cancellationToken);
+    }
+
+    /// <summary>The transaction that adopts or merges the guest, with the pointers it moves, or why it cannot be one.</summary>
+    private async Task<Outcome<MergePlan>> PlanAsync(CartSnapshot guest, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // Both pointers in one round trip; the transaction's conditions still guard them against a later change.
+        var guestCartId = guest.Header.CartId;
         var userPk = CartKeys.UserPk(userId);
         var devicePk = guest.Header.DeviceId is { } deviceId ? CartKeys.DevicePk(deviceId) : null;
         var pointers = await store.FindActiveCartIdsAsync(devicePk is null ? [userPk] : [userPk, devicePk], cancellationToken);
@@ -47,20 +62,19 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
         var target = pointer is not null && pointer != guestCartId ? await store.LoadAsync(pointer, cancellationToken) : null;
 
         var plan = target is { Header.Status: CartStatus.Open }
-            ? await MergeAsync(guest, target, userId, now, cancellationToken)
+            ? await FoldIntoAsync(guest, target, userId, now, cancellationToken)
             : Adopt(guest, userId, pointer, now);
         if (!plan.Succeeded)
         {
             return plan.Error;
         }
 
-        var (items, result, touched) = plan.Value;
         if (devicePointer == guestCartId)
         {
-            items.Add(CartWrites.DeleteDevicePointer(store.TableName, guest.Header.DeviceId!, guestCartId));
+            plan.Value.Items.Add(CartWrites.DeleteDevicePointer(store.TableName, guest.Header.DeviceId!, guestCartId));
         }
 
-        if (items.Count + 1 > MaxTransactionItems)
+        if (plan.Value.Items.Count + 1 > MaxTransactionItems)
         {
             return ApiError.Validation(new Dictionary<string, string[]>
             {
@@ -68,12 +82,18 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
             });
         }
 
-        var document = CartRenderer.Render(result);
+        return plan;
+    }
+
+    /// <summary>Commits the plan with the Idempotency-Key's completion, then writes every cart it touched through to the cache.</summary>
+    private async Task<Outcome<CartDocument>> CommitAsync(MergePlan plan, IdempotencyContext? idempotency, CancellationToken cancellationToken)
+    {
+        var document = CartRenderer.Render(plan.Result);
         var completion = TransactionCompletion.Response(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
-        switch (await store.CommitAsync(items, idempotency, completion, attempt: 1, cancellationToken))
+        switch (await store.CommitAsync(plan.Items, idempotency, completion, attempt: 1, cancellationToken))
         {
             case { Result: CommitResult.Committed }:
-                foreach (var cart in touched)
+                foreach (var cart in plan.Touched)
                 {
                     await mutations.PublishAsync(cart, CartRenderer.Render(cart));
                 }
@@ -98,7 +118,8 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
         return new MergePlan(items, adopted, [adopted]);
     }
 
-    private async Task<Outcome<MergePlan>> MergeAsync(CartSnapshot guest, CartSnapshot target, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The guest's lines folded into the user's open cart (<see cref="MergeCombiner"/>), and the guest marked MERGED.</summary>
+    private async Task<Outcome<MergePlan>> FoldIntoAsync(CartSnapshot guest, CartSnapshot target, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (guest.Header.Currency != target.Header.Currency)
         {

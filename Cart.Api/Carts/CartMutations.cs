@@ -1,5 +1,7 @@
 using Cart.Api.Caching;
-using Cart.Api.Catalog;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 using Idempotency;
 
 namespace Cart.Api.Carts;
@@ -22,9 +24,9 @@ internal sealed class CartMutations(
     /// <summary>A change to apply to a fresh snapshot at <c>now</c>; the returned snapshot must be touched (<see cref="CartRules.Touch"/>).</summary>
     public delegate Outcome<CartSnapshot> Change(CartSnapshot cart, DateTimeOffset now);
 
-    public async Task<Outcome<CartDocument>> MutateAsync(
-        string cartId, CartCaller caller, Func<long, bool> ifMatchAllows, Change change, IdempotencyContext? idempotency, CancellationToken cancellationToken)
+    public async Task<Outcome<CartDocument>> MutateAsync(CartTarget target, Change change, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
+        var (cartId, caller, ifMatch) = target;
         using var queued = await gate.EnterAsync(cartId, cancellationToken);
         var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
         for (var attempt = 1; ; attempt++)
@@ -36,7 +38,7 @@ internal sealed class CartMutations(
                 return CartErrors.NotFound();
             }
 
-            if (!ifMatchAllows(cart.Header.Version))
+            if (!ifMatch.Allows(cart.Header.Version))
             {
                 return ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}.");
             }

@@ -1,4 +1,7 @@
 using Cart.Api.Caching;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 
 namespace Cart.Api.Carts;
 

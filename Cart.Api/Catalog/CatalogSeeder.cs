@@ -1,4 +1,5 @@
-using Cart.Api.Slots;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 
 namespace Cart.Api.Catalog;
 

@@ -1,3 +1,4 @@
+using Cart.Api.Model;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Cart.Api.Catalog;

@@ -1,3 +1,5 @@
+using Cart.Api.Storage;
+
 namespace Cart.Api.Checkout;
 
 /// <summary>The problems a checkout answers beside the cart's own (DESIGN §3 codes, plus the commerce ones of §11).</summary>
@@ -6,6 +8,10 @@ internal static class CheckoutErrors
     public const string SlotFull = "SLOT_FULL";
     public const string OutOfStock = "OUT_OF_STOCK";
     public const string CheckoutExpired = "CHECKOUT_EXPIRED";
+
+    /// <summary>Payments.Api declined the checkout's payment (the account's balance does not cover the total); the cart is open again.</summary>
+    public static ApiError PaymentDeclined(string detail) =>
+        new(StatusCodes.Status422UnprocessableEntity, PaymentsClient.InsufficientFunds, "Payment declined", detail);
 
     public static ApiError NoSuchSlot() => Field("slotId", "No such delivery slot.");
 

@@ -1,6 +1,5 @@
-using Cart.Api.Catalog;
-using Cart.Api.Slots;
-using Cart.Api.Stock;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 
 namespace Cart.Api.Checkout;
 

@@ -1,3 +1,8 @@
+using Cart.Api.Carts;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
+
 namespace Cart.Api.Checkout;
 
 /// <summary>
@@ -43,13 +48,13 @@ internal sealed class CheckoutReleases(CartStore store, CartMutations mutations,
     }
 
     /// <summary>Frees an expired hold's place when its cart no longer holds it (gone, or already moved on).</summary>
-    public async Task ReleaseOrphanAsync(Slots.SlotBooking booking, long expiredBy, CancellationToken cancellationToken)
+    public async Task ReleaseOrphanAsync(SlotBooking booking, long expiredBy, CancellationToken cancellationToken)
     {
         try
         {
             await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest
             {
-                TransactItems = [.. Slots.SlotWrites.Release(store.TableName, booking.Slot, booking.CartId, time.GetUtcTimestamp(), expiredBy)],
+                TransactItems = [.. SlotWrites.Release(store.TableName, booking.Slot, booking.CartId, time.GetUtcTimestamp(), expiredBy)],
             }, cancellationToken);
         }
         catch (TransactionCanceledException)

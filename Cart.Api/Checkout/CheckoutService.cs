@@ -1,5 +1,7 @@
-using Cart.Api.Catalog;
-using Cart.Api.Slots;
+using Cart.Api.Carts;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 using Idempotency;
 
 namespace Cart.Api.Checkout;
@@ -27,16 +29,9 @@ internal sealed class CheckoutService(
     TimeProvider time,
     ILogger<CheckoutService> logger)
 {
-    public async Task<Outcome<CheckoutResponse>> CheckoutAsync(
-        string cartId,
-        CartCaller caller,
-        string accountId,
-        SlotId? slot,
-        string? authorization,
-        Func<long, bool> ifMatchAllows,
-        IdempotencyContext? idempotency,
-        CancellationToken cancellationToken)
+    public async Task<Outcome<CheckoutResponse>> CheckoutAsync(CheckOut command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
+        var ((cartId, caller, ifMatch), accountId, slot, authorization) = command;
         using var queued = await gate.EnterAsync(cartId, cancellationToken);
         var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
         var retry = new RetryCause();
@@ -53,7 +48,7 @@ internal sealed class CheckoutService(
             {
                 CartStatus.CheckedOut => Respond(cart), // a retried checkout answers as the first did
                 CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, cancellationToken),
-                CartStatus.Open when !ifMatchAllows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
+                CartStatus.Open when !ifMatch.Allows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
                 CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, retry, cancellationToken),
                 _ => ApiError.Conflict($"Cart is {cart.Header.Status} and cannot be checked out."),
             };
@@ -108,15 +103,7 @@ internal sealed class CheckoutService(
         // Nothing to hold (no slot, no stocked line): the checkout is as it always was, with nothing to expire.
         var hold = prepared.Value is { Slot: null, Reservations.Count: 0 } ? null : prepared.Value;
 
-        var frozen = priced with
-        {
-            Header = CartRules.Touch(cart.Header, now, options.Value.GuestCartLifetime) with
-            {
-                Status = CartStatus.CheckingOut,
-                Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, CartRenderer.Totals(priced).Total),
-                Hold = hold,
-            },
-        };
+        var frozen = Freeze(cart.Header, priced, accountId, hold, now);
 
         // One transaction: the cart's changes, then the slot's counter and booking, then one decrement per stock take.
         var items = CartWrites.Changes(store.TableName, cart, frozen);
@@ -148,6 +135,17 @@ internal sealed class CheckoutService(
         return await PayAsync(frozen, authorization, idempotency, attempt, cancellationToken);
     }
 
+    /// <summary>Step 1's cart: re-priced, CHECKING_OUT with its payment PENDING for the total, holding what <paramref name="hold"/> took.</summary>
+    private CartSnapshot Freeze(CartHeader read, CartSnapshot priced, string accountId, CheckoutHold? hold, DateTimeOffset now) => priced with
+    {
+        Header = CartRules.Touch(read, now, options.Value.GuestCartLifetime) with
+        {
+            Status = CartStatus.CheckingOut,
+            Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, CartRenderer.Totals(priced).Total),
+            Hold = hold,
+        },
+    };
+
     /// <summary>Step 2 and 3 for a frozen (CHECKING_OUT) cart; null when the cart moved under us (read again).</summary>
     private async Task<Outcome<CheckoutResponse>?> PayAsync(
         CartSnapshot cart, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
@@ -177,7 +175,13 @@ internal sealed class CheckoutService(
         var request = new PaymentRequest(pending.AccountId, pending.Amount, cart.Header.Currency, options.Value.MerchantId);
         var outcome = await payments.PayAsync(request, key, authorization, cancellationToken);
         CartLog.PaymentAnswered(logger, cart.Header.CartId, key, outcome.GetType().Name);
+        return await SettleAsync(cart, pending, outcome, idempotency, attempt, cancellationToken);
+    }
 
+    /// <summary>Step 3: what Payments.Api answered, recorded on the cart (CHECKED_OUT, or open again); null when the cart moved under us.</summary>
+    private async Task<Outcome<CheckoutResponse>?> SettleAsync(
+        CartSnapshot cart, CheckoutPayment pending, PaymentOutcome outcome, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var next = CartRules.Touch(cart.Header, now, options.Value.GuestCartLifetime);
         switch (outcome)
@@ -199,7 +203,7 @@ internal sealed class CheckoutService(
 
             case PaymentOutcome.Declined declined:
                 await releases.ReopenAsync(cart, expiredBy: null, cancellationToken);
-                return CartErrors.PaymentDeclined(declined.Detail);
+                return CheckoutErrors.PaymentDeclined(declined.Detail);
             case PaymentOutcome.Rejected { Code: not IdempotencyErrors.KeyReused } rejected:
                 await releases.ReopenAsync(cart, expiredBy: null, cancellationToken);
                 return ApiError.Validation(new Dictionary<string, string[]>

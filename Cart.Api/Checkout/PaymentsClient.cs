@@ -1,3 +1,4 @@
+using Cart.Api.Contracts;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 

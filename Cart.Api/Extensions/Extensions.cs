@@ -1,9 +1,10 @@
 using Cart.Api.Caching;
+using Cart.Api.Carts;
 using Cart.Api.Catalog;
-using DynamoDbStorage.Telemetry;
 using Cart.Api.Checkout;
-using Cart.Api.Slots;
-using Cart.Api.Stock;
+using Cart.Api.Contracts;
+using Cart.Api.Storage;
+using DynamoDbStorage.Telemetry;
 using Idempotency;
 
 namespace Cart.Api.Extensions;
@@ -51,6 +52,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CartReader>();
         builder.Services.AddSingleton<CartWriteGate>();
         builder.Services.AddSingleton<CartMutations>();
+        builder.Services.AddSingleton<CartService>();
         builder.Services.AddSingleton<CartMerges>();
         builder.Services.AddSingleton<SlotStore>();
         builder.Services.AddSingleton<StockStore>();

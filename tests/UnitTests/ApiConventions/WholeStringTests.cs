@@ -1,3 +1,4 @@
+using Cart.Api.Model;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ApiConventions.Validation;
@@ -43,7 +44,7 @@ public partial class WholeStringTests
         var assemblies = new[]
         {
             typeof(global::ApiConventions.Problems.ApiError).Assembly,
-            typeof(global::Cart.Api.Carts.CartIds).Assembly,
+            typeof(global::Cart.Api.Model.CartIds).Assembly,
             typeof(global::Payments.Api.PaymentsJsonContext).Assembly,
             typeof(global::DynamoDbStorage.DynamoDbOptions).Assembly,
             typeof(global::Idempotency.IdempotencyKey).Assembly,

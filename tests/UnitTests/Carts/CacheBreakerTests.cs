@@ -1,5 +1,5 @@
+using Cart.Api;
 using Cart.Api.Caching;
-using Cart.Api.Carts;
 using Microsoft.Extensions.Options;
 using Xunit;
 

@@ -1,7 +1,8 @@
+using Cart.Api.Caching;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
 using System.Text;
 using System.Text.Json;
-using Cart.Api.Caching;
-using Cart.Api.Carts;
 using Xunit;
 
 namespace UnitTests.Carts;

@@ -1,4 +1,4 @@
-using Cart.Api.Carts;
+using Cart.Api.Storage;
 using Xunit;
 
 namespace UnitTests.Carts;

@@ -1,4 +1,5 @@
-using Cart.Api.Carts;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

@@ -1,5 +1,5 @@
-using Cart.Api.Carts;
 using ApiConventions.Problems;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

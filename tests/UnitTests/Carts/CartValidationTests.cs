@@ -1,5 +1,7 @@
-using Cart.Api.Carts;
 using ApiConventions.Problems;
+using Cart.Api.Apis;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

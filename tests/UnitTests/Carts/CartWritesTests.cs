@@ -1,4 +1,5 @@
-using Cart.Api.Carts;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 using Xunit;
 
 namespace UnitTests.Carts;

@@ -1,7 +1,6 @@
-using Cart.Api.Carts;
-using Cart.Api.Catalog;
-using Cart.Api.Checkout;
 using ApiConventions.Problems;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

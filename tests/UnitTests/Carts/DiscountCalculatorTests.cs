@@ -1,5 +1,4 @@
-using Cart.Api.Carts;
-using Cart.Api.Catalog;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

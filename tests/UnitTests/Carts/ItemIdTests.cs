@@ -1,4 +1,4 @@
-using Cart.Api.Carts;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

@@ -1,5 +1,7 @@
+using Cart.Api;
 using Cart.Api.Caching;
-using Cart.Api.Carts;
+using Cart.Api.Contracts;
+using Cart.Api.Model;
 using Microsoft.Extensions.Options;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using Cart.Api.Carts;
 using Cart.Api.Catalog;
+using Cart.Api.Model;
 using Xunit;
 
 namespace UnitTests.Carts;

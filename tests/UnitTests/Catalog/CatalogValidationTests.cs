@@ -1,4 +1,5 @@
-using Cart.Api.Catalog;
+using Cart.Api.Apis;
+using Cart.Api.Storage;
 
 namespace UnitTests.Catalog;
 

@@ -1,6 +1,5 @@
-using Cart.Api.Checkout;
-using Cart.Api.Slots;
-using Cart.Api.Stock;
+using Cart.Api.Model;
+using Cart.Api.Storage;
 
 namespace UnitTests.Commerce;
 

@@ -1,4 +1,4 @@
-using Cart.Api.Slots;
+using Cart.Api.Model;
 
 namespace UnitTests.Commerce;
 

@@ -1,4 +1,4 @@
-using Cart.Api.Stock;
+using Cart.Api.Model;
 
 namespace UnitTests.Commerce;
 

@@ -1,9 +1,0 @@
-namespace Cart.Api.Carts;
-
-/// <summary>The <c>carts</c> single table, as <see cref="PlatformTables.Carts"/> defines it for the service and the stack.</summary>
-internal static class CartTable
-{
-    public const string LogicalName = PlatformTables.CartsName;
-
-    public static TableDefinition Definition => PlatformTables.Carts;
-}

@@ -1,4 +1,0 @@
-namespace Cart.Api.Carts;
-
-/// <summary>An amount in integer minor units of an ISO 4217 currency.</summary>
-internal sealed record Money(long Amount, string Currency);

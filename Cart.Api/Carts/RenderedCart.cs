@@ -1,4 +1,0 @@
-namespace Cart.Api.Carts;
-
-/// <summary>A cart as read from the table, with its rendered view.</summary>
-internal sealed record RenderedCart(CartSnapshot Cart, CartView View);

@@ -1,0 +1,156 @@
+using Cart.Api.Model;
+
+using static DynamoDbStorage.AttributeValues;
+
+namespace Cart.Api.Storage;
+
+/// <summary>Reads products and promotions (<c>PRODUCT#</c>, <c>PROMO#</c> items of the <c>carts</c> table) and seeds them.</summary>
+internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options)
+{
+    private const int BatchGetLimit = 100;
+    private const int BatchWriteLimit = 25;
+
+    // A few thousand products load in a couple of seconds with a handful of batches in flight; more only queues.
+    private const int SeedWritesInFlight = 4;
+
+    public string TableName => options.Value.TableName(CartTable.LogicalName);
+
+    public async Task<Product?> FindProductAsync(string sku, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = TableName,
+            Key = Key(CartKeys.ProductPk(sku)),
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? CatalogItemMapper.ToProduct(item) : null;
+    }
+
+    /// <summary>The products that exist among <paramref name="skus"/>, by SKU; absent ones are simply missing.</summary>
+    public async Task<IReadOnlyDictionary<string, Product>> FindProductsAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var items = await BatchGetAsync(skus.Distinct(StringComparer.Ordinal).Select(CartKeys.ProductPk), cancellationToken);
+        return items.Select(CatalogItemMapper.ToProduct).ToDictionary(product => product.Sku, StringComparer.Ordinal);
+    }
+
+    /// <summary>The promotions that exist among <paramref name="codes"/>, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, Promotion>> FindPromotionsAsync(IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var distinct = codes.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return new Dictionary<string, Promotion>(StringComparer.Ordinal);
+        }
+
+        var byPk = distinct.ToDictionary(CartKeys.PromoPk, code => code, StringComparer.Ordinal);
+        var items = await BatchGetAsync(byPk.Keys, cancellationToken);
+        return items
+            .Select(item => CatalogItemMapper.ToPromotion(byPk[item.GetString(CartAttributes.PartitionKey)], item))
+            .ToDictionary(promotion => promotion.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>Writes the seed catalog unless its last entries are already there (cheap on every start after the first).</summary>
+    public async Task<bool> SeedIfAbsentAsync(CancellationToken cancellationToken)
+    {
+        var products = CatalogSeed.Products().ToList();
+        var promotions = CatalogSeed.Promotions().ToList();
+        var present = await BatchGetAsync([CartKeys.ProductPk(products[^1].Sku), CartKeys.PromoPk(promotions[^1].Code)], cancellationToken);
+        if (present.Count == 2)
+        {
+            return false;
+        }
+
+        var items = CatalogSeed.Categories.Select(CatalogItemMapper.ToItem)
+            .Concat(products.Select(CatalogItemMapper.ToItem))
+            .Concat(promotions.Select(CatalogItemMapper.ToItem));
+        await PutAllAsync(items, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a product's price and moves it in the category index (its GSI1 sort key is the price) in the same write,
+    /// so the listing and the price checkout charges never disagree. Null when there is no such product.
+    /// </summary>
+    public async Task<Product?> ChangePriceAsync(string sku, Money price, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await dynamoDb.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+            {
+                TableName = TableName,
+                Key = Key(CartKeys.ProductPk(sku)),
+                ConditionExpression = "attribute_exists(#pk)",
+                UpdateExpression = "SET #price = :price, #gsi1sk = :priceSk",
+                ExpressionAttributeNames = new()
+                {
+                    ["#pk"] = CartAttributes.PartitionKey,
+                    ["#price"] = CartAttributes.Price,
+                    ["#gsi1sk"] = CartAttributes.Gsi1SortKey,
+                },
+                ExpressionAttributeValues = new()
+                {
+                    [":price"] = CartItemMapper.ToMoney(price),
+                    [":priceSk"] = S(CatalogKeys.PriceSk(price.Amount, sku)),
+                },
+                ReturnValues = ReturnValue.ALL_NEW,
+            }, cancellationToken);
+            return CatalogItemMapper.ToProduct(response.Attributes);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>BatchWriteItem in chunks of 25, a few in flight, each retried on its unprocessed items.</summary>
+    public async Task PutAllAsync(IEnumerable<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
+    {
+        var chunks = items.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).Chunk(BatchWriteLimit);
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = SeedWritesInFlight, CancellationToken = cancellationToken },
+            async (chunk, token) =>
+            {
+                var pending = new Dictionary<string, List<WriteRequest>> { [TableName] = [.. chunk] };
+                for (var attempt = 0; pending.Count > 0; attempt++)
+                {
+                    if (attempt == 10)
+                    {
+                        throw new InvalidOperationException("DynamoDB left part of a batch unprocessed ten times in a row.");
+                    }
+
+                    var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, token);
+                    pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
+                }
+            });
+    }
+
+    private async Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(IEnumerable<string> partitionKeys, CancellationToken cancellationToken)
+    {
+        var found = new List<Dictionary<string, AttributeValue>>();
+        foreach (var chunk in partitionKeys.Chunk(BatchGetLimit))
+        {
+            var pending = new Dictionary<string, KeysAndAttributes>
+            {
+                [TableName] = new KeysAndAttributes { Keys = chunk.Select(Key).ToList() },
+            };
+            for (var attempt = 0; pending.Count > 0 && attempt < 10; attempt++)
+            {
+                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken);
+                if (response.Responses?.TryGetValue(TableName, out var items) == true)
+                {
+                    found.AddRange(items);
+                }
+
+                pending = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
+            }
+        }
+
+        return found;
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string pk) => new()
+    {
+        [CartAttributes.PartitionKey] = S(pk),
+        [CartAttributes.SortKey] = S(CartKeys.Catalog),
+    };
+}

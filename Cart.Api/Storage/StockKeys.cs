@@ -1,0 +1,20 @@
+namespace Cart.Api.Storage;
+
+/// <summary>
+/// A SKU's stock in the <c>carts</c> table: one item per shard, <c>STOCK#&lt;sku&gt;#&lt;nn&gt;</c>, each in a partition
+/// of its own, so a hot SKU's writes spread over as many partitions as it has shards (write sharding).
+/// </summary>
+internal static class StockKeys
+{
+    private const string StockPrefix = CartsTableKeys.StockPrefix;
+
+    /// <summary>The sort key of every shard item.</summary>
+    public const string Shard = CartsTableKeys.StockShard;
+
+    /// <summary>The most shards a SKU may have (two digits in the key; a checkout touches at most a few of them).</summary>
+    public const int MaxShards = 32;
+
+    public static string ShardPk(string sku, int shard) => $"{StockPrefix}{sku}#{shard.ToString("00", CultureInfo.InvariantCulture)}";
+
+    public static Dictionary<string, AttributeValue> ShardKey(string sku, int shard) => CartWrites.Key(ShardPk(sku, shard), Shard);
+}
