@@ -16,10 +16,9 @@ files = [f for f in root.rglob("*.cs") if not {"bin", "obj"} & set(f.parts)]
 declaration = re.compile(
     r"^(?:(?:internal|public|file|static|sealed|abstract|partial|readonly)\s+)*(?:class|record struct|record|struct|interface|enum|delegate\s+[\w<>?,\s]+?)\s+([A-Z]\w*)",
     re.M)
-# Comments, strings, using directives, names qualified by another library's root namespace and constants' own names
-# (a constant may share a type's name) name no type here.
+# Comments, strings, using directives and names qualified by another library's root namespace name no type here.
 strip = re.compile(
-    r'//[^\n]*|/\*.*?\*/|@"(?:[^"]|"")*"|"(?:\\.|[^"\\\n])*"|^\s*(?:global\s+)?using\s+[\w.=\s]+;|\b(?:Microsoft|System|Amazon)(?:\.\w+)+|\bconst\s+[\w.<>?]+\s+\w+',
+    r'//[^\n]*|/\*.*?\*/|@"(?:[^"]|"")*"|"(?:\\.|[^"\\\n])*"|^\s*(?:global\s+)?using\s+[\w.=\s]+;|\b(?:Microsoft|System|Amazon)(?:\.\w+)+',
     re.S | re.M)
 
 namespace_of, types_of = {}, {}
@@ -38,7 +37,8 @@ for f, namespace in namespace_of.items():
         if imported in uses and imported != namespace:
             uses[namespace].add(imported)
             because.setdefault((namespace, imported), set()).add(f"{f.name}:using")
-    text = strip.sub(" ", source)
+    # A constant's or read-only field's own name may be a type's name too (TransactionKinds.Deposit, LedgerExamples.Pay).
+    text = re.sub(r"\b((?:const|readonly)\s+[\w.<>?\[\]]+\s+)\w+", r"\1", strip.sub(" ", source))
     # A name called like a method (Name( not after new) is a method, even when a type shares its name; a name after a dot
     # is a member (Channels.CartInvalidations), not a type of this project (nested types are named through their outer type).
     for word in {m.group(1) for m in re.finditer(r"(?<!\bnew )(?<!\.)\b([A-Z]\w*)\b(?!\s*\()", text)}:
