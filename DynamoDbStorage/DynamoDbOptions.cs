@@ -18,8 +18,12 @@ public sealed class DynamoDbOptions
     /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The most time one attempt gets, however slow recent answers were; the probe of an open circuit gets it all.</summary>
-    public TimeSpan AttemptTimeoutCap { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The most time one attempt gets, however slow recent answers were; the probe of an open circuit gets it all. A
+    /// cart change that meets a stall spends about three attempts: this one, then two at the floor (DynamoDB is silent),
+    /// must stay under the gateway's 30 s activity timeout, so the client gets the service's 503, not the gateway's 504.
+    /// </summary>
+    public TimeSpan AttemptTimeoutCap { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many times the 99th percentile of recently answered calls' latency an attempt gets.</summary>
     public double AttemptTimeoutFactor { get; set; } = 3;
@@ -28,7 +32,7 @@ public sealed class DynamoDbOptions
     public TimeSpan ObservationWindow { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Calls that must have ended within the window before their share unanswered can open the circuit.</summary>
-    public int BreakMinimumCalls { get; set; } = 5;
+    public int BreakMinimumCalls { get; set; } = 4;
 
     /// <summary>The share of the window's calls left unanswered (timed out, not connected) that opens the circuit.</summary>
     public double BreakNoAnswerShare { get; set; } = 0.5;

@@ -5,7 +5,9 @@ namespace DynamoDbStorage.Resilience;
 /// percentile of the calls answered within <see cref="DynamoDbOptions.ObservationWindow"/>, never less than
 /// <see cref="DynamoDbOptions.AttemptTimeout"/> nor more than <see cref="DynamoDbOptions.AttemptTimeoutCap"/>. So a
 /// DynamoDB that slows down under load or throttling, and keeps answering, is waited for as long as it takes; one that
-/// answers nothing (a stall) gives no slow answers to learn from, and its calls end after the floor.
+/// answers nothing (a stall) gives no slow answers to learn from. Once a call has gone unanswered since the last answer
+/// DynamoDB is silent, not slow, and attempts get the floor until it answers again: a request meeting a stall right
+/// after a slow spell waits the long timeout once, not on each of its calls.
 /// </summary>
 public sealed class DynamoDbAttemptTimeout(IOptions<DynamoDbOptions> options, TimeProvider time)
 {
@@ -13,6 +15,7 @@ public sealed class DynamoDbAttemptTimeout(IOptions<DynamoDbOptions> options, Ti
 
     private readonly Lock _gate = new();
     private readonly LatencyWindow _answered = new(options.Value.ObservationWindow);
+    private bool _silent;
 
     /// <summary>The timeout of an ordinary attempt now.</summary>
     public TimeSpan Current
@@ -23,7 +26,7 @@ public sealed class DynamoDbAttemptTimeout(IOptions<DynamoDbOptions> options, Ti
             TimeSpan? recent;
             lock (_gate)
             {
-                recent = _answered.Percentile(Percentile, time.GetUtcNow());
+                recent = _silent ? null : _answered.Percentile(Percentile, time.GetUtcNow());
             }
 
             var following = recent is { } latency ? latency * settings.AttemptTimeoutFactor : TimeSpan.Zero;
@@ -45,6 +48,16 @@ public sealed class DynamoDbAttemptTimeout(IOptions<DynamoDbOptions> options, Ti
         lock (_gate)
         {
             _answered.Add(time.GetUtcNow(), latency);
+            _silent = false;
+        }
+    }
+
+    /// <summary>An attempt got no answer (timed out, not connected).</summary>
+    public void RecordUnanswered()
+    {
+        lock (_gate)
+        {
+            _silent = true;
         }
     }
 }

@@ -5,7 +5,7 @@ namespace DynamoDbStorage.Resilience;
 /// gets the <see cref="DynamoDbAttemptTimeout"/> of the moment to be answered (the probe of an open circuit gets the
 /// cap). An attempt that gets no answer fails with <see cref="DynamoDbNotAnsweringException"/> (not retried by the
 /// SDK) and its connection is closed, so the call it carried can never reach DynamoDB later, in a burst, after a stall.
-/// An answered attempt's latency feeds the timeout.
+/// An answered attempt's latency feeds the timeout, and an unanswered one tells it DynamoDB has gone silent.
 /// </summary>
 internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttemptTimeout timeouts, TimeProvider time) : DelegatingHandler
 {
@@ -30,11 +30,13 @@ internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttempt
         }
         catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            timeouts.RecordUnanswered();
             circuit.RecordNoAnswer();
             throw DynamoDbNotAnsweringException.TimedOut(timeout);
         }
         catch (HttpRequestException)
         {
+            timeouts.RecordUnanswered();
             circuit.RecordNoAnswer();
             throw;
         }

@@ -75,6 +75,19 @@ public class DynamoDbAttemptTimeoutTests
     }
 
     [Fact]
+    public void A_call_left_unanswered_since_the_last_answer_brings_it_back_to_the_floor_until_DynamoDB_answers_again()
+    {
+        Answered(TimeSpan.FromSeconds(3), 10);
+        Assert.Equal(TimeSpan.FromSeconds(9), _timeout.Current);
+
+        _timeout.RecordUnanswered(); // silent, not slow: a stall right after a slow spell
+        Assert.Equal(TimeSpan.FromSeconds(5), _timeout.Current);
+
+        Answered(TimeSpan.FromSeconds(3), 1);
+        Assert.Equal(TimeSpan.FromSeconds(9), _timeout.Current);
+    }
+
+    [Fact]
     public void The_probe_of_an_open_circuit_gets_the_cap_so_a_DynamoDB_that_slowed_down_at_a_stroke_can_answer_it()
     {
         Answered(TimeSpan.FromMilliseconds(20), 50);
