@@ -20,8 +20,9 @@ public sealed class DynamoDbOptions
 
     /// <summary>
     /// The most time one attempt gets, however slow recent answers were; the probe of an open circuit gets it all. A
-    /// cart change that meets a stall spends about three attempts: this one, then two at the floor (DynamoDB is silent),
-    /// must stay under the gateway's 30 s activity timeout, so the client gets the service's 503, not the gateway's 504.
+    /// cart change that meets a stall was measured spending four attempts: this one, then three at the floor (DynamoDB
+    /// is silent by then); together they must stay under the gateway's 30 s activity timeout, so the client gets the
+    /// service's 503, not the gateway's 504.
     /// </summary>
     public TimeSpan AttemptTimeoutCap { get; set; } = TimeSpan.FromSeconds(10);
 
