@@ -27,9 +27,10 @@ public static class DynamoDbClientExtensions
         // Every call passes the circuit and the attempt timeout of the DynamoDbCallGuard (DESIGN §10: a stalled
         // DynamoDB gets 503s with Retry-After, not a pile of waiting requests and, after it, a burst of retries).
         builder.Services.TryAddSingleton<DynamoDbCircuit>();
+        builder.Services.TryAddSingleton<DynamoDbAttemptTimeout>();
         builder.Services.TryAddSingleton(services => new GuardedHttpClientFactory(new DynamoDbCallGuard(
             services.GetRequiredService<DynamoDbCircuit>(),
-            services.GetRequiredService<IOptions<DynamoDbOptions>>(),
+            services.GetRequiredService<DynamoDbAttemptTimeout>(),
             services.GetRequiredService<TimeProvider>())
         {
             InnerHandler = new SocketsHttpHandler

@@ -11,11 +11,32 @@ public sealed class DynamoDbOptions
     /// <summary>Physical table name per logical name (<c>DynamoDb:Tables:carts</c>); a missing entry means the logical name.</summary>
     public Dictionary<string, string> Tables { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How long one attempt (one HTTP call, each SDK retry is another) may wait for DynamoDB to answer.</summary>
+    /// <summary>
+    /// The least time one attempt (one HTTP call, each SDK retry is another) gets to be answered: all it gets while
+    /// DynamoDB answers quickly. When recent answers were slow it gets <see cref="AttemptTimeoutFactor"/> times their
+    /// 99th percentile, up to <see cref="AttemptTimeoutCap"/>.
+    /// </summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Attempts in a row without an answer (timed out, not connected) after which calls are refused for a while.</summary>
-    public int BreakAfterNoAnswers { get; set; } = 5;
+    /// <summary>
+    /// The most time one attempt gets, however slow recent answers were; the probe of an open circuit gets it all. A
+    /// cart change that meets a stall was measured spending four attempts: this one, then three at the floor (DynamoDB
+    /// is silent by then); together they must stay under the gateway's 30 s activity timeout, so the client gets the
+    /// service's 503, not the gateway's 504.
+    /// </summary>
+    public TimeSpan AttemptTimeoutCap { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times the 99th percentile of recently answered calls' latency an attempt gets.</summary>
+    public double AttemptTimeoutFactor { get; set; } = 3;
+
+    /// <summary>How far back answered latencies (for the attempt timeout) and unanswered calls (for the circuit) are counted.</summary>
+    public TimeSpan ObservationWindow { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Calls that must have ended within the window before their share unanswered can open the circuit.</summary>
+    public int BreakMinimumCalls { get; set; } = 4;
+
+    /// <summary>The share of the window's calls left unanswered (timed out, not connected) that opens the circuit.</summary>
+    public double BreakNoAnswerShare { get; set; } = 0.5;
 
     /// <summary>How long calls are refused once DynamoDB has stopped answering, before one probe may try it again.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);

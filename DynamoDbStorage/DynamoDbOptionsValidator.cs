@@ -11,9 +11,15 @@ internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<Dynamo
             .Where(table => !TableNamePattern().IsMatch(table.Value))
             .Select(table => $"{DynamoDbOptions.SectionName}:Tables:{table.Key} = '{table.Value}' is not a valid DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -).")
             .ToList();
-        if (options.AttemptTimeout <= TimeSpan.Zero || options.BreakDuration <= TimeSpan.Zero || options.BreakAfterNoAnswers < 1)
+        if (options.AttemptTimeout <= TimeSpan.Zero || options.AttemptTimeoutCap < options.AttemptTimeout || options.AttemptTimeoutFactor < 1)
         {
-            failures.Add($"{DynamoDbOptions.SectionName}: AttemptTimeout and BreakDuration must be positive, BreakAfterNoAnswers at least 1.");
+            failures.Add($"{DynamoDbOptions.SectionName}: AttemptTimeout must be positive, AttemptTimeoutCap at least AttemptTimeout, AttemptTimeoutFactor at least 1.");
+        }
+
+        if (options.ObservationWindow < TimeSpan.FromSeconds(1) || options.BreakDuration <= TimeSpan.Zero || options.BreakMinimumCalls < 1
+            || options.BreakNoAnswerShare is not (> 0 and <= 1))
+        {
+            failures.Add($"{DynamoDbOptions.SectionName}: ObservationWindow must be at least 1 s, BreakDuration positive, BreakMinimumCalls at least 1, BreakNoAnswerShare above 0 and at most 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

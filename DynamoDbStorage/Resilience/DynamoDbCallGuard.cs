@@ -2,35 +2,41 @@ namespace DynamoDbStorage.Resilience;
 
 /// <summary>
 /// The HTTP handler under the AWS SDK's DynamoDB client: every attempt passes the <see cref="DynamoDbCircuit"/> and
-/// gets <see cref="DynamoDbOptions.AttemptTimeout"/> to be answered. An attempt that gets no answer fails with
-/// <see cref="DynamoDbNotAnsweringException"/> (not retried by the SDK) and its connection is closed, so the call it
-/// carried can never reach DynamoDB later, in a burst, after a stall.
+/// gets the <see cref="DynamoDbAttemptTimeout"/> of the moment to be answered (the probe of an open circuit gets the
+/// cap). An attempt that gets no answer fails with <see cref="DynamoDbNotAnsweringException"/> (not retried by the
+/// SDK) and its connection is closed, so the call it carried can never reach DynamoDB later, in a burst, after a stall.
+/// An answered attempt's latency feeds the timeout, and an unanswered one tells it DynamoDB has gone silent.
 /// </summary>
-internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, IOptions<DynamoDbOptions> options, TimeProvider time) : DelegatingHandler
+internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttemptTimeout timeouts, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!circuit.TryEnter(out var retryAfter))
+        var entry = circuit.Enter();
+        if (!entry.Allowed)
         {
-            throw DynamoDbNotAnsweringException.Refused(retryAfter);
+            throw DynamoDbNotAnsweringException.Refused(entry.RetryAfter);
         }
 
-        var timeout = options.Value.AttemptTimeout;
+        var timeout = entry.IsProbe ? timeouts.ForProbe : timeouts.Current;
+        var started = time.GetTimestamp();
         using var attempt = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
         try
         {
             var response = await base.SendAsync(request, linked.Token);
+            timeouts.RecordAnswered(time.GetElapsedTime(started));
             circuit.RecordAnswer();
             return response;
         }
         catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            timeouts.RecordUnanswered();
             circuit.RecordNoAnswer();
             throw DynamoDbNotAnsweringException.TimedOut(timeout);
         }
         catch (HttpRequestException)
         {
+            timeouts.RecordUnanswered();
             circuit.RecordNoAnswer();
             throw;
         }

@@ -23,11 +23,18 @@ public enum DynamoDBFaultKind
 /// </summary>
 public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IReadOnlySet<string>? Operations = null)
 {
-    /// <summary>The delay of a <see cref="DynamoDBFaultKind.Latency"/> fault.</summary>
+    /// <summary>
+    /// The delay of a <see cref="DynamoDBFaultKind.Latency"/> fault; of a <see cref="DynamoDBFaultKind.Throttle"/> fault,
+    /// the delay of the matching calls it does not throttle (DynamoDB under pressure throttles some calls and answers the
+    /// others slowly).
+    /// </summary>
     public TimeSpan Latency { get; init; }
 
     /// <summary>The error a <see cref="DynamoDBFaultKind.Throttle"/> fault answers for calls other than transactions.</summary>
     public string ThrottlingError { get; init; } = DynamoDBErrors.ProvisionedThroughputExceeded;
+
+    /// <summary>How long a matching call the fault does not hit waits before it is forwarded.</summary>
+    public TimeSpan DelayWhenMissed => Kind == DynamoDBFaultKind.Throttle ? Latency : TimeSpan.Zero;
 
     /// <summary>True when the fault applies to <paramref name="operation"/> (<c>PutItem</c>, <c>TransactWriteItems</c>, …).</summary>
     public bool Matches(string operation) => Operations is not { Count: > 0 } || Operations.Contains(operation);
@@ -43,6 +50,7 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
             _ => "stall",
         };
         var scope = Operations is { Count: > 0 } ? string.Join(", ", Operations.Order(StringComparer.Ordinal)) : "every call";
-        return $"{what} on {Percent} % of {scope}";
+        var rest = DelayWhenMissed > TimeSpan.Zero ? $", the rest +{DelayWhenMissed.TotalMilliseconds:0} ms" : "";
+        return $"{what} on {Percent} % of {scope}{rest}";
     }
 }

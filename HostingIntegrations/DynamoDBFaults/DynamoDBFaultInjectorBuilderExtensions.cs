@@ -52,7 +52,7 @@ public static class DynamoDBFaultInjectorBuilderExtensions
             .WithIconName("Flash")
             .WithCommand(Commands.Throttle, "Throttle", context => ApplyAsync(injector, context, ThrottleFrom), new CommandOptions
             {
-                Description = "Answers a share of the calls as throttled DynamoDB does (transactions: cancelled with ThrottlingError).",
+                Description = "Answers a share of the calls as throttled DynamoDB does (transactions: cancelled with ThrottlingError), and may delay the rest of them.",
                 IconName = "TopSpeed",
                 Arguments = [Percent(), Operations(), new InteractionInput
                 {
@@ -61,6 +61,12 @@ public static class DynamoDBFaultInjectorBuilderExtensions
                     InputType = InputType.Choice,
                     Options = [.. DynamoDBErrors.ThrottlingErrors.Select(error => KeyValuePair.Create(error, error))],
                     Value = DynamoDBErrors.ProvisionedThroughputExceeded,
+                }, new InteractionInput
+                {
+                    Name = "milliseconds",
+                    Label = "Delay of the calls not throttled (ms)",
+                    InputType = InputType.Number,
+                    Value = "0",
                 }],
             })
             .WithCommand(Commands.Fail, "Fail with 500", context => ApplyAsync(injector, context, args => new(DynamoDBFaultKind.ServerError, PercentOf(args), OperationsOf(args))), new CommandOptions
@@ -119,6 +125,7 @@ public static class DynamoDBFaultInjectorBuilderExtensions
             ThrottlingError = args?.GetString("error") is { Length: > 0 } error
                 ? DynamoDBErrors.ThrottlingErrors.Contains(error) ? error : throw new FormatException($"'{error}' is not a throttling error DynamoDB answers.")
                 : DynamoDBErrors.ProvisionedThroughputExceeded,
+            Latency = TimeSpan.FromMilliseconds(WholeNumber(args?.GetString("milliseconds"), fallback: 0, max: 600_000, "The delay")),
         };
 
     private static DynamoDBFault SlowFrom(InteractionInputCollection? args) =>

@@ -95,6 +95,10 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
                     break;
             }
         }
+        else if (plan.Fault is { DelayWhenMissed: var delay } fault && delay > TimeSpan.Zero && fault.Matches(operation))
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
 
         Interlocked.Increment(ref _forwarded);
         await ForwardAsync(context, body);

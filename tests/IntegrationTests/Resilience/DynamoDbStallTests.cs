@@ -7,8 +7,8 @@ namespace IntegrationTests.Resilience;
 
 /// <summary>
 /// DynamoDB stalled — every call held, unanswered — between the services and DynamoDB Local: a change waits at most
-/// one attempt timeout for its 503, and once DynamoDB has left calls unanswered in a row the services stop calling it
-/// and refuse at once with 503 + Retry-After, so no backlog builds up behind the stall. When DynamoDB answers again,
+/// one attempt timeout for its 503, and once DynamoDB has left most of its recent calls unanswered the services stop
+/// calling it and refuse at once with 503 + Retry-After, so no backlog builds up behind the stall. When DynamoDB answers again,
 /// the same Idempotency-Key applies the change, once.
 /// </summary>
 [Collection(FaultInjectionCollection.Name)]

@@ -66,6 +66,42 @@ public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
     }
 
     [Fact]
+    public async Task Throttling_while_answers_slow_down_past_the_attempt_timeout_floor_neither_opens_the_circuit_nor_answers_503()
+    {
+        // Issue 15, finding 1: throttled transactions on a slowing DynamoDB made attempts outlast the fixed 5 s timeout,
+        // and the circuit opened on slowness alone. Here every second transaction is throttled and the others are
+        // answered 3 s late, then 6.5 s late (past the 5 s floor): the attempt timeout follows the answers, so each
+        // write is applied.
+        using var shopper = CartClient.ThroughGateway(platform);
+        var carts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            carts.Add(await shopper.CreateCartAsync());
+        }
+
+        var answers = new List<string>();
+        foreach (var milliseconds in new[] { 3_000, 6_500 })
+        {
+            await using (await platform.InjectAsync(Commands.Throttle, ("percent", "50"), ("milliseconds", $"{milliseconds}"), Transactions))
+            {
+                var adds = await Task.WhenAll(carts.Select((cartId, i) =>
+                    shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-14", qty = 1 }, $"slow-{milliseconds}-{i}")));
+                foreach (var added in adds)
+                {
+                    answers.Add($"+{milliseconds} ms: {(int)added.StatusCode} {(added.IsSuccessStatusCode ? "" : await added.Content.ReadAsStringAsync())}");
+                    added.Dispose();
+                }
+            }
+        }
+
+        Assert.All(answers, answer => Assert.Contains(": 200", answer, StringComparison.Ordinal));
+        foreach (var cartId in carts)
+        {
+            Assert.Equal(2, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-14"));
+        }
+    }
+
+    [Fact]
     public async Task A_cart_write_that_DynamoDB_fails_with_500_answers_503_not_500()
     {
         using var shopper = CartClient.ThroughGateway(platform);

@@ -1,13 +1,14 @@
 using Cart.Api;
 using Cart.Api.Caching;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace UnitTests.Carts;
 
 public class CacheBreakerTests
 {
-    private readonly Clock _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly CacheBreaker _breaker;
 
     public CacheBreakerTests() =>
@@ -29,7 +30,7 @@ public class CacheBreakerTests
     {
         _breaker.RecordFailure();
         _breaker.RecordFailure();
-        _clock.Now += TimeSpan.FromSeconds(3);
+        _clock.Advance(TimeSpan.FromSeconds(3));
 
         Assert.True(_breaker.TryEnter());
         Assert.False(_breaker.TryEnter()); // only one probe at a time
@@ -42,17 +43,10 @@ public class CacheBreakerTests
     {
         Assert.Equal(0, _breaker.TrustCachedAfter);
         _breaker.RecordFailure();
-        _clock.Now += TimeSpan.FromSeconds(5);
+        _clock.Advance(TimeSpan.FromSeconds(5));
 
         _breaker.RecordSuccess();
 
-        Assert.Equal(_clock.Now.ToUnixTimeMilliseconds(), _breaker.TrustCachedAfter);
-    }
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
+        Assert.Equal(_clock.GetUtcNow().ToUnixTimeMilliseconds(), _breaker.TrustCachedAfter);
     }
 }

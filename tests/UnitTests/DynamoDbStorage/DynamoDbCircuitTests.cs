@@ -13,32 +13,54 @@ public class DynamoDbCircuitTests
     private readonly DynamoDbCircuit _circuit;
 
     public DynamoDbCircuitTests() => _circuit = new DynamoDbCircuit(
-        Options.Create(new DynamoDbOptions { BreakAfterNoAnswers = 3, BreakDuration = TimeSpan.FromSeconds(5) }),
+        Options.Create(new DynamoDbOptions
+        {
+            BreakMinimumCalls = 3,
+            BreakNoAnswerShare = 0.5,
+            ObservationWindow = TimeSpan.FromSeconds(20),
+            BreakDuration = TimeSpan.FromSeconds(5),
+        }),
         _clock,
         NullLogger<DynamoDbCircuit>.Instance);
 
     [Fact]
-    public void Calls_left_unanswered_in_a_row_open_it_and_calls_are_refused_for_the_break()
+    public void Enough_calls_left_unanswered_open_it_and_calls_are_refused_for_the_break()
     {
         NoAnswers(2);
-        Assert.True(_circuit.TryEnter(out _));
+        Assert.True(_circuit.Enter().Allowed); // too few calls to judge
         NoAnswers(1);
 
-        Assert.False(_circuit.TryEnter(out var retryAfter));
-        Assert.Equal(TimeSpan.FromSeconds(5), retryAfter);
+        var refused = _circuit.Enter();
+        Assert.False(refused.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.RetryAfter);
         _clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.False(_circuit.TryEnter(out retryAfter));
-        Assert.Equal(TimeSpan.FromSeconds(3), retryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(3), _circuit.Enter().RetryAfter);
     }
 
     [Fact]
-    public void Any_answer_resets_the_count_errors_included()
+    public void A_burst_of_unanswered_calls_among_more_answered_ones_does_not_open_it()
     {
-        NoAnswers(2);
-        _circuit.RecordAnswer();
-        NoAnswers(2);
+        // Under load or throttling slow calls time out together while the rest are answered: 5 in a row opened the old streak breaker.
+        Answers(12);
+        NoAnswers(6);
+        Answers(2);
+        NoAnswers(4);
 
-        Assert.True(_circuit.TryEnter(out _));
+        Assert.True(_circuit.Enter().Allowed);
+    }
+
+    [Fact]
+    public void Answered_calls_age_out_of_the_window_so_a_stall_after_busy_traffic_still_opens_it()
+    {
+        Answers(100);
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        NoAnswers(3);
+        Assert.True(_circuit.Enter().Allowed);
+
+        _clock.Advance(TimeSpan.FromSeconds(11)); // the answers are now older than the window
+        NoAnswers(1);
+
+        Assert.False(_circuit.Enter().Allowed);
     }
 
     [Fact]
@@ -47,11 +69,26 @@ public class DynamoDbCircuitTests
         NoAnswers(3);
         _clock.Advance(TimeSpan.FromSeconds(6));
 
-        Assert.True(_circuit.TryEnter(out _));
-        Assert.False(_circuit.TryEnter(out _)); // one probe at a time
+        var probe = _circuit.Enter();
+        Assert.True(probe.Allowed);
+        Assert.True(probe.IsProbe);
+        Assert.False(_circuit.Enter().Allowed); // one probe at a time
         _circuit.RecordAnswer();
-        Assert.True(_circuit.TryEnter(out _));
-        Assert.True(_circuit.TryEnter(out _));
+        Assert.Equal(new(true, false, TimeSpan.Zero), _circuit.Enter());
+        Assert.True(_circuit.Enter().Allowed);
+    }
+
+    [Fact]
+    public void Once_closed_the_unanswered_calls_of_the_stall_no_longer_count()
+    {
+        NoAnswers(3);
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.True(_circuit.Enter().IsProbe);
+        _circuit.RecordAnswer();
+
+        NoAnswers(2);
+
+        Assert.True(_circuit.Enter().Allowed);
     }
 
     [Fact]
@@ -59,12 +96,13 @@ public class DynamoDbCircuitTests
     {
         NoAnswers(3);
         _clock.Advance(TimeSpan.FromSeconds(6));
-        Assert.True(_circuit.TryEnter(out _));
+        Assert.True(_circuit.Enter().Allowed);
 
         _circuit.RecordNoAnswer();
 
-        Assert.False(_circuit.TryEnter(out var retryAfter));
-        Assert.Equal(TimeSpan.FromSeconds(5), retryAfter);
+        var refused = _circuit.Enter();
+        Assert.False(refused.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.RetryAfter);
     }
 
     [Fact]
@@ -74,10 +112,19 @@ public class DynamoDbCircuitTests
         _clock.Advance(TimeSpan.FromSeconds(4));
         NoAnswers(2); // stragglers sent before it opened
 
-        Assert.False(_circuit.TryEnter(out var retryAfter));
-        Assert.Equal(TimeSpan.FromSeconds(1), retryAfter);
+        var refused = _circuit.Enter();
+        Assert.False(refused.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
         _clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(_circuit.TryEnter(out _)); // the probe, one break after it opened
+        Assert.True(_circuit.Enter().IsProbe); // the probe, one break after it opened
+    }
+
+    private void Answers(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _circuit.RecordAnswer();
+        }
     }
 
     private void NoAnswers(int count)
