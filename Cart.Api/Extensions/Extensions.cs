@@ -58,6 +58,10 @@ internal static class Extensions
         builder.Services.AddSingleton<CheckoutReleases>();
         builder.Services.AddSingleton<SlotReclaimer>();
         builder.Services.AddSingleton<CheckoutService>();
+        builder.Services.AddOptions<HoldSweeperOptions>().BindConfiguration(HoldSweeperOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HoldSweeperOptions>, HoldSweeperOptionsValidator>();
+        builder.Services.AddSingleton<HoldMarkerStore>();
+        builder.Services.AddHostedService<HoldSweeper>();
 
         // Service discovery resolves http://payments-api; ServiceDefaults adds the standard resilience handler.
         builder.Services.AddHttpClient<PaymentsClient>(client => client.BaseAddress = new Uri("http://payments-api"));
