@@ -1,7 +1,10 @@
 using Idempotency;
 namespace Cart.Api.Catalog;
 
-/// <summary>Development-only catalog administration: a price change, which moves the product in the category index.</summary>
+/// <summary>
+/// Development-only catalog administration: a price change, which moves the product in the category index; only in the
+/// catalog's currency (<see cref="CatalogOptions"/>), since the index sorts by amount.
+/// </summary>
 internal static class CatalogAdminApi
 {
     public static RouteGroupBuilder MapCatalogAdmin(this RouteGroupBuilder admin)
@@ -11,9 +14,9 @@ internal static class CatalogAdminApi
     }
 
     public static async Task<Results<Ok<ProductDocument>, ProblemHttpResult>> ChangePriceAsync(
-        string sku, PriceChangeRequest request, CatalogStore catalog, CancellationToken cancellationToken)
+        string sku, PriceChangeRequest request, CatalogStore catalog, IOptions<CatalogOptions> options, CancellationToken cancellationToken)
     {
-        var price = CatalogValidation.Price(request);
+        var price = CatalogValidation.Price(request, options.Value.Currency);
         if (!price.Succeeded)
         {
             return price.Error.ToResult();

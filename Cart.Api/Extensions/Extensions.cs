@@ -31,6 +31,8 @@ internal static class Extensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton(services => new ProductLookup(
             services.GetRequiredService<CatalogStore>().FindProductAsync,
@@ -54,6 +56,9 @@ internal static class Extensions
         builder.Services.AddSingleton<CartMerges>();
         builder.Services.AddSingleton<SlotStore>();
         builder.Services.AddSingleton<StockStore>();
+        builder.Services.AddSingleton<StockSeeding>();
+        builder.Services.AddOptions<SeedStockOptions>().BindConfiguration(SeedStockOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SeedStockOptions>, SeedStockOptionsValidator>();
         builder.Services.AddSingleton<CheckoutHolds>();
         builder.Services.AddSingleton<CheckoutReleases>();
         builder.Services.AddSingleton<SlotReclaimer>();
