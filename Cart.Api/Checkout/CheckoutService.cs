@@ -19,6 +19,7 @@ internal sealed class CheckoutService(
     CartMutations mutations,
     CatalogStore catalog,
     CheckoutHolds holds,
+    HoldCommits holdCommits,
     CheckoutReleases releases,
     SlotReclaimer reclaimer,
     PaymentsClient payments,
@@ -131,7 +132,7 @@ internal sealed class CheckoutService(
             return CheckoutErrors.TooLarge(items.Count);
         }
 
-        var commit = await store.CommitAttemptAsync<object?>(items, null, new(0, null, null), attempt, cancellationToken);
+        var commit = await holdCommits.CommitAsync(items, hold, products, attempt, cancellationToken);
         if (commit.Result != CommitResult.Committed)
         {
             retry.Throttled = commit.Result == CommitResult.Throttled;

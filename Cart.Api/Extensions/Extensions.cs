@@ -60,6 +60,7 @@ internal static class Extensions
         builder.Services.AddOptions<SeedStockOptions>().BindConfiguration(SeedStockOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SeedStockOptions>, SeedStockOptionsValidator>();
         builder.Services.AddSingleton<CheckoutHolds>();
+        builder.Services.AddSingleton<HoldCommits>();
         builder.Services.AddSingleton<CheckoutReleases>();
         builder.Services.AddSingleton<SlotReclaimer>();
         builder.Services.AddSingleton<CheckoutService>();
