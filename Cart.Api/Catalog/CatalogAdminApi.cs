@@ -9,7 +9,9 @@ internal static class CatalogAdminApi
 {
     public static RouteGroupBuilder MapCatalogAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPut("/catalog/products/{sku}/price", ChangePriceAsync).WithName("ChangeProductPrice").WithIdempotency(CartsApi.UserScope);
+        admin.MapPut("/catalog/products/{sku}/price", ChangePriceAsync).WithName("ChangeProductPrice").WithIdempotency(CartsApi.UserScope)
+            .WithRequestExample(CatalogExamples.PriceChange).WithResponseExample(StatusCodes.Status200OK, CatalogExamples.Repriced)
+            .WithProblemExample(CatalogExamples.OtherCurrency);
         return admin;
     }
 

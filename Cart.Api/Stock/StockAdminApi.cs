@@ -10,8 +10,9 @@ internal static class StockAdminApi
 
     public static RouteGroupBuilder MapStockAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPut("/stock/{sku}", SetAsync).WithName("SetStock").WithIdempotency(CartsApi.UserScope);
-        admin.MapGet("/stock/{sku}", GetAsync).WithName("GetStock");
+        admin.MapPut("/stock/{sku}", SetAsync).WithName("SetStock").WithIdempotency(CartsApi.UserScope)
+            .WithRequestExample(StockExamples.Set).WithResponseExample(StatusCodes.Status200OK, StockExamples.Stock);
+        admin.MapGet("/stock/{sku}", GetAsync).WithName("GetStock").WithResponseExample(StatusCodes.Status200OK, StockExamples.Stock);
         return admin;
     }
 
