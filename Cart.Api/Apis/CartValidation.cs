@@ -7,7 +7,7 @@ namespace Cart.Api.Apis;
 /// <summary>Validates cart requests into domain values, collecting every field error.</summary>
 internal static partial class CartValidation
 {
-    public const string DefaultCurrency = "USD";
+    public const string DefaultCurrency = Money.DefaultCurrency;
     private const int MaxAttributes = 20;
     private const int MaxAttributeValueLength = 64;
     private const long MaxAmount = 10_000_000_000;

@@ -10,9 +10,11 @@ internal static class CatalogApi
     {
         var catalog = app.MapGroup("/catalog").WithTags("Catalog");
 
-        catalog.MapGet("/categories", ListCategoriesAsync).WithName("ListCategories");
-        catalog.MapGet("/categories/{category}/products", BrowseCategoryAsync).WithName("BrowseCategory");
-        catalog.MapGet("/products/{sku}", GetProductAsync).WithName("GetProduct");
+        catalog.MapGet("/categories", ListCategoriesAsync).WithName("ListCategories").WithResponseExample(StatusCodes.Status200OK, CatalogExamples.Categories);
+        catalog.MapGet("/categories/{category}/products", BrowseCategoryAsync).WithName("BrowseCategory")
+            .WithResponseExample(StatusCodes.Status200OK, CatalogExamples.Page).WithProblemExample(CatalogExamples.InvalidCursor);
+        catalog.MapGet("/products/{sku}", GetProductAsync).WithName("GetProduct")
+            .WithResponseExample(StatusCodes.Status200OK, CatalogExamples.Product).WithProblemExample(CatalogExamples.ProductNotFound);
 
         return app;
     }

@@ -49,7 +49,8 @@ internal static partial class CatalogValidation
         return errors.IsEmpty ? new BrowseQuery(category, descending, min, max, (int)size) : errors.ToError();
     }
 
-    public static Outcome<Money> Price(PriceChangeRequest request)
+    /// <summary>A whole amount of minor units in <paramref name="catalogCurrency"/>, the one currency of the catalog.</summary>
+    public static Outcome<Money> Price(PriceChangeRequest request, string catalogCurrency)
     {
         var errors = new FieldErrors();
         if (request.Amount is not { } amount)
@@ -64,6 +65,10 @@ internal static partial class CatalogValidation
         if (!CartValidation.IsCurrency(request.Currency))
         {
             errors.Add("currency", "Must be an ISO 4217 code of three upper-case letters.");
+        }
+        else if (request.Currency != catalogCurrency)
+        {
+            errors.Add("currency", $"The catalog is priced in {catalogCurrency}: a category sorts by amount, so every price is in that currency.");
         }
 
         return errors.IsEmpty ? new Money(request.Amount!.Value, request.Currency!) : errors.ToError();

@@ -8,7 +8,8 @@ internal static class DeliverySlotsApi
 {
     public static IEndpointRouteBuilder MapDeliverySlotsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/delivery-slots", ListAsync).WithTags("Delivery slots").WithName("ListDeliverySlots");
+        app.MapGet("/delivery-slots", ListAsync).WithTags("Delivery slots").WithName("ListDeliverySlots")
+            .WithResponseExample(StatusCodes.Status200OK, SlotExamples.Day16).WithProblemExample(SlotExamples.NoDate);
         return app;
     }
 

@@ -9,7 +9,8 @@ internal static class SlotAdminApi
 {
     public static RouteGroupBuilder MapSlotAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPut("/delivery-slots/{slotId}", SetAsync).WithName("SetDeliverySlot").WithIdempotency(CartsApi.UserScope);
+        admin.MapPut("/delivery-slots/{slotId}", SetAsync).WithName("SetDeliverySlot").WithIdempotency(CartsApi.UserScope)
+            .WithRequestExample(SlotExamples.Capacity).WithResponseExample(StatusCodes.Status200OK, SlotExamples.Set);
         return admin;
     }
 

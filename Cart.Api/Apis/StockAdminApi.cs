@@ -7,12 +7,12 @@ namespace Cart.Api.Apis;
 /// <summary>Development-only stock administration: set a SKU's stock and shard count, read its shards.</summary>
 internal static class StockAdminApi
 {
-    public const long MaxQuantity = 1_000_000_000;
 
     public static RouteGroupBuilder MapStockAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPut("/stock/{sku}", SetAsync).WithName("SetStock").WithIdempotency(CartsApi.UserScope);
-        admin.MapGet("/stock/{sku}", GetAsync).WithName("GetStock");
+        admin.MapPut("/stock/{sku}", SetAsync).WithName("SetStock").WithIdempotency(CartsApi.UserScope)
+            .WithRequestExample(StockExamples.Set).WithResponseExample(StatusCodes.Status200OK, StockExamples.Stock);
+        admin.MapGet("/stock/{sku}", GetAsync).WithName("GetStock").WithResponseExample(StatusCodes.Status200OK, StockExamples.Stock);
         return admin;
     }
 
@@ -20,9 +20,9 @@ internal static class StockAdminApi
         string sku, SetStockRequest request, StockStore stock, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (request.Quantity is not (>= 0 and <= MaxQuantity))
+        if (request.Quantity is not (>= 0 and <= StockKeys.MaxQuantity))
         {
-            errors.Add("quantity", request.Quantity is null ? "Required." : $"Must be between 0 and {MaxQuantity}.");
+            errors.Add("quantity", request.Quantity is null ? "Required." : $"Must be between 0 and {StockKeys.MaxQuantity}.");
         }
 
         if (request.Shards is not (>= 1 and <= StockKeys.MaxShards))

@@ -4,12 +4,15 @@ using Cart.Api.Storage;
 namespace Cart.Api.Catalog;
 
 /// <summary>
-/// Seeds the development catalog (categories, products, promotions) and the next two weeks of delivery slots once the
+/// Seeds the development catalog (categories, products, promotions), their stock, and the next two weeks of delivery slots once the
 /// table is active; <c>/health</c> stays unhealthy until it is done.
 /// </summary>
 internal sealed partial class CatalogSeeder(
     CatalogStore catalog,
     SlotStore slots,
+    StockSeeding stock,
+    IOptions<SeedStockOptions> seedStock,
+    IOptions<CatalogOptions> catalogOptions,
     IAmazonDynamoDB dynamoDb,
     IOptions<CartOptions> options,
     IHostEnvironment environment,
@@ -36,10 +39,12 @@ internal sealed partial class CatalogSeeder(
                 var table = await dynamoDb.DescribeTableAsync(catalog.TableName, stoppingToken);
                 if (table.Table.TableStatus == TableStatus.ACTIVE)
                 {
-                    var seeded = await catalog.SeedIfAbsentAsync(stoppingToken);
+                    var seeded = await catalog.SeedIfAbsentAsync(catalogOptions.Value.Currency, stoppingToken);
                     var now = time.GetUtcNow();
                     await slots.SeedAsync(SlotSeed.Slots(DateOnly.FromDateTime(now.UtcDateTime), options.Value.DeliverySlotLength, now.ToUtcTimestamp()), now.ToUtcTimestamp(), stoppingToken);
                     LogSeeded(logger, seeded);
+                    var stocked = await stock.SeedAsync(SeedStock.Plan(CatalogSeed.Skus(), seedStock.Value), now.ToUtcTimestamp(), stoppingToken);
+                    LogStocked(logger, stocked);
                     _ready = true;
                     return;
                 }
@@ -55,4 +60,7 @@ internal sealed partial class CatalogSeeder(
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Catalog seed checked (written now: {Seeded})")]
     private static partial void LogSeeded(ILogger logger, bool seeded);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Seed stock checked (SKUs stocked now: {Stocked})")]
+    private static partial void LogStocked(ILogger logger, int stocked);
 }

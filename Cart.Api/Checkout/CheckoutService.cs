@@ -21,6 +21,7 @@ internal sealed class CheckoutService(
     CartMutations mutations,
     CatalogStore catalog,
     CheckoutHolds holds,
+    HoldCommits holdCommits,
     CheckoutReleases releases,
     SlotReclaimer reclaimer,
     PaymentsClient payments,
@@ -118,7 +119,7 @@ internal sealed class CheckoutService(
             return CheckoutErrors.TooLarge(items.Count);
         }
 
-        var commit = await store.CommitAsync(items, idempotency: null, completion: null, attempt, cancellationToken);
+        var commit = await holdCommits.CommitAsync(items, hold, products, attempt, cancellationToken);
         if (commit.Result != CommitResult.Committed)
         {
             retry.Throttled = commit.Throttled;

@@ -32,6 +32,8 @@ internal static class Extensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton(services => new ProductLookup(
             services.GetRequiredService<CatalogStore>().FindProductAsync,
@@ -56,10 +58,18 @@ internal static class Extensions
         builder.Services.AddSingleton<CartMerges>();
         builder.Services.AddSingleton<SlotStore>();
         builder.Services.AddSingleton<StockStore>();
+        builder.Services.AddSingleton<StockSeeding>();
+        builder.Services.AddOptions<SeedStockOptions>().BindConfiguration(SeedStockOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SeedStockOptions>, SeedStockOptionsValidator>();
         builder.Services.AddSingleton<CheckoutHolds>();
+        builder.Services.AddSingleton<HoldCommits>();
         builder.Services.AddSingleton<CheckoutReleases>();
         builder.Services.AddSingleton<SlotReclaimer>();
         builder.Services.AddSingleton<CheckoutService>();
+        builder.Services.AddOptions<HoldSweeperOptions>().BindConfiguration(HoldSweeperOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HoldSweeperOptions>, HoldSweeperOptionsValidator>();
+        builder.Services.AddSingleton<HoldMarkerStore>();
+        builder.Services.AddHostedService<HoldSweeper>();
 
         // Service discovery resolves http://payments-api; ServiceDefaults adds the standard resilience handler.
         builder.Services.AddHttpClient<PaymentsClient>(client => client.BaseAddress = new Uri("http://payments-api"));

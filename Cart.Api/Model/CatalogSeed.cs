@@ -18,11 +18,14 @@ internal static class CatalogSeed
         new("snacks", "Snacks"),
     ];
 
-    /// <summary>Priced in USD except every tenth SKU (EUR), so currency consistency has something to check.</summary>
-    public static IEnumerable<Product> Products() => Enumerable.Range(1, ProductCount).Select(n => new Product(
+    /// <summary>Every SKU of the seed, in order.</summary>
+    public static IEnumerable<string> Skus() => Enumerable.Range(1, ProductCount).Select(n => $"SKU-{n}");
+
+    /// <summary>Priced in the catalog's one currency (<see cref="CatalogOptions.Currency"/>).</summary>
+    public static IEnumerable<Product> Products(string currency) => Enumerable.Range(1, ProductCount).Select(n => new Product(
         $"SKU-{n}",
         $"Product {n}",
-        new Money(100 + (n * 37 % 9_900), n % 10 == 0 ? "EUR" : "USD"))
+        new Money(100 + (n * 37 % 9_900), currency))
     {
         Category = Categories[n % Categories.Count].Slug,
     });

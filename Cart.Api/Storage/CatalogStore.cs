@@ -49,9 +49,9 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
     }
 
     /// <summary>Writes the seed catalog unless its last entries are already there (cheap on every start after the first).</summary>
-    public async Task<bool> SeedIfAbsentAsync(CancellationToken cancellationToken)
+    public async Task<bool> SeedIfAbsentAsync(string currency, CancellationToken cancellationToken)
     {
-        var products = CatalogSeed.Products().ToList();
+        var products = CatalogSeed.Products(currency).ToList();
         var promotions = CatalogSeed.Promotions().ToList();
         var present = await BatchGetAsync([CartKeys.ProductPk(products[^1].Sku), CartKeys.PromoPk(promotions[^1].Code)], cancellationToken);
         if (present.Count == 2)

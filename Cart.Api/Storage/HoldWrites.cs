@@ -4,13 +4,15 @@ namespace Cart.Api.Storage;
 
 /// <summary>
 /// The transaction items that take and return a <see cref="CheckoutHold"/>, without I/O, beside the cart's own
-/// changes in the same <c>TransactWriteItems</c>: the slot's counter and booking first, then one item per stock take.
+/// changes in the same <c>TransactWriteItems</c>: the slot's counter and booking first, then one item per stock take,
+/// then the marker the hold sweeper finds it by.
 /// </summary>
 internal static class HoldWrites
 {
     /// <summary>
     /// DynamoDB's limit on items in one transaction. A checkout's transaction holds the cart's header and changed lines,
-    /// two items for the slot and one per shard it takes stock from; one that would exceed it is refused (DESIGN §11).
+    /// two items for the slot, one per shard it takes stock from and the hold's marker (<see cref="HoldMarkers"/>); one
+    /// that would exceed it is refused (DESIGN §11).
     /// </summary>
     public const int TransactionItemLimit = 100;
 
@@ -23,6 +25,7 @@ internal static class HoldWrites
         }
 
         items.AddRange(hold.Reservations.Select(take => StockWrites.Reserve(tableName, take, cartId, now)));
+        items.Add(HoldMarkers.Put(tableName, cartId, hold.ExpiresAt));
         return items;
     }
 
@@ -36,6 +39,7 @@ internal static class HoldWrites
         }
 
         items.AddRange(hold.Reservations.Select(take => StockWrites.Release(tableName, take, cartId, now)));
+        items.Add(HoldMarkers.Delete(tableName, cartId, hold.ExpiresAt));
         return items;
     }
 }

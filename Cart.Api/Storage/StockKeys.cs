@@ -14,6 +14,9 @@ internal static class StockKeys
     /// <summary>The most shards a SKU may have (two digits in the key; a checkout touches at most a few of them).</summary>
     public const int MaxShards = 32;
 
+    /// <summary>The most units one SKU can be stocked with (an administrator's or the seed's).</summary>
+    public const long MaxQuantity = 1_000_000_000;
+
     public static string ShardPk(string sku, int shard) => $"{StockPrefix}{sku}#{shard.ToString("00", CultureInfo.InvariantCulture)}";
 
     public static Dictionary<string, AttributeValue> ShardKey(string sku, int shard) => CartWrites.Key(ShardPk(sku, shard), Shard);

@@ -1,4 +1,5 @@
 using HostingIntegrations.DevelopmentTokens;
+using HostingIntegrations.Replicas;
 
 namespace IntegrationTests.Infrastructure;
 
@@ -52,6 +53,7 @@ public class PlatformFixture : IAsyncLifetime
     {
         var builder = await PlatformBuilder.CreateAsync(Arguments, Dashboard);
         AllowTestLoad(builder);
+        SweepHoldsOftenAndSeedStockOnlyForHotSkus(builder);
         if (!Canary)
         {
             builder.Without("canary");
@@ -97,6 +99,20 @@ public class PlatformFixture : IAsyncLifetime
             .WithEnvironment("RateLimiting__Client__TokensPerPeriod", "100000")
             .WithEnvironment("RateLimiting__Ip__TokenLimit", "100000")
             .WithEnvironment("RateLimiting__Ip__TokensPerPeriod", "100000");
+
+    /// <summary>
+    /// The hold sweeper looks every second (its own tests wait on it), and the development seed stocks only its hot SKUs:
+    /// the tests set the stock they count, and some rely on products whose stock is not tracked.
+    /// </summary>
+    private static void SweepHoldsOftenAndSeedStockOnlyForHotSkus(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var replica in builder.Resources.OfType<ReplicaSetResource>().Single(r => r.Name == "cart-api").Replicas)
+        {
+            builder.CreateResourceBuilder((Aspire.Hosting.ApplicationModel.ProjectResource)replica.Resource)
+                .WithEnvironment("Carts__HoldSweeper__Interval", "00:00:01")
+                .WithEnvironment("Carts__SeedStock__Quantity", "0");
+        }
+    }
 
     /// <summary>Changes to the model before it starts (a fixture of its own may add or remove resources).</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
