@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ApiConventions.Problems;
+using Idempotency.Transactions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Idempotency;
@@ -27,14 +28,11 @@ public sealed class IdempotencyContext(
 
     internal KeyClaim Claimed { get; } = claimed;
 
-    /// <summary>True once the handler's transaction, with the completion item in it, has committed.</summary>
-    public bool Committed { get; private set; }
-
     /// <summary>
-    /// True when the completion item's condition failed: another request with this key completed it or holds it
-    /// (or took over our expired claim). The filter then answers from that request's record, whatever the handler says.
+    /// What the handler's transaction did with the key's completion, as <see cref="IdempotentTransactions"/> recorded it:
+    /// the filter stores the handler's answer itself only while it is <see cref="KeyOutcome.Open"/>.
     /// </summary>
-    public bool KeyTaken { get; private set; }
+    internal KeyOutcome Outcome { get; private set; }
 
     /// <summary>The Put of the completed record (status, body, headers), conditioned on the claim still being ours.</summary>
     public TransactWriteItem CompletionItem<T>(int statusCode, T body, string? etag = null, string? location = null)
@@ -71,11 +69,13 @@ public sealed class IdempotencyContext(
     public string ClientRequestToken(int attempt) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Claim.ClaimId}:{attempt}")))[..36];
 
-    /// <summary>Call after the transaction that carried <see cref="CompletionItem{T}"/> succeeded.</summary>
-    public void MarkCommitted() => Committed = true;
-
-    /// <summary>Call when the transaction was cancelled because <see cref="CompletionItem{T}"/>'s condition failed.</summary>
-    public void MarkKeyTaken() => KeyTaken = true;
+    /// <summary>Records what a transaction that carried this key's completion came to (only the commit path calls it).</summary>
+    internal void Record(CommitOutcome outcome) => Outcome = outcome.Result switch
+    {
+        CommitResult.Committed => KeyOutcome.CompletedByChange,
+        CommitResult.KeyTaken => KeyOutcome.TakenByAnother,
+        _ => Outcome,
+    };
 
     /// <summary>Gives the key back, if this request wrote a claim for it (one taken with the transaction wrote nothing).</summary>
     internal Task ReleaseAsync() =>

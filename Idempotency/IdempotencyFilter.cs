@@ -86,13 +86,13 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
             throw;
         }
 
-        if (idempotency.Committed)
+        if (idempotency.Outcome == KeyOutcome.CompletedByChange)
         {
             Activity.Current?.SetTag("idempotency.key.replayed", false);
             return result;
         }
 
-        if (!idempotency.KeyTaken)
+        if (idempotency.Outcome == KeyOutcome.Open)
         {
             var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var response = ResponseCapture.From(result, http.Response, json);

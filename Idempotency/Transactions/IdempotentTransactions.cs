@@ -8,7 +8,7 @@ namespace Idempotency.Transactions;
 /// The one way Cart.Api and Payments.Api commit a change: its items and, when the request has an Idempotency-Key, the
 /// key's completed record in one <c>TransactWriteItems</c>, with a <c>ClientRequestToken</c> per attempt (an SDK retry
 /// of a timed-out attempt is applied once). A cancellation is classified (<see cref="CommitOutcome.Of"/>) and the
-/// context told whether its completion committed or its key was taken; anything unexpected is rethrown.
+/// outcome recorded on the request's idempotency context, which is the filter's one source for it; anything unexpected is rethrown.
 /// </summary>
 public sealed partial class IdempotentTransactions(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, ILogger<IdempotentTransactions> logger)
 {
@@ -35,18 +35,14 @@ public sealed partial class IdempotentTransactions(IAmazonDynamoDB dynamoDb, Dyn
                 TransactItems = transaction,
                 ClientRequestToken = idempotency?.ClientRequestToken(attempt) ?? Guid.NewGuid().ToString("N"),
             }, cancellationToken);
-            idempotency?.MarkCommitted();
+            idempotency?.Record(CommitOutcome.Committed);
             return CommitOutcome.Committed;
         }
         catch (Exception exception) when (CommitOutcome.Of(exception, idempotencyItem) is { } outcome)
         {
             metrics.TransactionFailed(KindOf(outcome));
             LogNotCommitted(logger, outcome.Result, outcome.Cause, outcome.FailedItem, attempt);
-            if (outcome.Result == CommitResult.KeyTaken)
-            {
-                idempotency!.MarkKeyTaken();
-            }
-
+            idempotency?.Record(outcome);
             return outcome;
         }
     }
