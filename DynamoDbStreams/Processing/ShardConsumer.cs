@@ -20,101 +20,116 @@ internal sealed class ShardConsumer(
     public async Task RunAsync(string workerId)
     {
         var stop = held.Stop.Token;
-        var lease = held.Lease;
-        var context = new ShardContext(held.TableName, lease.StreamArn, lease.ShardId, workerId);
-        string? iterator = null;
-        while (!stop.IsCancellationRequested)
+        var context = new ShardContext(held.TableName, held.Lease.StreamArn, held.Lease.ShardId, workerId);
+        var step = Step.ReadFrom(null);
+        while (!step.Done && !stop.IsCancellationRequested)
         {
             if (!IsValid())
             {
-                StreamsLog.LeaseLapsed(logger, lease.ShardId);
+                StreamsLog.LeaseLapsed(logger, held.Lease.ShardId);
                 return;
             }
 
             try
             {
-                iterator ??= await IteratorAsync(held.Lease.Checkpoint, stop);
-                var page = await streams.GetRecordsAsync(iterator, options.BatchSize, stop);
-                progress.StreamsAnswered();
-                if (page.Records.Count > 0)
-                {
-                    // The batch is finished even if a stop is requested meanwhile: a handoff then loses nothing.
-                    await processor.ProcessAsync(context, page.Records, CancellationToken.None);
-                    if (!IsValid())
-                    {
-                        StreamsLog.LeaseLapsed(logger, lease.ShardId);
-                        return;
-                    }
-
-                    await CheckpointAsync(page.Records[^1].SequenceNumber);
-                    progress.ReportLag(lease.ShardId, (time.GetUtcNow() - page.Records[^1].ApproximateCreationTime).TotalSeconds);
-                }
-                else
-                {
-                    progress.ReportLag(lease.ShardId, 0);
-                }
-
-                if (page.NextShardIterator is null)
-                {
-                    await CheckpointAsync(Checkpoints.ShardEnd);
-                    StreamsLog.ShardFinished(logger, lease.ShardId, held.TableName);
-                    return;
-                }
-
-                iterator = page.NextShardIterator;
-                if (page.Records.Count == 0)
-                {
-                    await Task.Delay(options.IdlePollInterval, time, stop);
-                }
+                step = await ReadBatchAsync(context, step.Iterator, stop);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || stop.IsCancellationRequested)
             {
-                return;
+                step = await RecoverAsync(exception, workerId, stop);
             }
-            catch (LeaseLostException)
+        }
+    }
+
+    /// <summary>
+    /// One batch from <paramref name="iterator"/> (or from the checkpoint when there is none): processed, then
+    /// checkpointed while the lease is still valid; at the shard's end <c>SHARD_END</c> is checkpointed and reading stops.
+    /// </summary>
+    private async Task<Step> ReadBatchAsync(ShardContext context, string? iterator, CancellationToken stop)
+    {
+        iterator ??= await IteratorAsync(held.Lease.Checkpoint, stop);
+        var page = await streams.GetRecordsAsync(iterator, options.BatchSize, stop);
+        progress.StreamsAnswered();
+        if (page.Records.Count > 0)
+        {
+            // The batch is finished even if a stop is requested meanwhile: a handoff then loses nothing.
+            await processor.ProcessAsync(context, page.Records, CancellationToken.None);
+            if (!IsValid())
             {
+                StreamsLog.LeaseLapsed(logger, held.Lease.ShardId);
+                return Step.Finished;
+            }
+
+            await CheckpointAsync(page.Records[^1].SequenceNumber);
+            progress.ReportLag(held.Lease.ShardId, (time.GetUtcNow() - page.Records[^1].ApproximateCreationTime).TotalSeconds);
+        }
+        else
+        {
+            progress.ReportLag(held.Lease.ShardId, 0);
+        }
+
+        if (page.NextShardIterator is null)
+        {
+            await CheckpointAsync(Checkpoints.ShardEnd);
+            StreamsLog.ShardFinished(logger, held.Lease.ShardId, held.TableName);
+            return Step.Finished;
+        }
+
+        if (page.Records.Count == 0)
+        {
+            await Task.Delay(options.IdlePollInterval, time, stop);
+        }
+
+        return Step.ReadFrom(page.NextShardIterator);
+    }
+
+    /// <summary>
+    /// Where reading goes on after a failed batch: nowhere when stopping or when the lease is lost; from the checkpoint
+    /// after an expired iterator or (after a pause) any other failure; from the oldest record when the checkpoint was trimmed.
+    /// </summary>
+    private async Task<Step> RecoverAsync(Exception exception, string workerId, CancellationToken stop)
+    {
+        switch (exception)
+        {
+            case OperationCanceledException:
+                return Step.Finished;
+            case LeaseLostException:
                 held.Lost = true;
-                StreamsLog.LeaseLost(logger, workerId, lease.ShardId);
-                return;
-            }
-            catch (ExpiredIteratorException)
-            {
-                StreamsLog.IteratorExpired(logger, lease.ShardId, held.Lease.Checkpoint);
-                iterator = null;
-            }
-            catch (TrimmedDataAccessException exception)
-            {
+                StreamsLog.LeaseLost(logger, workerId, held.Lease.ShardId);
+                return Step.Finished;
+            case ExpiredIteratorException:
+                StreamsLog.IteratorExpired(logger, held.Lease.ShardId, held.Lease.Checkpoint);
+                return Step.ReadFrom(null);
+            case TrimmedDataAccessException:
                 if (held.Lease.Checkpoint == Checkpoints.TrimHorizon)
                 {
                     // Reading from the oldest record there is: the horizon moved on, no record was skipped.
-                    StreamsLog.TrimHorizonMoved(logger, lease.ShardId);
+                    StreamsLog.TrimHorizonMoved(logger, held.Lease.ShardId);
                 }
                 else
                 {
-                    StreamsLog.Trimmed(logger, lease.ShardId, held.Lease.Checkpoint, exception);
+                    StreamsLog.Trimmed(logger, held.Lease.ShardId, held.Lease.Checkpoint, exception);
                 }
 
-                iterator = await IteratorAsync(Checkpoints.TrimHorizon, stop);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                if (exception is StreamsServiceException or HttpRequestException)
-                {
-                    progress.StreamsFailed(exception);
-                }
-
-                StreamsLog.BatchFailed(logger, lease.ShardId, held.Lease.Checkpoint, exception);
-                iterator = null;
-                try
-                {
-                    await Task.Delay(FailureDelay, time, stop);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+                return Step.ReadFrom(await IteratorAsync(Checkpoints.TrimHorizon, stop));
         }
+
+        if (exception is StreamsServiceException or HttpRequestException)
+        {
+            progress.StreamsFailed(exception);
+        }
+
+        StreamsLog.BatchFailed(logger, held.Lease.ShardId, held.Lease.Checkpoint, exception);
+        try
+        {
+            await Task.Delay(FailureDelay, time, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return Step.Finished;
+        }
+
+        return Step.ReadFrom(null);
     }
 
     private bool IsValid() => !held.Lost && LeasePlanner.IsHolderValid(held.LastWriteStartedAt, time.GetUtcNow(), options.LeaseDuration, options.SafetyMargin);
@@ -138,5 +153,13 @@ internal sealed class ShardConsumer(
         {
             held.Gate.Release();
         }
+    }
+
+    /// <summary>What the consumer does next: stop, or read from an iterator (null: from the lease's checkpoint).</summary>
+    private readonly record struct Step(bool Done, string? Iterator)
+    {
+        public static Step Finished => new(true, null);
+
+        public static Step ReadFrom(string? iterator) => new(false, iterator);
     }
 }
