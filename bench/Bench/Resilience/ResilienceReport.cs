@@ -12,8 +12,13 @@ internal sealed class ResilienceReport(double rate, SuiteTimings timings, IReadO
     /// <summary>Every answer of the run with status 500.</summary>
     public long Http500 => windows.Sum(w => w.Count(s => s == 500));
 
-    /// <summary>Bad requests answered 5xx outside a fault (during one, a 502/503 can come before the input is looked at).</summary>
-    public long BadInput5xx => windows.Where(w => w.Phase != "during").Sum(w => w.BadInput5xx);
+    /// <summary>
+    /// Bad requests answered 5xx outside a fault (during one, a 502/503 can come before the input is looked at) and
+    /// outside the warm-up (reported on its own: a platform still starting sheds load the same way).
+    /// </summary>
+    public long BadInput5xx => windows.Where(w => w.Phase is not ("during" or WindowStats.WarmUp)).Sum(w => w.BadInput5xx);
+
+    private double WarmUp(Func<WindowStats, double> measure) => windows.Where(w => w.Phase == WindowStats.WarmUp).Sum(measure);
 
     public bool Passed => checks.All(c => c.Passed) && Http500 == 0 && BadInput5xx == 0 && runs.All(r => r.Outcome.Recovered);
 
@@ -25,6 +30,7 @@ internal sealed class ResilienceReport(double rate, SuiteTimings timings, IReadO
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Produced by `dotnet run --project bench/Bench -c Release -- resilience` on {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, commit `{BenchReport.Git(root, "rev-parse --short HEAD")}`, {Environment.ProcessorCount} cores.")
             .AppendLine(CultureInfo.InvariantCulture, $"Load: {rate:0} operations/s open loop through the gateway; each fault held {timings.Hold.TotalSeconds:0} s (a killed process: until it is healthy again), {timings.After.TotalSeconds:0} s of load after it (the next fault's \"before\").")
+            .AppendLine(CultureInfo.InvariantCulture, $"Warm-up: the same load for {WarmUp(w => w.Length.TotalSeconds):0} s, in {SuiteTimings.WarmUpWindow.TotalSeconds:0} s windows until one's p95 was under {SuiteTimings.SteadyP95.TotalMilliseconds:0} ms (at most {timings.WarmUpLimit.TotalSeconds:0} s), before the first fault's \"before\": {WarmUp(w => w.Requests):0} requests, {WarmUp(w => w.Count(s => s >= 500 || s == WindowStats.NoAnswer)):0} of them 5xx or unanswered ({WarmUp(w => w.BadInput5xx):0} to bad input).")
             .AppendLine("Answers count every HTTP request (retries included) of the operations due while the fault was on; p95 is per request, and per operation from when it was due to its final answer.")
             .AppendLine()
             .AppendLine("| fault | on for | requests | answers while on | client gave up | p95 request before / during / after | p95 operation during | proof |")

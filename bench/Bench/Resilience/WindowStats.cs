@@ -8,6 +8,9 @@ internal sealed class WindowStats(string fault, string phase)
     /// <summary>Status 0 stands for a request that got no answer (timeout, refused connection).</summary>
     public const int NoAnswer = 0;
 
+    /// <summary>The phase of the windows before the first fault's baseline, while the platform warms up.</summary>
+    public const string WarmUp = "warm-up";
+
     private readonly ConcurrentDictionary<int, long> _statuses = new();
     private long _operations;
     private long _requests;
