@@ -26,6 +26,18 @@ public sealed class CircuitBreaker(ITripRule rule, TimeSpan breakDuration, TimeP
         }
     }
 
+    /// <summary>True while the open circuit's probe is out.</summary>
+    public bool ProbeOut
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _probing;
+            }
+        }
+    }
+
     /// <summary>Whether a call may be made now, and whether it is the probe of an open circuit.</summary>
     public CircuitEntry Enter()
     {
@@ -52,6 +64,18 @@ public sealed class CircuitBreaker(ITripRule rule, TimeSpan breakDuration, TimeP
         }
     }
 
+    /// <summary>
+    /// The probe ended with no verdict (its caller gave up first): the next call becomes the probe. Without this a
+    /// cancelled probe left the circuit open for good, refusing every call.
+    /// </summary>
+    public void AbandonProbe()
+    {
+        lock (_gate)
+        {
+            _probing = false;
+        }
+    }
+
     /// <summary>A call succeeded; true when that closed an open circuit.</summary>
     public bool RecordSuccess()
     {
@@ -70,26 +94,33 @@ public sealed class CircuitBreaker(ITripRule rule, TimeSpan breakDuration, TimeP
         }
     }
 
-    /// <summary>A call failed; true when that opened the circuit (or a failed probe opened it for another break).</summary>
-    public bool RecordFailure()
+    /// <summary>
+    /// A call failed; true when that opened the circuit (or the failed probe opened it for another break). While the
+    /// circuit is open only the probe's failure counts (<paramref name="probe"/>: the call entered as
+    /// <see cref="CircuitEntry.Probe"/>): a call sent before it opened may fail long after — past the break, while the
+    /// probe is out — and must neither open it again nor be taken for the probe.
+    /// </summary>
+    public bool RecordFailure(bool probe)
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            var wasProbing = _probing;
-            _probing = false;
-            if (_open && _openUntil > now && !wasProbing)
+            if (_open)
             {
-                return false; // a straggler sent before it opened
+                if (!probe)
+                {
+                    return false; // a straggler sent before it opened
+                }
+
+                _probing = false;
+                _openUntil = now + breakDuration;
+                return true;
             }
 
-            if (!_open)
+            rule.Record(failed: true, now);
+            if (!rule.Trips(now))
             {
-                rule.Record(failed: true, now);
-                if (!rule.Trips(now))
-                {
-                    return false;
-                }
+                return false;
             }
 
             _open = true;

@@ -36,6 +36,9 @@ internal sealed class CacheBreaker(IOptions<CartOptions> options, TimeProvider t
     public void RecordFailure()
     {
         Interlocked.Exchange(ref _failedSinceTrusted, 1); // even one failed write may have left a stale entry behind
-        _breaker.RecordFailure();
+
+        // Callers do not say which call was the probe; Redis calls fail fast (FailFastRedis), so a failure while the probe
+        // is out is taken for the probe's, and one during the break for a straggler's.
+        _breaker.RecordFailure(probe: _breaker.ProbeOut);
     }
 }

@@ -19,26 +19,39 @@ internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttempt
 
         var timeout = entry.IsProbe ? timeouts.ForProbe : timeouts.Current;
         var started = time.GetTimestamp();
+        var judged = false;
         using var attempt = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
         try
         {
             var response = await base.SendAsync(request, linked.Token);
+            judged = true;
             timeouts.RecordAnswered(time.GetElapsedTime(started));
             circuit.RecordAnswer();
             return response;
         }
         catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            judged = true;
             timeouts.RecordUnanswered();
-            circuit.RecordNoAnswer();
+            circuit.RecordNoAnswer(entry.IsProbe);
             throw DynamoDbNotAnsweringException.TimedOut(timeout);
         }
         catch (HttpRequestException)
         {
+            judged = true;
             timeouts.RecordUnanswered();
-            circuit.RecordNoAnswer();
+            circuit.RecordNoAnswer(entry.IsProbe);
             throw;
+        }
+        finally
+        {
+            // A probe whose caller gave up first (a request aborted by its client) says nothing about DynamoDB, but the
+            // probe must be given back, or the circuit stays open for good.
+            if (entry.IsProbe && !judged)
+            {
+                circuit.ProbeAbandoned();
+            }
         }
     }
 }

@@ -29,10 +29,13 @@ public sealed partial class DynamoDbCircuit(IOptions<DynamoDbOptions> options, T
         }
     }
 
-    /// <summary>A call got no answer: it timed out or could not connect.</summary>
-    public void RecordNoAnswer()
+    /// <summary>The probe's caller gave up before DynamoDB answered or the attempt timed out: another call probes.</summary>
+    public void ProbeAbandoned() => _breaker.AbandonProbe();
+
+    /// <summary>A call got no answer: it timed out or could not connect (<paramref name="probe"/>: it was the open circuit's probe).</summary>
+    public void RecordNoAnswer(bool probe)
     {
-        if (_breaker.RecordFailure())
+        if (_breaker.RecordFailure(probe))
         {
             LogOpened(logger, options.Value.BreakNoAnswerShare * 100, options.Value.ObservationWindow.TotalSeconds, options.Value.BreakDuration.TotalSeconds);
         }

@@ -98,7 +98,7 @@ public class DynamoDbCircuitTests
         _clock.Advance(TimeSpan.FromSeconds(6));
         Assert.True(_circuit.Enter().Allowed);
 
-        _circuit.RecordNoAnswer();
+        _circuit.RecordNoAnswer(probe: true);
 
         var refused = _circuit.Enter();
         Assert.False(refused.Allowed);
@@ -119,6 +119,43 @@ public class DynamoDbCircuitTests
         Assert.True(_circuit.Enter().IsProbe); // the probe, one break after it opened
     }
 
+    [Fact]
+    public void A_call_sent_before_it_opened_that_ends_unanswered_after_the_break_does_not_open_it_again()
+    {
+        NoAnswers(3);
+        _clock.Advance(TimeSpan.FromSeconds(6)); // the break is over and no probe has gone yet
+        NoAnswers(1); // a straggler: attempts may wait up to the 10 s cap, longer than the break
+
+        Assert.True(_circuit.Enter().IsProbe); // the probe goes now, not after another break
+    }
+
+    [Fact]
+    public void Calls_that_end_unanswered_while_the_probe_is_out_are_not_taken_for_the_probe()
+    {
+        NoAnswers(3);
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.True(_circuit.Enter().IsProbe);
+
+        NoAnswers(2); // stragglers ending while the probe is out
+
+        Assert.False(_circuit.Enter().Allowed); // still the one probe out
+        _circuit.RecordAnswer(); // its answer
+        Assert.True(_circuit.Enter().Allowed); // closes the circuit
+    }
+
+    [Fact]
+    public void A_probe_whose_caller_gave_up_is_given_back_and_the_next_call_probes()
+    {
+        NoAnswers(3);
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.True(_circuit.Enter().IsProbe);
+        Assert.False(_circuit.Enter().Allowed);
+
+        _circuit.ProbeAbandoned(); // its request was aborted before DynamoDB answered or the attempt timed out
+
+        Assert.True(_circuit.Enter().IsProbe); // before, the probe stayed out for good and every call was refused
+    }
+
     private void Answers(int count)
     {
         for (var i = 0; i < count; i++)
@@ -131,7 +168,7 @@ public class DynamoDbCircuitTests
     {
         for (var i = 0; i < count; i++)
         {
-            _circuit.RecordNoAnswer();
+            _circuit.RecordNoAnswer(probe: false);
         }
     }
 }
