@@ -7,7 +7,6 @@ namespace Cart.Api.Apis;
 /// <summary>Validates cart requests into domain values, collecting every field error.</summary>
 internal static partial class CartValidation
 {
-    public const string DefaultCurrency = Money.DefaultCurrency;
     private const int MaxAttributes = 20;
     private const int MaxAttributeValueLength = 64;
     private const long MaxAmount = 10_000_000_000;
@@ -18,7 +17,7 @@ internal static partial class CartValidation
 
     public static Outcome<string> CurrencyOf(CreateCartRequest? request)
     {
-        var currency = request?.Currency ?? DefaultCurrency;
+        var currency = request?.Currency ?? Money.DefaultCurrency;
         if (IsCurrency(currency))
         {
             return currency;

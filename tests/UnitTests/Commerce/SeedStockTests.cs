@@ -21,4 +21,14 @@ public sealed class SeedStockTests
 
         Assert.Equal([new SeedStock("SKU-101", 10_000, 8)], plan);
     }
+
+    [Fact]
+    public void By_default_only_the_hot_skus_are_stocked()
+    {
+        // Stocking every product in one shard made each busy product a single-item hot spot (the resilience suite's
+        // checkouts queued on them from the first second), so ordinary products stay untracked unless configured.
+        var plan = SeedStock.Plan(["SKU-1", "SKU-101"], new SeedStockOptions());
+
+        Assert.Equal([new SeedStock("SKU-101", 10_000, 8)], plan);
+    }
 }
