@@ -70,18 +70,7 @@ internal sealed class AccountStore(IAmazonDynamoDB dynamoDb, PaymentsTableName t
         var sign = movement.Direction == Directions.Debit ? "-" : "+";
         var update = $"SET #balance = #balance {sign} :amount, #version = #version + :one, #updatedAt = :now";
         var condition = "attribute_exists(#pk) AND #user = :user AND " + AccountConditions.Of(movement.Rules, values);
-        return new TransactWriteItem
-        {
-            Update = new Update
-            {
-                TableName = table.Value,
-                Key = AccountItemMapper.KeyOf(movement.AccountId),
-                UpdateExpression = update,
-                ConditionExpression = condition,
-                ExpressionAttributeNames = AccountConditions.NamesUsedIn(update, condition),
-                ExpressionAttributeValues = values,
-            },
-        };
+        return GuardedUpdate(movement.AccountId, update, condition, values);
     }
 
     /// <summary>Closes an account under <see cref="AccountRules.Close"/>.</summary>
@@ -95,17 +84,20 @@ internal sealed class AccountStore(IAmazonDynamoDB dynamoDb, PaymentsTableName t
         };
         const string update = "SET #status = :closed, #version = #version + :one, #updatedAt = :now";
         var condition = AccountConditions.Of(AccountRules.Close(account), values);
-        return new TransactWriteItem
-        {
-            Update = new Update
-            {
-                TableName = table.Value,
-                Key = AccountItemMapper.KeyOf(account.AccountId),
-                UpdateExpression = update,
-                ConditionExpression = condition,
-                ExpressionAttributeNames = AccountConditions.NamesUsedIn(update, condition),
-                ExpressionAttributeValues = values,
-            },
-        };
+        return GuardedUpdate(account.AccountId, update, condition, values);
     }
+
+    /// <summary>An update of the account's item under the condition its rules gave, naming only the attributes both use.</summary>
+    private TransactWriteItem GuardedUpdate(string accountId, string update, string condition, Dictionary<string, AttributeValue> values) => new()
+    {
+        Update = new Update
+        {
+            TableName = table.Value,
+            Key = AccountItemMapper.KeyOf(accountId),
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = AccountConditions.NamesUsedIn(update, condition),
+            ExpressionAttributeValues = values,
+        },
+    };
 }
