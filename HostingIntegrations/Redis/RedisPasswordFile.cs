@@ -5,7 +5,7 @@ internal static class RedisPasswordFile
 {
     private static string Directory => Path.Combine(Path.GetTempPath(), $"redis-server-{Environment.UserName}");
 
-    /// <summary>Writes the file (replacing an older one of the same resource) and returns its path.</summary>
+    /// <summary>Writes a new file for one start of the resource and returns its path.</summary>
     public static async Task<string> WriteAsync(string resourceName, string password, CancellationToken cancellationToken)
     {
         var directory = Directory;
@@ -16,8 +16,10 @@ internal static class RedisPasswordFile
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        // One file per AppHost process and resource, so concurrent AppHosts (tests) never share one.
-        var path = Path.Combine(directory, $"{Environment.ProcessId}-{resourceName}.conf");
+        // One file per start: the process id says whose it is (for the tidy-up), the random part keeps apart the
+        // AppHosts that share a process — Aspire.Hosting.Testing runs several in one test process, each with its own
+        // password, and one named by process and resource alone would hand each redis-server whichever was written last.
+        var path = Path.Combine(directory, $"{Environment.ProcessId}-{resourceName}-{Guid.NewGuid():N}.conf");
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {

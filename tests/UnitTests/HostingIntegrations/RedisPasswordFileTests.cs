@@ -21,6 +21,25 @@ public class RedisPasswordFileTests
     }
 
     [Fact]
+    public async Task AppHosts_sharing_a_process_each_get_a_file_with_their_own_password()
+    {
+        var name = $"test-{Guid.NewGuid():N}";
+        var first = await RedisPasswordFile.WriteAsync(name, "first", CancellationToken.None);
+        var second = await RedisPasswordFile.WriteAsync(name, "second", CancellationToken.None);
+        try
+        {
+            Assert.NotEqual(first, second);
+            Assert.Equal("requirepass \"first\"", (await File.ReadAllTextAsync(first)).TrimEnd());
+            Assert.Equal("requirepass \"second\"", (await File.ReadAllTextAsync(second)).TrimEnd());
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
     public async Task A_file_left_by_an_apphost_that_no_longer_runs_is_deleted_by_the_next_one()
     {
         var own = await RedisPasswordFile.WriteAsync($"test-{Guid.NewGuid():N}", "pw", CancellationToken.None);
