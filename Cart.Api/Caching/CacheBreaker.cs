@@ -20,8 +20,11 @@ internal sealed class CacheBreaker(IOptions<CartOptions> options, TimeProvider t
 
     public bool IsOpen => _breaker.IsOpen;
 
-    /// <summary>True when a call to Redis may be made now (closed, or the one half-open probe).</summary>
-    public bool TryEnter() => _breaker.Enter().Allowed;
+    /// <summary>
+    /// Whether a call to Redis may be made now (closed, or the one half-open probe). An allowed call ends in
+    /// <see cref="RecordSuccess"/>, <see cref="RecordFailure"/> or, with no verdict, <see cref="Abandon"/>.
+    /// </summary>
+    public CircuitEntry Enter() => _breaker.Enter();
 
     public void RecordSuccess()
     {
@@ -33,12 +36,29 @@ internal sealed class CacheBreaker(IOptions<CartOptions> options, TimeProvider t
         _breaker.RecordSuccess();
     }
 
-    public void RecordFailure()
+    /// <summary>The call let in by <paramref name="entry"/> failed; while the breaker is open only the probe's failure counts.</summary>
+    public void RecordFailure(CircuitEntry entry)
     {
         Interlocked.Exchange(ref _failedSinceTrusted, 1); // even one failed write may have left a stale entry behind
+        _breaker.RecordFailure(entry.IsProbe);
+    }
 
-        // Callers do not say which call was the probe; Redis calls fail fast (FailFastRedis), so a failure while the probe
-        // is out is taken for the probe's, and one during the break for a straggler's.
-        _breaker.RecordFailure(probe: _breaker.ProbeOut);
+    /// <summary>
+    /// Redis was not even connected, so no call was made: a failure of a closed breaker's streak (and a write skipped now
+    /// may leave a stale entry behind), never the probe's.
+    /// </summary>
+    public void RecordUnreachable()
+    {
+        Interlocked.Exchange(ref _failedSinceTrusted, 1);
+        _breaker.RecordFailure(probe: false);
+    }
+
+    /// <summary>The call ended with no verdict (an error that says nothing of Redis): a probe is given back for the next call.</summary>
+    public void Abandon(CircuitEntry entry)
+    {
+        if (entry.IsProbe)
+        {
+            _breaker.AbandonProbe();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Cart.Api.Contracts;
 using Cart.Api.Model;
+using CircuitBreaking;
 
 namespace Cart.Api.Caching;
 
@@ -39,15 +40,17 @@ internal sealed class CartCache(
 
     public async Task<CachedCart?> TryGetAsync(string cartId)
     {
-        if (!CanCall(cartId))
+        if (Enter(cartId) is not { Allowed: true } call)
         {
             metrics.Lookup(CacheTier.Redis, CacheLookup.Skipped);
             return null;
         }
 
+        var judged = false;
         try
         {
             var cached = await redis.GetDatabase().StringGetAsync(KeyOf(cartId)).WaitAsync(options.Value.CacheOperationTimeout, time);
+            judged = true;
             breaker.RecordSuccess();
             if (cached.IsNullOrEmpty)
             {
@@ -62,7 +65,8 @@ internal sealed class CartCache(
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            breaker.RecordFailure();
+            judged = true;
+            breaker.RecordFailure(call);
             metrics.Lookup(CacheTier.Redis, CacheLookup.Failed);
             CacheLog.CacheReadFailed(logger, cartId, exception);
             return null;
@@ -73,6 +77,13 @@ internal sealed class CartCache(
             CacheLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
+        finally
+        {
+            if (!judged)
+            {
+                breaker.Abandon(call);
+            }
+        }
     }
 
     /// <summary>
@@ -82,13 +93,14 @@ internal sealed class CartCache(
     /// </summary>
     public async Task<CachedCart?> StoreAsync(CartSnapshot cart, CartView view, bool announce = false)
     {
-        if (!CanCall(cart.Header.CartId))
+        if (Enter(cart.Header.CartId) is not { Allowed: true } call)
         {
             return null;
         }
 
         var header = cart.Header;
         var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.Status, header.DeviceId, header.UserId, header.Ttl, view);
+        var judged = false;
         try
         {
             await redis.GetDatabase().ScriptEvaluateAsync(
@@ -102,32 +114,45 @@ internal sealed class CartCache(
                     options.Value.InvalidationChannel,
                     header.CartId,
                 ]).WaitAsync(options.Value.CacheOperationTimeout, time);
+            judged = true;
             breaker.RecordSuccess();
             return entry;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            breaker.RecordFailure();
+            judged = true;
+            breaker.RecordFailure(call);
             CacheLog.CacheWriteFailed(logger, header.CartId, header.Version, exception);
             return null;
+        }
+        finally
+        {
+            if (!judged)
+            {
+                breaker.Abandon(call);
+            }
         }
     }
 
     /// <summary>When an entry cached at <paramref name="cachedAt"/> leaves Redis (Unix milliseconds): no tier keeps it longer.</summary>
     public long ExpiryOf(long cachedAt) => cachedAt + (long)options.Value.CacheTimeToLive.TotalMilliseconds;
 
-    private bool CanCall(string cartId)
+    /// <summary>Whether Redis may be called for <paramref name="cartId"/> now, and whether that call is the breaker's probe.</summary>
+    private CircuitEntry Enter(string cartId)
     {
         if (!redis.IsConnected)
         {
-            breaker.RecordFailure(); // a write skipped now may leave a stale entry for when Redis is back
-        }
-        else if (breaker.TryEnter())
-        {
-            return true;
+            breaker.RecordUnreachable();
+            CacheLog.CacheSkipped(logger, cartId);
+            return CircuitEntry.Refused(TimeSpan.Zero);
         }
 
-        CacheLog.CacheSkipped(logger, cartId);
-        return false;
+        var entry = breaker.Enter();
+        if (!entry.Allowed)
+        {
+            CacheLog.CacheSkipped(logger, cartId);
+        }
+
+        return entry;
     }
 }
