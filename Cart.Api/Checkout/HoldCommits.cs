@@ -22,7 +22,8 @@ internal sealed class HoldCommits(CartStore store, TimeProvider time)
 {
     /// <summary>
     /// Resending through conflicts on one shard: pauses of full jitter under a ceiling that doubles from 10 ms to 500 ms,
-    /// for at most 4 s before the caller reads again.
+    /// for at most 4 s before the caller reads again. Only conflicts are resent (throttling goes back to the cart loop and
+    /// its longer pauses), so the policy's throttling ceilings are never asked for; they repeat the contention ones.
     /// </summary>
     public static readonly RetryPolicy Resending = new(
         Contention: new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(500)),

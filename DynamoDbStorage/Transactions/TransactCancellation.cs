@@ -25,8 +25,6 @@ public sealed record TransactCancellation(CancellationKind Kind, int ItemIndex)
     private const string ConditionalCheckFailed = "ConditionalCheckFailed";
     private const string TransactionConflictCode = "TransactionConflict";
 
-    public bool IsRetryable => Kind is CancellationKind.TransactionConflict or CancellationKind.Throttled;
-
     /// <summary>
     /// Classifies the reasons; a failed condition on the idempotency item wins over everything (the key is another
     /// request's), then failed domain conditions, then conflicts and throttling.

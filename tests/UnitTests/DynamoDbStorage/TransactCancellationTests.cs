@@ -27,17 +27,12 @@ public class TransactCancellationTests
             TransactCancellation.From(Reasons("ConditionalCheckFailed", "None", "None", "ConditionalCheckFailed"), idempotencyItemIndex: 3).Kind);
 
     [Fact]
-    public void A_conflict_with_another_transaction_is_retryable()
-    {
-        var cancellation = TransactCancellation.From(Reasons("TransactionConflict", "None", "None"), idempotencyItemIndex: null);
-
-        Assert.Equal(CancellationKind.TransactionConflict, cancellation.Kind);
-        Assert.True(cancellation.IsRetryable);
-    }
+    public void A_conflict_with_another_transaction_is_a_conflict() =>
+        Assert.Equal(CancellationKind.TransactionConflict, TransactCancellation.From(Reasons("TransactionConflict", "None", "None"), idempotencyItemIndex: null).Kind);
 
     [Fact]
-    public void Throttling_is_retryable() =>
-        Assert.True(TransactCancellation.From(Reasons("None", "ThrottlingError"), null).IsRetryable);
+    public void Throttling_is_throttling() =>
+        Assert.Equal(CancellationKind.Throttled, TransactCancellation.From(Reasons("None", "ThrottlingError"), null).Kind);
 
     [Fact]
     public void A_validation_error_is_unexpected() =>
