@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using DynamoDbStorage.Resilience;
 using DynamoDbStorage.Telemetry;
 
@@ -44,8 +45,9 @@ public static class DynamoDbClientExtensions
         builder.Services.TryAddSingleton<DynamoDbMetrics>();
         builder.Services.TryAddSingleton<IAmazonDynamoDB>(services =>
         {
-            var client = new AmazonDynamoDBClient(new AmazonDynamoDBConfig
+            var client = new GuardedDynamoDbClient(new AmazonDynamoDBConfig
             {
+                RetryMode = RequestRetryMode.Standard,
                 HttpClientFactory = services.GetRequiredService<GuardedHttpClientFactory>(),
             });
             services.GetRequiredService<DynamoDbMetrics>().Observe(client);

@@ -3,8 +3,8 @@ namespace DynamoDbStorage.Resilience;
 /// <summary>
 /// The HTTP handler under the AWS SDK's DynamoDB client: every attempt passes the <see cref="DynamoDbCircuit"/> and
 /// gets the <see cref="DynamoDbAttemptTimeout"/> of the moment to be answered (the probe of an open circuit gets the
-/// cap). An attempt that gets no answer fails with <see cref="DynamoDbNotAnsweringException"/> (the SDK may still retry
-/// it: a change meeting a stall was measured spending four attempts before its 503) and its connection is closed, so the call it carried can never reach DynamoDB later, in a burst, after a stall.
+/// cap). An attempt that gets no answer fails with <see cref="DynamoDbNotAnsweringException"/>, which the SDK does not
+/// retry (<see cref="NotAnsweredIsFinalRetryPolicy"/>), and its connection is closed, so the call it carried can never reach DynamoDB later, in a burst, after a stall.
 /// An answered attempt's latency feeds the timeout, and an unanswered one tells it DynamoDB has gone silent.
 /// </summary>
 internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttemptTimeout timeouts, TimeProvider time) : DelegatingHandler

@@ -3,7 +3,8 @@ namespace DynamoDbStorage.Resilience;
 /// <summary>
 /// DynamoDB did not answer a call within the attempt timeout, or calls are refused for a while because it has stopped
 /// answering. A <see cref="TimeoutException"/>: the services answer it with 503 and <c>Retry-After</c>, and the worker
-/// outlives it. The AWS SDK does not retry it, so a stalled DynamoDB is not met with a wave of retries.
+/// outlives it. The AWS SDK does not retry it (<see cref="NotAnsweredIsFinalRetryPolicy"/>), so a stalled DynamoDB is
+/// not met with a wave of retries.
 /// </summary>
 public sealed class DynamoDbNotAnsweringException(string message) : TimeoutException(message)
 {

@@ -4,7 +4,7 @@ namespace DynamoDbStorage.Resilience;
 /// Gives the AWS SDK one <see cref="HttpClient"/> whose handler is the <see cref="DynamoDbCallGuard"/> over a pooled
 /// <see cref="SocketsHttpHandler"/>; the guard enforces the attempt timeout, so the client's own is infinite.
 /// </summary>
-internal sealed class GuardedHttpClientFactory(DynamoDbCallGuard guard) : Amazon.Runtime.HttpClientFactory
+internal sealed class GuardedHttpClientFactory(HttpMessageHandler guard) : Amazon.Runtime.HttpClientFactory
 {
     private readonly HttpClient _client = new(guard, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
