@@ -93,6 +93,21 @@ public sealed class AppHostRun : IAsyncDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var gateway = new Uri(Gateway, "/health");
+        try
+        {
+            await PollUntilHealthyAsync(http, gateway, services, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Say what was still missing, so a slow start on a loaded machine can be told from a broken one.
+            var running = Processes().Select(p => p.Program).Order(StringComparer.Ordinal);
+            throw new TimeoutException(
+                $"Not healthy after {timeout.TotalSeconds:0} s. Running: {string.Join(", ", running)}. Last output:\n{string.Join('\n', Output.TakeLast(40))}");
+        }
+    }
+
+    private async Task PollUntilHealthyAsync(HttpClient http, Uri gateway, IReadOnlyDictionary<string, int> services, CancellationToken cancellationToken)
+    {
         while (true)
         {
             if (_process.HasExited)
@@ -100,17 +115,17 @@ public sealed class AppHostRun : IAsyncDisposable
                 throw new InvalidOperationException($"The AppHost exited ({_process.ExitCode}):\n{string.Join('\n', Output.TakeLast(40))}");
             }
 
-            if (await AllAnswerAsync(http, [[gateway]], deadline.Token))
+            if (await AllAnswerAsync(http, [[gateway]], cancellationToken))
             {
                 var running = Processes().Where(p => services.ContainsKey(p.Program)).ToList();
                 if (services.All(s => running.Count(p => p.Program == s.Key) == s.Value)
-                    && await AllAnswerAsync(http, [.. running.Select(HealthAddresses), [Dashboard]], deadline.Token))
+                    && await AllAnswerAsync(http, [.. running.Select(HealthAddresses), [Dashboard]], cancellationToken))
                 {
                     return;
                 }
             }
 
-            await Task.Delay(100, deadline.Token);
+            await Task.Delay(100, cancellationToken);
         }
     }
 
