@@ -108,22 +108,33 @@ internal static class ResilienceSuite
     /// <summary>
     /// The same load, in short windows, until one is answered steadily (or the limit): a platform that has just started —
     /// a fresh DynamoDB Local JVM, cold JIT everywhere, the seed's stream records in the worker — is not the steady state
-    /// a fault is measured against, and without this the first fault's "before" measured the start-up.
+    /// a fault is measured against, and without this the first fault's "before" measured the start-up. A window is
+    /// judged one window after it ends, so that its slow requests have had time to be counted: steady means nearly all
+    /// its operations finished, none of its requests failed or went unanswered, and their p95 is under the bar. (Judged
+    /// at its end, a window whose requests mostly hung looked steady: only the fast ones had been recorded.)
     /// </summary>
     private static async Task<TimeSpan> WarmUpAsync(ResilienceLoad load, List<WindowStats> windows, SuiteTimings timings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        WindowStats? previous = null;
         while (true)
         {
             var window = Enter(load, windows, "none", WindowStats.WarmUp);
             await Task.Delay(SuiteTimings.WarmUpWindow, cancellationToken);
             window.Length = SuiteTimings.WarmUpWindow;
-            if (window.RequestLatency.Percentile(95) < SuiteTimings.SteadyP95 || clock.Elapsed >= timings.WarmUpLimit)
+            if (previous is not null && IsSteady(previous) || clock.Elapsed >= timings.WarmUpLimit)
             {
                 return clock.Elapsed;
             }
+
+            previous = window;
         }
     }
+
+    private static bool IsSteady(WindowStats window) =>
+        window.Operations >= 0.95 * Rate * SuiteTimings.WarmUpWindow.TotalSeconds
+        && window.Count(status => status >= 500 || status == WindowStats.NoAnswer) == 0
+        && window.RequestLatency.Percentile(95) < SuiteTimings.SteadyP95;
 
     private static WindowStats Enter(ResilienceLoad load, List<WindowStats> windows, string fault, string phase)
     {
