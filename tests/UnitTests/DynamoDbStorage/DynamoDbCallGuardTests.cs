@@ -32,10 +32,7 @@ public class DynamoDbCallGuardTests
     [Fact]
     public async Task A_probe_whose_request_its_caller_aborted_is_given_back_so_the_next_call_probes()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            _circuit.RecordNoAnswer(probe: false);
-        }
+        OpenCircuit();
 
         _clock.Advance(TimeSpan.FromSeconds(6));
         using var caller = new CancellationTokenSource();
@@ -52,10 +49,7 @@ public class DynamoDbCallGuardTests
     [Fact]
     public async Task An_answer_closes_the_circuit_and_refused_calls_never_reach_dynamodb()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            _circuit.RecordNoAnswer(probe: false);
-        }
+        OpenCircuit();
 
         await Assert.ThrowsAsync<DynamoDbNotAnsweringException>(() => _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "http://dynamodb.local/"), CancellationToken.None));
         Assert.Equal(0, _dynamoDb.Calls);
@@ -71,10 +65,7 @@ public class DynamoDbCallGuardTests
     [Fact]
     public async Task The_sdk_does_not_send_again_an_attempt_the_guard_gave_up_on()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            _circuit.RecordNoAnswer(probe: false);
-        }
+        OpenCircuit();
 
         var attempts = new CountingHandler(_client);
         using var dynamoDb = new GuardedDynamoDbClient(
@@ -90,6 +81,15 @@ public class DynamoDbCallGuardTests
             dynamoDb.GetItemAsync("carts", new() { ["pk"] = new("CART#1"), ["sk"] = new("METADATA") }, CancellationToken.None));
 
         Assert.Equal(1, attempts.Count); // the SDK's standard policy took it for transient: four attempts
+    }
+
+    /// <summary>Three calls of three left unanswered: the circuit opens for its 5 s break.</summary>
+    private void OpenCircuit()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _circuit.RecordNoAnswer(probe: false);
+        }
     }
 
     /// <summary>Counts the attempts the SDK sends before they reach the guard.</summary>
