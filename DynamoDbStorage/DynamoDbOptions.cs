@@ -19,10 +19,10 @@ public sealed class DynamoDbOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The most time one attempt gets, however slow recent answers were; the probe of an open circuit gets it all. A
-    /// cart change that meets a stall was measured spending four attempts: this one, then three at the floor (DynamoDB
-    /// is silent by then); together they must stay under the gateway's 30 s activity timeout, so the client gets the
-    /// service's 503, not the gateway's 504.
+    /// The most time one attempt gets, however slow recent answers were; the probe of an open circuit gets it all. An
+    /// attempt that gets no answer is not sent again (<see cref="Resilience.NotAnsweredIsFinalRetryPolicy"/>), so a
+    /// change that meets a stall gets its 503 within this, well inside the gateway's 30 s activity timeout: the client
+    /// gets the service's 503, not the gateway's 504.
     /// </summary>
     public TimeSpan AttemptTimeoutCap { get; set; } = TimeSpan.FromSeconds(10);
 

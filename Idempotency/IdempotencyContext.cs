@@ -63,8 +63,8 @@ public sealed class IdempotencyContext(
     }
 
     /// <summary>
-    /// A ClientRequestToken for one attempt of the handler's transaction: an SDK retry of that attempt (a timeout)
-    /// is deduplicated by DynamoDB, while a new attempt with fresh reads gets a new token.
+    /// A ClientRequestToken for one attempt of the handler's transaction: an SDK retry of that attempt (after a broken
+    /// connection or a 5xx) is deduplicated by DynamoDB, while a new attempt with fresh reads gets a new token.
     /// </summary>
     public string ClientRequestToken(int attempt) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Claim.ClaimId}:{attempt}")))[..36];

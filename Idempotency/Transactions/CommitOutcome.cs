@@ -26,7 +26,7 @@ public enum RetryCause
     /// <summary>Another transaction touched the same items at the same time.</summary>
     Conflict,
 
-    /// <summary>A transaction with this attempt's token is still in flight (an SDK retry of a timed-out call).</summary>
+    /// <summary>A transaction with this attempt's token is still in flight (an SDK retry of a call whose answer was lost).</summary>
     InProgress,
 
     /// <summary>DynamoDB throttled the transaction: back off longer, and past the budget answer 503, never 500.</summary>

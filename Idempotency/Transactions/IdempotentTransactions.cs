@@ -7,7 +7,7 @@ namespace Idempotency.Transactions;
 /// <summary>
 /// The one way Cart.Api and Payments.Api commit a change: its items and, when the request has an Idempotency-Key, the
 /// key's completed record in one <c>TransactWriteItems</c>, with a <c>ClientRequestToken</c> per attempt (an SDK retry
-/// of a timed-out attempt is applied once). A cancellation is classified (<see cref="CommitOutcome.Of"/>) and the
+/// of an attempt whose answer was lost is applied once). A cancellation is classified (<see cref="CommitOutcome.Of"/>) and the
 /// outcome recorded on the request's idempotency context, which is the filter's one source for it; anything unexpected is rethrown.
 /// </summary>
 public sealed partial class IdempotentTransactions(IAmazonDynamoDB dynamoDb, DynamoDbMetrics metrics, ILogger<IdempotentTransactions> logger)
