@@ -132,6 +132,5 @@ internal static class CachedReadScenario
             ? system / bare
             : null;
 
-    private static TimeSpan? PerRequest(LoadResult? step, string process) =>
-        step?.Cpu?.ByProcess.GetValueOrDefault(process) is { } used && step.Requests > 0 ? used / step.Requests : null; // as the CPU tables count
+    private static TimeSpan? PerRequest(LoadResult? step, string process) => step?.Cpu?.PerRequest(process, step.Requests);
 }

@@ -80,6 +80,10 @@ public sealed record CpuUse(IReadOnlyDictionary<string, TimeSpan> ByProcess, Tim
         return text.ToString();
     }
 
+    /// <summary>The CPU <paramref name="process"/> used per request of <paramref name="requests"/>, as the table counts it; null when not measured.</summary>
+    public TimeSpan? PerRequest(string process, long requests) =>
+        ByProcess.GetValueOrDefault(process) is var used && used > TimeSpan.Zero && requests > 0 ? used / requests : null;
+
     private static string PerRequest(TimeSpan used, long requests) =>
         requests == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{used.TotalMilliseconds / requests:0.00} ms");
 }

@@ -106,13 +106,18 @@ public class PlatformFixture : IAsyncLifetime
     /// </summary>
     private static void SweepHoldsOftenAndSeedStockOnlyForHotSkus(IDistributedApplicationTestingBuilder builder)
     {
-        foreach (var replica in builder.Resources.OfType<ReplicaSetResource>().Single(r => r.Name == "cart-api").Replicas)
+        foreach (var replica in CartApiReplicaBuilders(builder))
         {
-            builder.CreateResourceBuilder((Aspire.Hosting.ApplicationModel.ProjectResource)replica.Resource)
+            replica
                 .WithEnvironment("Carts__HoldSweeper__Interval", "00:00:01")
                 .WithEnvironment("Carts__SeedStock__Quantity", "0");
         }
     }
+
+    /// <summary>A resource builder for each replica of cart-api, to give them all the same setting.</summary>
+    protected static IEnumerable<Aspire.Hosting.ApplicationModel.IResourceBuilder<Aspire.Hosting.ApplicationModel.ProjectResource>> CartApiReplicaBuilders(IDistributedApplicationTestingBuilder builder) =>
+        builder.Resources.OfType<ReplicaSetResource>().Single(r => r.Name == "cart-api").Replicas
+            .Select(replica => builder.CreateResourceBuilder((Aspire.Hosting.ApplicationModel.ProjectResource)replica.Resource));
 
     /// <summary>Changes to the model before it starts (a fixture of its own may add or remove resources).</summary>
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)

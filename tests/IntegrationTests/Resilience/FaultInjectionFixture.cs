@@ -1,6 +1,4 @@
 using HostingIntegrations.DynamoDBFaults;
-using Aspire.Hosting.ApplicationModel;
-using HostingIntegrations.Replicas;
 using Commands = HostingIntegrations.DynamoDBFaults.DynamoDBFaultInjectorBuilderExtensions.Commands;
 
 namespace IntegrationTests.Resilience;
@@ -20,9 +18,9 @@ public sealed class FaultInjectionFixture : PlatformFixture
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         builder.KeepOnly("gateway");
-        foreach (var replica in builder.Resources.OfType<ReplicaSetResource>().Single(r => r.Name == "cart-api").Replicas)
+        foreach (var replica in CartApiReplicaBuilders(builder))
         {
-            builder.CreateResourceBuilder((ProjectResource)replica.Resource).WithEnvironment("Carts__HoldSweeper__Enabled", "false");
+            replica.WithEnvironment("Carts__HoldSweeper__Enabled", "false");
         }
     }
 
