@@ -53,6 +53,11 @@ internal sealed partial class CatalogSeeder(
             {
                 // The provisioner has not created the table yet.
             }
+            catch (Exception exception) when (DynamoDbFailures.IsTransient(exception))
+            {
+                // DynamoDB slow, throttling or not answering while everything starts: seeding is idempotent, so try again.
+                LogSeedingFailed(logger, exception);
+            }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
         }
@@ -60,6 +65,9 @@ internal sealed partial class CatalogSeeder(
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Catalog seed checked (written now: {Seeded})")]
     private static partial void LogSeeded(ILogger logger, bool seeded);
+
+    [LoggerMessage(EventId = 132, Level = LogLevel.Warning, Message = "Seeding the catalog failed; trying again")]
+    private static partial void LogSeedingFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Seed stock checked (SKUs stocked now: {Stocked})")]
     private static partial void LogStocked(ILogger logger, int stocked);

@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-
 namespace DynamoDbStorage.Tables;
 
 /// <summary>Healthy only when the table exists and is ACTIVE.</summary>
@@ -19,7 +17,7 @@ internal sealed class TableActiveHealthCheck(IAmazonDynamoDB dynamoDb, string ta
         {
             return HealthCheckResult.Unhealthy($"Table '{tableName}' does not exist.");
         }
-        catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
+        catch (Exception exception) when (DynamoDbFailures.IsTransient(exception))
         {
             return HealthCheckResult.Unhealthy($"Table '{tableName}' could not be described.", exception);
         }

@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using DynamoDbStorage.Retries;
 using RetryPolicy = DynamoDbStorage.Retries.RetryPolicy;
 
@@ -39,7 +38,7 @@ internal sealed partial class TableProvisioner(
                     await EnsureTableAsync(table, tableName, stoppingToken);
                     break;
                 }
-                catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or HttpRequestException)
+                catch (Exception exception) when (DynamoDbFailures.IsTransient(exception))
                 {
                     var delay = Retries.DelayAfter(attempt, throttled: exception is AmazonDynamoDBException { ErrorCode: "ThrottlingException" or "LimitExceededException" });
                     LogProvisioningFailed(logger, tableName, delay, exception);
