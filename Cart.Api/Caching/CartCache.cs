@@ -91,6 +91,12 @@ internal sealed class CartCache(
     /// announces the version on the invalidation channel in the same script. Returns the entry as cached, or null when
     /// Redis was skipped or failed.
     /// </summary>
+    /// <remarks>
+    /// A read-fill gives up after <see cref="CartOptions.CacheOperationTimeout"/>. A commit waits for the script's own
+    /// outcome (the connection's timeout, 1 s): the script still runs after a caller stops waiting, so a commit answered
+    /// before it ran would let another replica read the version before it from Redis — a stale read after a write,
+    /// measured under load as a cart just attached to a user answering 404 to the user's other device.
+    /// </remarks>
     public async Task<CachedCart?> StoreAsync(CartSnapshot cart, CartView view, bool announce = false)
     {
         if (Enter(cart.Header.CartId) is not { Allowed: true } call)
@@ -113,7 +119,7 @@ internal sealed class CartCache(
                     announce ? 1 : 0,
                     options.Value.InvalidationChannel,
                     header.CartId,
-                ]).WaitAsync(options.Value.CacheOperationTimeout, time);
+                ]).WaitAsync(announce ? Timeout.InfiniteTimeSpan : options.Value.CacheOperationTimeout, time);
             judged = true;
             breaker.RecordSuccess();
             return entry;
