@@ -25,13 +25,16 @@ public static class DynamoDbClientExtensions
 
         // No endpoint or region code here: the SDK reads AWS_REGION, the credential chain and the
         // service-specific AWS_ENDPOINT_URL_DYNAMODB itself, so local and production share one path.
-        // Every call passes the circuit and the attempt timeout of the DynamoDbCallGuard (DESIGN §10: a stalled
+        // Every call passes the circuit, the admission control and the attempt timeout of the DynamoDbCallGuard (DESIGN §10: a stalled
         // DynamoDB gets 503s with Retry-After, not a pile of waiting requests and, after it, a burst of retries).
         builder.Services.TryAddSingleton<DynamoDbCircuit>();
         builder.Services.TryAddSingleton<DynamoDbAttemptTimeout>();
+        builder.Services.TryAddSingleton<DynamoDbAdmission>();
         builder.Services.TryAddSingleton(services => new GuardedHttpClientFactory(new DynamoDbCallGuard(
             services.GetRequiredService<DynamoDbCircuit>(),
+            services.GetRequiredService<DynamoDbAdmission>(),
             services.GetRequiredService<DynamoDbAttemptTimeout>(),
+            services.GetRequiredService<DynamoDbMetrics>(),
             services.GetRequiredService<TimeProvider>())
         {
             InnerHandler = new SocketsHttpHandler
@@ -50,7 +53,9 @@ public static class DynamoDbClientExtensions
                 RetryMode = RequestRetryMode.Standard,
                 HttpClientFactory = services.GetRequiredService<GuardedHttpClientFactory>(),
             });
-            services.GetRequiredService<DynamoDbMetrics>().Observe(client);
+            var metrics = services.GetRequiredService<DynamoDbMetrics>();
+            metrics.Observe(client);
+            metrics.Observe(services.GetRequiredService<DynamoDbAdmission>());
             return client;
         });
 

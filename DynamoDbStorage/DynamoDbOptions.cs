@@ -41,6 +41,15 @@ public sealed class DynamoDbOptions
     /// <summary>How long calls are refused once DynamoDB has stopped answering, before one probe may try it again.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The most DynamoDB calls (attempts) this process has in flight at once (<see cref="Resilience.DynamoDbAdmission"/>).
+    /// Binds only when DynamoDB slows down: at 10 ms a call, 64 slots carry 6,400 calls a second.
+    /// </summary>
+    public int MaxCallsInFlight { get; set; } = 64;
+
+    /// <summary>How long a call that finds every slot taken waits for one before it is shed (503 with <c>Retry-After</c>).</summary>
+    public TimeSpan AdmissionWait { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The physical name of a logical table.</summary>
     public string TableName(string logicalName) =>
         Tables.TryGetValue(logicalName, out var name) && !string.IsNullOrWhiteSpace(name) ? name : logicalName;

@@ -1,13 +1,16 @@
+using DynamoDbStorage.Telemetry;
+
 namespace DynamoDbStorage.Resilience;
 
 /// <summary>
-/// The HTTP handler under the AWS SDK's DynamoDB client: every attempt passes the <see cref="DynamoDbCircuit"/> and
-/// gets the <see cref="DynamoDbAttemptTimeout"/> of the moment to be answered (the probe of an open circuit gets the
-/// cap). An attempt that gets no answer fails with <see cref="DynamoDbNotAnsweringException"/>, which the SDK does not
+/// The HTTP handler under the AWS SDK's DynamoDB client: every attempt passes the <see cref="DynamoDbCircuit"/>, then
+/// the <see cref="DynamoDbAdmission"/> (a slot among the process's calls in flight, or shed), and gets the
+/// <see cref="DynamoDbAttemptTimeout"/> of the moment to be answered (the probe of an open circuit gets the cap). An attempt that gets no answer fails with <see cref="DynamoDbNotAnsweringException"/>, which the SDK does not
 /// retry (<see cref="NotAnsweredIsFinalRetryPolicy"/>), and its connection is closed, so the call it carried can never reach DynamoDB later, in a burst, after a stall.
 /// An answered attempt's latency feeds the timeout, and an unanswered one tells it DynamoDB has gone silent.
 /// </summary>
-internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttemptTimeout timeouts, TimeProvider time) : DelegatingHandler
+internal sealed class DynamoDbCallGuard(
+    DynamoDbCircuit circuit, DynamoDbAdmission admission, DynamoDbAttemptTimeout timeouts, DynamoDbMetrics metrics, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -17,41 +20,70 @@ internal sealed class DynamoDbCallGuard(DynamoDbCircuit circuit, DynamoDbAttempt
             throw DynamoDbNotAnsweringException.Refused(entry.RetryAfter);
         }
 
-        var timeout = entry.IsProbe ? timeouts.ForProbe : timeouts.Current;
-        var started = time.GetTimestamp();
-        var judged = false;
-        using var attempt = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
+        var attempt = new Attempt(entry.IsProbe);
         try
         {
-            var response = await base.SendAsync(request, linked.Token);
-            judged = true;
-            timeouts.RecordAnswered(time.GetElapsedTime(started));
-            circuit.RecordAnswer();
-            return response;
-        }
-        catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            judged = true;
-            timeouts.RecordUnanswered();
-            circuit.RecordNoAnswer(entry.IsProbe);
-            throw DynamoDbNotAnsweringException.TimedOut(timeout);
-        }
-        catch (HttpRequestException)
-        {
-            judged = true;
-            timeouts.RecordUnanswered();
-            circuit.RecordNoAnswer(entry.IsProbe);
-            throw;
+            if (!await admission.TryEnterAsync(cancellationToken))
+            {
+                metrics.CallShed();
+                throw DynamoDbNotAnsweringException.Shed(admission.Capacity);
+            }
+
+            try
+            {
+                return await SendAdmittedAsync(request, attempt, cancellationToken);
+            }
+            finally
+            {
+                admission.Exit();
+            }
         }
         finally
         {
-            // A probe whose caller gave up first (a request aborted by its client) says nothing about DynamoDB, but the
-            // probe must be given back, or the circuit stays open for good.
-            if (entry.IsProbe && !judged)
+            // A probe shed, or whose caller gave up first (a request aborted by its client), says nothing about
+            // DynamoDB, but the probe must be given back, or the circuit stays open for good.
+            if (attempt.IsProbe && !attempt.Judged)
             {
                 circuit.ProbeAbandoned();
             }
         }
+    }
+
+    private async Task<HttpResponseMessage> SendAdmittedAsync(HttpRequestMessage request, Attempt attempt, CancellationToken cancellationToken)
+    {
+        var timeout = attempt.IsProbe ? timeouts.ForProbe : timeouts.Current;
+        var started = time.GetTimestamp();
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            var response = await base.SendAsync(request, linked.Token);
+            attempt.Judged = true;
+            timeouts.RecordAnswered(time.GetElapsedTime(started));
+            circuit.RecordAnswer();
+            return response;
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            attempt.Judged = true;
+            timeouts.RecordUnanswered();
+            circuit.RecordNoAnswer(attempt.IsProbe);
+            throw DynamoDbNotAnsweringException.TimedOut(timeout);
+        }
+        catch (HttpRequestException)
+        {
+            attempt.Judged = true;
+            timeouts.RecordUnanswered();
+            circuit.RecordNoAnswer(attempt.IsProbe);
+            throw;
+        }
+    }
+
+    /// <summary>One attempt: whether it is the open circuit's probe, and whether its outcome told the circuit anything.</summary>
+    private sealed class Attempt(bool isProbe)
+    {
+        public bool IsProbe { get; } = isProbe;
+
+        public bool Judged { get; set; }
     }
 }

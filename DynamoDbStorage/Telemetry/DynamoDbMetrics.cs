@@ -8,7 +8,8 @@ namespace DynamoDbStorage.Telemetry;
 /// DynamoDB's golden signals as every service sees them: <c>dynamodb.throttles</c> by operation (the calls DynamoDB
 /// answered as throttled after the SDK's own retries, a transaction cancelled for a throttled item included) and
 /// <c>dynamodb.transaction.failures</c> by reason (key_taken, condition_failed, transaction_conflict, throttled,
-/// unexpected) as the writers classify their cancellations.
+/// unexpected) as the writers classify their cancellations; <c>dynamodb.calls.shed</c> and <c>dynamodb.calls.in_flight</c>,
+/// the admission control's (<see cref="Resilience.DynamoDbAdmission"/>).
 /// </summary>
 public sealed class DynamoDbMetrics : IDisposable
 {
@@ -22,13 +23,22 @@ public sealed class DynamoDbMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _throttles;
     private readonly Counter<long> _transactionFailures;
+    private readonly Counter<long> _shed;
 
     public DynamoDbMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
         _throttles = _meter.CreateCounter<long>("dynamodb.throttles", "{call}", "DynamoDB calls answered as throttled, by operation.");
         _transactionFailures = _meter.CreateCounter<long>("dynamodb.transaction.failures", "{transaction}", "TransactWriteItems attempts that did not commit, by reason.");
+        _shed = _meter.CreateCounter<long>("dynamodb.calls.shed", "{call}", "DynamoDB calls refused because this service's calls in flight did not end within the admission wait.");
     }
+
+    /// <summary>Records a call the admission control shed.</summary>
+    public void CallShed() => _shed.Add(1);
+
+    /// <summary>Reports <paramref name="admission"/>'s calls in flight as <c>dynamodb.calls.in_flight</c>.</summary>
+    public void Observe(Resilience.DynamoDbAdmission admission) =>
+        _meter.CreateObservableGauge("dynamodb.calls.in_flight", () => admission.InFlight, "{call}", "DynamoDB calls of this service in flight now.");
 
     /// <summary>Records a failed attempt of a transaction as its writer classified it.</summary>
     public void TransactionFailed(CancellationKind kind) =>

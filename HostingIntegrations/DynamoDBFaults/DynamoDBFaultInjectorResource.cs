@@ -29,6 +29,9 @@ public sealed class DynamoDBFaultInjectorResource(string name, DynamoDBLocalReso
     /// </summary>
     public IReadOnlyDictionary<string, long> CallsByOperation => Proxy.Calls;
 
+    /// <summary>The most calls in flight at once since the fault in force was set (by a command, or cleared).</summary>
+    public long PeakCallsInFlight => Proxy.PeakInFlight;
+
     /// <summary>The address services use as their DynamoDB endpoint.</summary>
     public Task<Uri> Address => Proxy.Address;
 }

@@ -32,6 +32,8 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private long _forwarded;
     private long _injected;
+    private long _inFlight;
+    private long _peakInFlight;
 
     /// <summary>The proxy's own address, once it listens.</summary>
     public Task<Uri> Address => _address.Task;
@@ -46,6 +48,9 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
 
     /// <summary>Every call received so far (forwarded or faulted), by operation (<c>Query</c>, <c>TransactWriteItems</c>, …).</summary>
     public IReadOnlyDictionary<string, long> Calls => _calls.ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>The most calls in flight here at once since the fault in force was set.</summary>
+    public long PeakInFlight => Interlocked.Read(ref _peakInFlight);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -64,10 +69,32 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     public void Apply(DynamoDBFault? fault)
     {
         var previous = Interlocked.Exchange(ref _plan, new FaultPlan(fault));
+        Interlocked.Exchange(ref _peakInFlight, Interlocked.Read(ref _inFlight));
         previous.End();
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = Interlocked.Read(ref _peakInFlight); inFlight > peak; peak = Interlocked.Read(ref _peakInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) == peak)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            await HandleCallAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCallAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);

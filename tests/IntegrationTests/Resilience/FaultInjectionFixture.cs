@@ -1,3 +1,4 @@
+using System.Globalization;
 using HostingIntegrations.DynamoDBFaults;
 using Commands = HostingIntegrations.DynamoDBFaults.DynamoDBFaultInjectorBuilderExtensions.Commands;
 
@@ -7,11 +8,14 @@ namespace IntegrationTests.Resilience;
 /// The storefront path (gateway, one cart-api, payments-api) with the DynamoDB fault injector between the services
 /// and DynamoDB Local, driven through its dashboard commands. Tests in the collection run one at a time; each clears
 /// its fault when done. The hold sweeper is off: its reads, once a second, would land in the round trips a request is
-/// counted for.
+/// counted for. The cart-api replica may have <see cref="CartApiCallsInFlight"/> DynamoDB calls in flight, and sheds a
+/// call that finds no slot within a quarter second (DynamoDbAdmissionTests).
 /// </summary>
 public sealed class FaultInjectionFixture : PlatformFixture
 {
     public const string Injector = "dynamodb-faults";
+
+    public const int CartApiCallsInFlight = 4;
 
     protected override string[] Arguments => ["--DynamoDBLocal:FaultInjector=true", "--CartApi:Replicas=1"];
 
@@ -20,7 +24,9 @@ public sealed class FaultInjectionFixture : PlatformFixture
         builder.KeepOnly("gateway");
         foreach (var replica in CartApiReplicaBuilders(builder))
         {
-            replica.WithEnvironment("Carts__HoldSweeper__Enabled", "false");
+            replica.WithEnvironment("Carts__HoldSweeper__Enabled", "false")
+                .WithEnvironment("DynamoDb__MaxCallsInFlight", CartApiCallsInFlight.ToString(CultureInfo.InvariantCulture))
+                .WithEnvironment("DynamoDb__AdmissionWait", "00:00:00.250");
         }
     }
 

@@ -1,18 +1,27 @@
 using System.Net;
 using DynamoDbStorage;
 using DynamoDbStorage.Resilience;
+using DynamoDbStorage.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics.Metrics;
 using Xunit;
 
 namespace UnitTests.DynamoDbStorage;
 
 /// <summary>The handler under the SDK, driven through an <see cref="HttpMessageInvoker"/> over a DynamoDB that answers or stays silent on cue.</summary>
-public class DynamoDbCallGuardTests
+public sealed class DynamoDbCallGuardTests : IDisposable
 {
+    private const int CallsInFlight = 2;
+
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly DynamoDbCircuit _circuit;
+    private readonly DynamoDbAdmission _admission;
+    private readonly MetricCollector<long> _shed;
     private readonly Silent _dynamoDb = new();
     private readonly HttpMessageInvoker _client;
 
@@ -24,10 +33,70 @@ public class DynamoDbCallGuardTests
             BreakNoAnswerShare = 0.5,
             ObservationWindow = TimeSpan.FromSeconds(20),
             BreakDuration = TimeSpan.FromSeconds(5),
+            MaxCallsInFlight = CallsInFlight,
+            AdmissionWait = TimeSpan.FromMilliseconds(500),
         });
+        var meters = _services.GetRequiredService<IMeterFactory>();
         _circuit = new DynamoDbCircuit(options, _clock, NullLogger<DynamoDbCircuit>.Instance);
-        _client = new HttpMessageInvoker(new DynamoDbCallGuard(_circuit, new DynamoDbAttemptTimeout(options, _clock), _clock) { InnerHandler = _dynamoDb });
+        _admission = new DynamoDbAdmission(options, _clock);
+        _shed = new MetricCollector<long>(meters, DynamoDbMetrics.MeterName, "dynamodb.calls.shed");
+        var guard = new DynamoDbCallGuard(_circuit, _admission, new DynamoDbAttemptTimeout(options, _clock), new DynamoDbMetrics(meters), _clock) { InnerHandler = _dynamoDb };
+        _client = new HttpMessageInvoker(guard);
     }
+
+    [Fact]
+    public async Task A_call_beyond_the_calls_in_flight_is_shed_after_the_admission_wait_without_reaching_dynamodb()
+    {
+        using var caller = new CancellationTokenSource();
+        var held = Enumerable.Range(0, CallsInFlight).Select(_ => _client.SendAsync(Request(), caller.Token)).ToList();
+        await _dynamoDb.ReachedCount(CallsInFlight);
+
+        var beyond = _client.SendAsync(Request(), CancellationToken.None);
+        Assert.False(beyond.IsCompleted); // it waits for a slot
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+
+        var shed = await Assert.ThrowsAsync<DynamoDbNotAnsweringException>(() => beyond);
+        Assert.Contains("in flight", shed.Message, StringComparison.Ordinal);
+        Assert.Equal(CallsInFlight, _dynamoDb.Calls);
+        Assert.Equal(1, _shed.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(global::CircuitBreaking.CircuitEntry.Closed, _circuit.Enter()); // shedding says nothing about DynamoDB
+
+        await caller.CancelAsync();
+        foreach (var call in held)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
+
+        Assert.Equal(0, _admission.InFlight); // every slot given back
+    }
+
+    [Fact]
+    public async Task A_probe_shed_for_want_of_a_slot_is_given_back_so_the_next_call_probes()
+    {
+        OpenCircuit();
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        for (var i = 0; i < CallsInFlight; i++)
+        {
+            Assert.True(await _admission.TryEnterAsync(CancellationToken.None)); // every slot taken
+        }
+
+        var probe = _client.SendAsync(Request(), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(500));
+        await Assert.ThrowsAsync<DynamoDbNotAnsweringException>(() => probe);
+
+        Assert.Equal(0, _dynamoDb.Calls);
+        Assert.True(_circuit.Enter().IsProbe);
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _admission.Dispose();
+        _shed.Dispose();
+        _services.Dispose();
+    }
+
+    private static HttpRequestMessage Request() => new(HttpMethod.Post, "http://dynamodb.local/");
 
     [Fact]
     public async Task A_probe_whose_request_its_caller_aborted_is_given_back_so_the_next_call_probes()
@@ -109,15 +178,26 @@ public class DynamoDbCallGuardTests
     {
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int Calls { get; private set; }
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
 
         public int? AnswerAt { get; set; }
 
+        /// <summary>Until <paramref name="count"/> calls have reached it.</summary>
+        public async Task ReachedCount(int count)
+        {
+            while (Calls < count)
+            {
+                await Task.Delay(10);
+            }
+        }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Calls++;
+            var calls = Interlocked.Increment(ref _calls);
             Reached.TrySetResult();
-            if (AnswerAt == Calls)
+            if (AnswerAt == calls)
             {
                 return new HttpResponseMessage(HttpStatusCode.OK);
             }

@@ -1,0 +1,68 @@
+using DynamoDbStorage;
+using DynamoDbStorage.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace UnitTests.DynamoDbStorage;
+
+public class DynamoDbAdmissionTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Calls_up_to_the_capacity_enter_at_once()
+    {
+        using var admission = Admission(capacity: 2);
+
+        Assert.True(await admission.TryEnterAsync(CancellationToken.None));
+        Assert.True(await admission.TryEnterAsync(CancellationToken.None));
+
+        Assert.Equal(2, admission.InFlight);
+    }
+
+    [Fact]
+    public async Task A_call_finding_every_slot_taken_is_shed_once_the_admission_wait_has_passed()
+    {
+        using var admission = Admission(capacity: 1, wait: TimeSpan.FromMilliseconds(500));
+        Assert.True(await admission.TryEnterAsync(CancellationToken.None));
+
+        var waiting = admission.TryEnterAsync(CancellationToken.None).AsTask();
+        _clock.Advance(TimeSpan.FromMilliseconds(499));
+        Assert.False(waiting.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.False(await waiting);
+        Assert.Equal(1, admission.InFlight); // the shed call took nothing
+    }
+
+    [Fact]
+    public async Task A_waiting_call_enters_when_a_slot_is_given_back_within_the_wait()
+    {
+        using var admission = Admission(capacity: 1, wait: TimeSpan.FromSeconds(1));
+        Assert.True(await admission.TryEnterAsync(CancellationToken.None));
+
+        var waiting = admission.TryEnterAsync(CancellationToken.None).AsTask();
+        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        admission.Exit();
+
+        Assert.True(await waiting);
+        Assert.Equal(1, admission.InFlight);
+    }
+
+    [Fact]
+    public async Task A_waiting_call_whose_caller_gives_up_throws_rather_than_counting_as_shed()
+    {
+        using var admission = Admission(capacity: 1);
+        Assert.True(await admission.TryEnterAsync(CancellationToken.None));
+        using var caller = new CancellationTokenSource();
+
+        var waiting = admission.TryEnterAsync(caller.Token).AsTask();
+        await caller.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    private DynamoDbAdmission Admission(int capacity, TimeSpan? wait = null) =>
+        new(Options.Create(new DynamoDbOptions { MaxCallsInFlight = capacity, AdmissionWait = wait ?? TimeSpan.FromSeconds(1) }), _clock);
+}
