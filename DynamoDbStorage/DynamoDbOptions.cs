@@ -47,8 +47,11 @@ public sealed class DynamoDbOptions
     /// </summary>
     public int MaxCallsInFlight { get; set; } = 64;
 
-    /// <summary>How long a call that finds every slot taken waits for one before it is shed (503 with <c>Retry-After</c>).</summary>
-    public TimeSpan AdmissionWait { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The most calls waiting for a slot at once (<see cref="Resilience.DynamoDbAdmission"/>); a call beyond them is shed at once.</summary>
+    public int MaxCallsQueued { get; set; } = 256;
+
+    /// <summary>How long a waiting call waits for a slot before it is shed (503 with <c>Retry-After</c>): as long as one attempt's least timeout.</summary>
+    public TimeSpan AdmissionWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The physical name of a logical table.</summary>
     public string TableName(string logicalName) =>

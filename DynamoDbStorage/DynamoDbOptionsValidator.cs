@@ -22,9 +22,9 @@ internal sealed partial class DynamoDbOptionsValidator : IValidateOptions<Dynamo
             failures.Add($"{DynamoDbOptions.SectionName}: ObservationWindow must be at least 1 s, BreakDuration positive, BreakMinimumCalls at least 1, BreakNoAnswerShare above 0 and at most 1.");
         }
 
-        if (options.MaxCallsInFlight < 1 || options.AdmissionWait < TimeSpan.Zero)
+        if (options.MaxCallsInFlight < 1 || options.MaxCallsQueued < 0 || options.AdmissionWait < TimeSpan.Zero)
         {
-            failures.Add($"{DynamoDbOptions.SectionName}: MaxCallsInFlight must be at least 1 and AdmissionWait not negative.");
+            failures.Add($"{DynamoDbOptions.SectionName}: MaxCallsInFlight must be at least 1, MaxCallsQueued and AdmissionWait not negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -23,20 +23,14 @@ internal sealed class DynamoDbCallGuard(
         var attempt = new Attempt(entry.IsProbe);
         try
         {
-            if (!await admission.TryEnterAsync(cancellationToken))
+            using var slot = await admission.TryEnterAsync(cancellationToken);
+            if (slot is null)
             {
                 metrics.CallShed();
                 throw DynamoDbNotAnsweringException.Shed(admission.Capacity);
             }
 
-            try
-            {
-                return await SendAdmittedAsync(request, attempt, cancellationToken);
-            }
-            finally
-            {
-                admission.Exit();
-            }
+            return await SendAdmittedAsync(request, attempt, cancellationToken);
         }
         finally
         {

@@ -13,7 +13,7 @@ public sealed class DynamoDbNotAnsweringException(string message) : TimeoutExcep
         new($"DynamoDB did not answer within {attemptTimeout.TotalSeconds:0.#} s.");
 
     public static DynamoDbNotAnsweringException Shed(int callsInFlight) =>
-        new($"DynamoDB answers more slowly than calls arrive: {callsInFlight} calls of this service are in flight and none ended in time.");
+        new($"DynamoDB answers more slowly than calls arrive: all {callsInFlight} of this service's calls in flight are taken, and this one found the queue full or waited too long.");
 
     public static DynamoDbNotAnsweringException Refused(TimeSpan retryAfter) =>
         new($"DynamoDB has stopped answering; calls are refused for the next {retryAfter.TotalSeconds:0.#} s.");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using HostingIntegrations.Health;
+
 using HostingIntegrations.Prerequisites;
 
 namespace HostingIntegrations.DynamoDBLocal;
@@ -42,9 +42,8 @@ public static class DynamoDBLocalBuilderExtensions
 
     /// <summary>
     /// Run mode only: points the AWS SDK of <paramref name="builder"/> at DynamoDB Local through its standard variables
-    /// (<c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_REGION</c>) with dummy credentials, and sizes the service's admission
-    /// control to the emulator (<see cref="DynamoDBLocalResource.CallsInFlightPerService"/>). Published, nothing is
-    /// injected: the SDK's standard chain finds the regional endpoint and the task role.
+    /// (<c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_REGION</c>) with dummy credentials. Published, nothing is injected:
+    /// the SDK's standard chain finds the regional endpoint and the task role.
     /// </summary>
     public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<DynamoDBLocalResource> dynamodb)
         where T : IResourceWithEnvironment
@@ -69,7 +68,6 @@ public static class DynamoDBLocalBuilderExtensions
             context.EnvironmentVariables["AWS_REGION"] = DynamoDBLocalResource.Region;
             context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "local";
             context.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "local";
-            context.EnvironmentVariables["DynamoDb__MaxCallsInFlight"] = DynamoDBLocalResource.CallsInFlightPerService.ToString(CultureInfo.InvariantCulture);
         });
     }
 

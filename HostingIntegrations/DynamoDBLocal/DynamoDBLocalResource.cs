@@ -9,14 +9,6 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     /// <summary>DynamoDB Local accepts any region; services are told this one.</summary>
     public const string Region = "us-east-1";
 
-    /// <summary>
-    /// The calls each service may have in flight to DynamoDB Local (<c>DynamoDb:MaxCallsInFlight</c>). The emulator
-    /// works on one SQLite database, a few calls at a time: more in flight only queue inside it, where a cold start or
-    /// an injected fault turns them into attempts that time out and are worked through anyway. Beyond this, a service
-    /// sheds the call with a 503 instead (docs/resilience.md).
-    /// </summary>
-    public const int CallsInFlightPerService = 8;
-
     /// <summary>The HTTP endpoint the AWS SDK talks to.</summary>
     public EndpointReference Endpoint => field ??= new(this, PrimaryEndpointName);
 

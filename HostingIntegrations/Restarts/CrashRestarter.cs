@@ -50,11 +50,13 @@ internal sealed partial class CrashRestarter(
                 if (history.Count >= policy.MaxRestarts)
                 {
                     LogGaveUp(resourceLogger, update.Snapshot.ExitCode, history.Count, policy.Window);
+                    LogResourceGaveUp(logger, update.ResourceId, update.Snapshot.ExitCode, history.Count, policy.Window);
                     continue;
                 }
 
                 history.Enqueue(now);
                 LogRestarting(resourceLogger, update.Snapshot.ExitCode, history.Count, policy.MaxRestarts, policy.Window);
+                LogResourceRestarting(logger, update.ResourceId, update.Snapshot.ExitCode, history.Count, policy.MaxRestarts);
                 _ = RestartAsync(update.Resource, update.ResourceId, history.Count, policy.MaxRestarts, stoppingToken);
             }
         }
@@ -101,6 +103,13 @@ internal sealed partial class CrashRestarter(
             // The AppHost is stopping: nothing to restart into.
         }
     }
+
+    // The same news in the AppHost's own log (the terminal of `dotnet run`), where a developer sees it without the dashboard.
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Resource} ended by itself (exit code {ExitCode}); restarting it ({Restart} of {MaxRestarts}); its console log is in the dashboard")]
+    private static partial void LogResourceRestarting(ILogger logger, string resource, int? exitCode, int restart, int maxRestarts);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "{Resource} ended by itself (exit code {ExitCode}) after {Restarts} restarts in {Window}; left stopped")]
+    private static partial void LogResourceGaveUp(ILogger logger, string resource, int? exitCode, int restarts, TimeSpan window);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The process ended by itself (exit code {ExitCode}); restarting it ({Restart} of {MaxRestarts} restarts allowed in {Window})")]
     private static partial void LogRestarting(ILogger logger, int? exitCode, int restart, int maxRestarts, TimeSpan window);

@@ -75,9 +75,10 @@ public sealed class DynamoDbCallGuardTests : IDisposable
     {
         OpenCircuit();
         _clock.Advance(TimeSpan.FromSeconds(6));
+        var held = new List<IDisposable>();
         for (var i = 0; i < CallsInFlight; i++)
         {
-            Assert.True(await _admission.TryEnterAsync(CancellationToken.None)); // every slot taken
+            held.Add((await _admission.TryEnterAsync(CancellationToken.None))!); // every slot taken
         }
 
         var probe = _client.SendAsync(Request(), CancellationToken.None);
@@ -86,6 +87,7 @@ public sealed class DynamoDbCallGuardTests : IDisposable
 
         Assert.Equal(0, _dynamoDb.Calls);
         Assert.True(_circuit.Enter().IsProbe);
+        held.ForEach(slot => slot.Dispose());
     }
 
     public void Dispose()
