@@ -1,12 +1,16 @@
+using System.Globalization;
 using HostingIntegrations.Health;
-
 using HostingIntegrations.Prerequisites;
+using Microsoft.Extensions.Configuration;
 
 namespace HostingIntegrations.DynamoDBLocal;
 
 /// <summary>Adds AWS DynamoDB Local to the app model and points services' AWS SDK at it.</summary>
 public static class DynamoDBLocalBuilderExtensions
 {
+    /// <summary>The calls each service may have in flight to DynamoDB Local unless <c>DynamoDBLocal:CallsInFlight</c> says otherwise (0: the services' default).</summary>
+    public const int DefaultCallsInFlightPerService = 24;
+
     /// <summary>
     /// DynamoDB Local from <c>.tools/dynamodb-local</c> (installed by <c>eng/setup.sh</c>; <c>DynamoDBLocal:InstallDirectory</c>
     /// overrides), in memory, with a health check so <c>WaitFor</c> works. Run mode only: it is left out of the
@@ -16,7 +20,10 @@ public static class DynamoDBLocalBuilderExtensions
     {
         var installDirectory = builder.Configuration["DynamoDBLocal:InstallDirectory"]
             ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".tools", "dynamodb-local"));
-        var dynamodb = new DynamoDBLocalResource(name, installDirectory);
+        var dynamodb = new DynamoDBLocalResource(name, installDirectory)
+        {
+            CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", DefaultCallsInFlightPerService) is var calls and > 0 ? calls : null,
+        };
 
         return builder.AddResource(dynamodb)
             // Proxy-less: every DynamoDB call would otherwise pass through DCP's proxy.
@@ -68,6 +75,10 @@ public static class DynamoDBLocalBuilderExtensions
             context.EnvironmentVariables["AWS_REGION"] = DynamoDBLocalResource.Region;
             context.EnvironmentVariables["AWS_ACCESS_KEY_ID"] = "local";
             context.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"] = "local";
+            if (dynamodb.Resource.CallsInFlightPerService is { } calls)
+            {
+                context.EnvironmentVariables["DynamoDb__MaxCallsInFlight"] = calls.ToString(CultureInfo.InvariantCulture);
+            }
         });
     }
 

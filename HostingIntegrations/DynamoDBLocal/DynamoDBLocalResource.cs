@@ -18,6 +18,13 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     /// <summary>Null keeps the tables in memory; a folder keeps them across runs (<c>-dbPath</c>).</summary>
     public string? DataDirectory { get; internal set; }
 
+    /// <summary>
+    /// The DynamoDB calls each referencing service may have in flight (its <c>DynamoDb:MaxCallsInFlight</c>), or null for
+    /// the services' own default. DynamoDB Local works on one SQLite database: beyond a few dozen calls in flight, calls
+    /// only queue inside it (docs/resilience.md, "Admission control").
+    /// </summary>
+    public int? CallsInFlightPerService { get; internal set; }
+
     /// <summary>The fault injector services are pointed at instead, when there is one.</summary>
     internal DynamoDBFaults.DynamoDBFaultInjectorResource? FaultInjector { get; set; }
 

@@ -36,7 +36,8 @@ internal static class BenchProgram
         {
             if (scenarios.Contains("resilience"))
             {
-                Environment.ExitCode = await Resilience.ResilienceSuite.RunAsync(quick, cancel.Token);
+                // Settings of the AppHost's own (--Section:Key=value) pass through to it.
+                Environment.ExitCode = await Resilience.ResilienceSuite.RunAsync(quick, [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal))], cancel.Token);
                 return;
             }
 

@@ -11,9 +11,9 @@ internal static class ResiliencePlatform
 {
     public const string Injector = "dynamodb-faults";
 
-    public static async Task<DistributedApplication> StartAsync(CancellationToken cancellationToken)
+    public static async Task<DistributedApplication> StartAsync(IReadOnlyList<string> appHostArguments, CancellationToken cancellationToken)
     {
-        var builder = await PlatformBuilder.CreateAsync(args: ["--DynamoDBLocal:FaultInjector=true"], restartOnCrash: true, cancellationToken: cancellationToken);
+        var builder = await PlatformBuilder.CreateAsync(args: ["--DynamoDBLocal:FaultInjector=true", .. appHostArguments], restartOnCrash: true, cancellationToken: cancellationToken);
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__Enabled", "false");
         ResourceLogFiles.KeepOffTheConsole(builder);
         var platform = await builder.StartHealthyAsync(TimeSpan.FromMinutes(4), cancellationToken);

@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace Bench.Resilience;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- resilience [--quick]</c>: starts the whole system once (fault
+/// <c>dotnet run --project bench/Bench -c Release -- resilience [--quick] [--Section:Key=value…]</c>: starts the whole system once (fault
 /// injector and restart policy on), runs steady mixed load through the gateway, puts each fault on and off in turn,
 /// then checks that nothing was lost, duplicated or double charged and that every accepted write's event was published.
 /// Writes the table into <c>docs/resilience.md</c>; exits 1 when a check fails or any request got a 500.
@@ -19,7 +19,8 @@ internal static class ResilienceSuite
     private const int Carts = 40;
     private const int Payers = 10;
 
-    public static async Task<int> RunAsync(bool quick, CancellationToken cancellationToken)
+    /// <param name="appHostArguments">AppHost settings for this run (<c>--DynamoDBLocal:CallsInFlight=8</c>), printed at the start.</param>
+    public static async Task<int> RunAsync(bool quick, IReadOnlyList<string> appHostArguments, CancellationToken cancellationToken)
     {
         var timings = quick ? SuiteTimings.Quick : SuiteTimings.Full;
         IFault[] faults =
@@ -28,8 +29,9 @@ internal static class ResilienceSuite
             new RedisStall(), new RedisEvictionStorm(), ProcessKill.Replica(), ProcessKill.Worker(),
         ];
 
-        Console.WriteLine("Resilience suite: starting the platform with the DynamoDB fault injector and the restart policy");
-        await using var platform = await ResiliencePlatform.StartAsync(cancellationToken);
+        Console.WriteLine("Resilience suite: starting the platform with the DynamoDB fault injector and the restart policy"
+            + (appHostArguments.Count > 0 ? $" ({string.Join(' ', appHostArguments)})" : ""));
+        await using var platform = await ResiliencePlatform.StartAsync(appHostArguments, cancellationToken);
         using var gateway = Apps.LoadClient(platform.HttpEndpoint("gateway"));
         var redisOptions = ConfigurationOptions.Parse(await platform.ConnectionStringAsync("redis", cancellationToken));
         redisOptions.AllowAdmin = true; // CONFIG SET for the eviction storm
