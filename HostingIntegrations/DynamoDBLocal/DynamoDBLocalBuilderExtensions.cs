@@ -8,9 +8,6 @@ namespace HostingIntegrations.DynamoDBLocal;
 /// <summary>Adds AWS DynamoDB Local to the app model and points services' AWS SDK at it.</summary>
 public static class DynamoDBLocalBuilderExtensions
 {
-    /// <summary>The calls each service may have in flight to DynamoDB Local unless <c>DynamoDBLocal:CallsInFlight</c> says otherwise (0: the services' default).</summary>
-    public const int DefaultCallsInFlightPerService = 24;
-
     /// <summary>
     /// DynamoDB Local from <c>.tools/dynamodb-local</c> (installed by <c>eng/setup.sh</c>; <c>DynamoDBLocal:InstallDirectory</c>
     /// overrides), in memory, with a health check so <c>WaitFor</c> works. Run mode only: it is left out of the
@@ -22,7 +19,7 @@ public static class DynamoDBLocalBuilderExtensions
             ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".tools", "dynamodb-local"));
         var dynamodb = new DynamoDBLocalResource(name, installDirectory)
         {
-            CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", DefaultCallsInFlightPerService) is var calls and > 0 ? calls : null,
+            CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", 0) is var calls and > 0 ? calls : null,
         };
 
         return builder.AddResource(dynamodb)
@@ -78,6 +75,7 @@ public static class DynamoDBLocalBuilderExtensions
             if (dynamodb.Resource.CallsInFlightPerService is { } calls)
             {
                 context.EnvironmentVariables["DynamoDb__MaxCallsInFlight"] = calls.ToString(CultureInfo.InvariantCulture);
+                context.EnvironmentVariables["DynamoDb__AdmissionWait"] = "00:00:01"; // with a longer wait the queue only moves into the services
             }
         });
     }

@@ -19,9 +19,10 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     public string? DataDirectory { get; internal set; }
 
     /// <summary>
-    /// The DynamoDB calls each referencing service may have in flight (its <c>DynamoDb:MaxCallsInFlight</c>), or null for
-    /// the services' own default. DynamoDB Local works on one SQLite database: beyond a few dozen calls in flight, calls
-    /// only queue inside it (docs/resilience.md, "Admission control").
+    /// The DynamoDB calls each referencing service may have in flight (its <c>DynamoDb:MaxCallsInFlight</c>, with a 1 s
+    /// admission wait), from <c>DynamoDBLocal:CallsInFlight</c>; null (the default) keeps the services' own sizing.
+    /// DynamoDB Local works on one SQLite database, so calls beyond a few in flight only queue inside it; sized to it,
+    /// a cold platform under load settles at once, but a 300-buyer flash sale sells short (docs/resilience.md).
     /// </summary>
     public int? CallsInFlightPerService { get; internal set; }
 
