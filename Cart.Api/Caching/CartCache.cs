@@ -93,7 +93,7 @@ internal sealed class CartCache(
     /// </summary>
     /// <remarks>
     /// A read-fill gives up after <see cref="CartOptions.CacheOperationTimeout"/> and is skipped while the breaker is open.
-    /// A commit is neither (<see cref="EnterForCommit"/>): it waits for the script's own outcome (the connection's
+    /// A commit is neither (<see cref="Enter"/>): it waits for the script's own outcome (the connection's
     /// timeout, 1 s), because the script still runs after a caller stops waiting, and a commit answered before it ran
     /// would let another replica read the version before it from Redis — a stale read after a write, measured under
     /// load as a cart just attached to a user answering 404 to the user's other device. A frozen Redis costs each commit
@@ -101,7 +101,7 @@ internal sealed class CartCache(
     /// </remarks>
     public async Task<CachedCart?> StoreAsync(CartSnapshot cart, CartView view, bool announce = false)
     {
-        if ((announce ? EnterForCommit(cart.Header.CartId) : Enter(cart.Header.CartId)) is not { Allowed: true } call)
+        if (Enter(cart.Header.CartId, commit: announce) is not { Allowed: true } call)
         {
             return null;
         }
@@ -146,25 +146,13 @@ internal sealed class CartCache(
     public long ExpiryOf(long cachedAt) => cachedAt + (long)options.Value.CacheTimeToLive.TotalMilliseconds;
 
     /// <summary>
-    /// A commit's write-through goes to Redis whenever it is connected, the breaker open or not: skipped, it would leave
-    /// the previous version in Redis for the other replicas to serve (their breakers may be closed, and this replica's
-    /// distrust of older entries is its own). Measured: Redis frozen for five writes opened a replica's breaker, which
-    /// then skipped the first write after Redis came back, and the other replica served the version before it.
+    /// Whether Redis may be called for <paramref name="cartId"/> now, and whether that call is the breaker's probe. A
+    /// <paramref name="commit"/>'s write-through goes whenever Redis is connected, the breaker open or not: skipped, it
+    /// would leave the previous version in Redis for the other replicas to serve (their breakers may be closed, and this
+    /// replica's distrust of older entries is its own). Measured: Redis frozen for five writes opened a replica's
+    /// breaker, which then skipped the first write after Redis came back, and the other replica served the version before it.
     /// </summary>
-    private CircuitEntry EnterForCommit(string cartId)
-    {
-        if (redis.IsConnected)
-        {
-            return CircuitEntry.Closed;
-        }
-
-        breaker.RecordUnreachable();
-        CacheLog.CacheSkipped(logger, cartId);
-        return CircuitEntry.Refused(TimeSpan.Zero);
-    }
-
-    /// <summary>Whether Redis may be called for <paramref name="cartId"/> now, and whether that call is the breaker's probe.</summary>
-    private CircuitEntry Enter(string cartId)
+    private CircuitEntry Enter(string cartId, bool commit = false)
     {
         if (!redis.IsConnected)
         {
@@ -173,7 +161,7 @@ internal sealed class CartCache(
             return CircuitEntry.Refused(TimeSpan.Zero);
         }
 
-        var entry = breaker.Enter();
+        var entry = commit ? CircuitEntry.Closed : breaker.Enter();
         if (!entry.Allowed)
         {
             CacheLog.CacheSkipped(logger, cartId);

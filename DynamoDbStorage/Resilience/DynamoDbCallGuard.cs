@@ -20,7 +20,7 @@ internal sealed class DynamoDbCallGuard(
             throw DynamoDbNotAnsweringException.Refused(entry.RetryAfter);
         }
 
-        var attempt = new Attempt(entry.IsProbe);
+        var judged = false;
         try
         {
             using var slot = await admission.TryEnterAsync(cancellationToken);
@@ -30,54 +30,41 @@ internal sealed class DynamoDbCallGuard(
                 throw DynamoDbNotAnsweringException.Shed(admission.Capacity);
             }
 
-            return await SendAdmittedAsync(request, attempt, cancellationToken);
+            var timeout = entry.IsProbe ? timeouts.ForProbe : timeouts.Current;
+            var started = time.GetTimestamp();
+            using var attempt = new CancellationTokenSource(timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
+            try
+            {
+                var response = await base.SendAsync(request, linked.Token);
+                judged = true;
+                timeouts.RecordAnswered(time.GetElapsedTime(started));
+                circuit.RecordAnswer();
+                return response;
+            }
+            catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                judged = true;
+                timeouts.RecordUnanswered();
+                circuit.RecordNoAnswer(entry.IsProbe);
+                throw DynamoDbNotAnsweringException.TimedOut(timeout);
+            }
+            catch (HttpRequestException)
+            {
+                judged = true;
+                timeouts.RecordUnanswered();
+                circuit.RecordNoAnswer(entry.IsProbe);
+                throw;
+            }
         }
         finally
         {
             // A probe shed, or whose caller gave up first (a request aborted by its client), says nothing about
             // DynamoDB, but the probe must be given back, or the circuit stays open for good.
-            if (attempt.IsProbe && !attempt.Judged)
+            if (entry.IsProbe && !judged)
             {
                 circuit.ProbeAbandoned();
             }
         }
-    }
-
-    private async Task<HttpResponseMessage> SendAdmittedAsync(HttpRequestMessage request, Attempt attempt, CancellationToken cancellationToken)
-    {
-        var timeout = attempt.IsProbe ? timeouts.ForProbe : timeouts.Current;
-        var started = time.GetTimestamp();
-        using var timer = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        try
-        {
-            var response = await base.SendAsync(request, linked.Token);
-            attempt.Judged = true;
-            timeouts.RecordAnswered(time.GetElapsedTime(started));
-            circuit.RecordAnswer();
-            return response;
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            attempt.Judged = true;
-            timeouts.RecordUnanswered();
-            circuit.RecordNoAnswer(attempt.IsProbe);
-            throw DynamoDbNotAnsweringException.TimedOut(timeout);
-        }
-        catch (HttpRequestException)
-        {
-            attempt.Judged = true;
-            timeouts.RecordUnanswered();
-            circuit.RecordNoAnswer(attempt.IsProbe);
-            throw;
-        }
-    }
-
-    /// <summary>One attempt: whether it is the open circuit's probe, and whether its outcome told the circuit anything.</summary>
-    private sealed class Attempt(bool isProbe)
-    {
-        public bool IsProbe { get; } = isProbe;
-
-        public bool Judged { get; set; }
     }
 }
