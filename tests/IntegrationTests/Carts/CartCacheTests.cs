@@ -89,7 +89,43 @@ public sealed class CartCacheTests(PlatformFixture platform)
         await shopper.AddAsync(cartId, "SKU-11", 1);
         Assert.Equal(7, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-11"));
 
-        // Leave the cache as the other tests expect it: every replica's breaker closed, writes landing in Redis again.
+        await WritesLandInRedisAgainAsync(shopper, cartId, storage);
+    }
+
+    [Fact]
+    public async Task A_change_is_answered_only_once_its_version_is_in_redis_however_long_redis_takes_within_a_second()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var redisPid = platform.App.ProcessId("redis")!.Value;
+
+        // Answered before its script ran, the change would let the other replica read the version before it from Redis.
+        // With the 300 ms read bound on the script too, this change was answered 0.8 s into the freeze (its reads give
+        // up first); waiting for the script's own outcome (1 s from when it is sent), it is answered after the freeze.
+        Assert.True(ProcessSignals.Send(redisPid, ProcessSignals.SIGSTOP));
+        Task<System.Text.Json.JsonElement> adding;
+        try
+        {
+            adding = shopper.AddAsync(cartId, "SKU-12", 1);
+            await Task.Delay(TimeSpan.FromMilliseconds(1100));
+            Assert.False(adding.IsCompleted, "the change was answered while Redis had not taken its version");
+        }
+        finally
+        {
+            ProcessSignals.Send(redisPid, ProcessSignals.SIGCONT);
+        }
+
+        var version = (await adding).GetProperty("version").GetInt64();
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        var cached = await storage.Redis.GetDatabase().StringGetAsync($"cart:{cartId}");
+        Assert.StartsWith($"{{\"version\":{version},", cached.ToString(), StringComparison.Ordinal);
+
+        await WritesLandInRedisAgainAsync(shopper, cartId, storage);
+    }
+
+    /// <summary>Leaves the cache as the other tests expect it after a freeze: every replica's breaker closed, writes landing in Redis again.</summary>
+    private async Task WritesLandInRedisAgainAsync(CartClient shopper, string cartId, CartStorage storage)
+    {
         foreach (var replica in platform.CartApiReplicas)
         {
             using var direct = new CartClient(replica, shopper.DeviceId);
