@@ -15,6 +15,14 @@ internal sealed class CartOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CacheTimeToLive { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long past <see cref="CacheTimeToLive"/> Redis keeps a rendered cart as the last-known copy. It is never
+    /// served as current: only when DynamoDB cannot answer a read, marked stale (<c>Cache-Status</c> with a negative
+    /// <c>ttl</c>, and <c>Age</c>). Zero drops entries at their lifetime.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan CacheServeStaleFor { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The longest a single cache call may take before the request goes on without the cache.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
     public TimeSpan CacheOperationTimeout { get; set; } = TimeSpan.FromMilliseconds(300);

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AmazonClientException = Amazon.Runtime.AmazonClientException;
-using AmazonServiceException = Amazon.Runtime.AmazonServiceException;
 
 namespace ApiConventions.Problems;
 
@@ -43,17 +41,9 @@ internal sealed partial class ProblemExceptionHandler(
         BadHttpRequestException bad => BindingFailures.Describe(bad),
         JsonException =>
             new(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Bad Request", MalformedJsonDetail),
-        _ when IsDependencyUnavailable(exception) =>
+        _ when DependencyFailures.IsUnavailable(exception) =>
             ApiError.ServiceUnavailable("A dependency is unavailable; retry later."),
         _ => new(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Internal Server Error", "An unexpected error occurred."),
-    };
-
-    private static bool IsDependencyUnavailable(Exception exception) => exception switch
-    {
-        AmazonServiceException service => (int)service.StatusCode >= 500 || service.ErrorCode is "ThrottlingException"
-            or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" or "TransactionInProgressException",
-        AmazonClientException or HttpRequestException or TimeoutException => true,
-        _ => false,
     };
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]

@@ -1,5 +1,7 @@
 using Cart.Api.Caching;
+using Cart.Api.Carts;
 using Cart.Api.Contracts;
+using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -8,10 +10,12 @@ namespace Cart.Api.Apis;
 /// <summary>
 /// 200 with a <see cref="CartView"/>'s bytes as they are, with their length (no chunked framing for the gateway to
 /// relay), the version's ETag and which tier served them as an RFC 9211 <c>Cache-Status</c> (<c>local; hit</c>,
-/// <c>redis; hit</c>, or <c>redis; fwd=miss</c> for a read from DynamoDB). Described to OpenAPI as a
-/// <see cref="CartDocument"/>, which is what the bytes are.
+/// <c>redis; hit</c>, or <c>redis; fwd=miss</c> for a read from DynamoDB). A last-known copy served because DynamoDB
+/// could not answer says so: <c>redis; hit; ttl=-N; detail=dynamodb-unavailable</c> (RFC 9211: a negative ttl is a
+/// stale hit) and <c>Age</c>. Described to OpenAPI as a <see cref="CartDocument"/>, which is what the bytes are.
 /// </summary>
-internal sealed class CartViewResult(CartView view, string tier) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
+internal sealed class CartViewResult(CartView view, string tier, Staleness? stale = null)
+    : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     private const string JsonContentType = "application/json; charset=utf-8";
     private const string CacheStatusHeader = "Cache-Status";
@@ -27,12 +31,21 @@ internal sealed class CartViewResult(CartView view, string tier) : IResult, IEnd
         response.ContentType = JsonContentType;
         response.ContentLength = view.Json.Length;
         response.SetETag(view.Version);
-        response.Headers[CacheStatusHeader] = tier switch
+        if (stale is { } staleness)
         {
-            Caching.CacheTier.Local => "local; hit",
-            Caching.CacheTier.Redis => "redis; hit",
-            _ => "redis; fwd=miss",
-        };
+            response.Headers[CacheStatusHeader] = string.Create(CultureInfo.InvariantCulture, $"redis; hit; ttl={staleness.TtlSeconds}; detail=dynamodb-unavailable");
+            response.Headers.Age = staleness.AgeSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            response.Headers[CacheStatusHeader] = tier switch
+            {
+                Caching.CacheTier.Local => "local; hit",
+                Caching.CacheTier.Redis => "redis; hit",
+                _ => "redis; fwd=miss",
+            };
+        }
+
         return response.Body.WriteAsync(view.Json, httpContext.RequestAborted).AsTask();
     }
 

@@ -91,7 +91,7 @@ internal static class CartsApi
             return CartErrors.NotFound().ToResult();
         }
 
-        return new CartViewResult(served.View, served.Tier);
+        return new CartViewResult(served.View, served.Tier, served.Stale);
     }
 
     /// <summary>The signed-in user's active cart (404 when there is none, or it was checked out).</summary>
@@ -106,7 +106,7 @@ internal static class CartsApi
             return CartErrors.NotFound().ToResult();
         }
 
-        return new CartViewResult(served.View, served.Tier);
+        return new CartViewResult(served.View, served.Tier, served.Stale);
     }
 
     /// <summary>Adds a quantity to the line of (sku, attrs), priced from the catalog; a SKU the catalog lacks is a 422.</summary>

@@ -38,7 +38,8 @@ internal sealed class CartCache(
 
     public static RedisKey KeyOf(string cartId) => $"cart:{cartId}";
 
-    public async Task<CachedCart?> TryGetAsync(string cartId)
+    /// <summary>The entry Redis holds for <paramref name="cartId"/>, current or only last-known; null on a miss, a failure or a skip.</summary>
+    public async Task<CacheRead?> TryGetAsync(string cartId)
     {
         if (Enter(cartId) is not { Allowed: true } call)
         {
@@ -58,10 +59,18 @@ internal sealed class CartCache(
                 return null;
             }
 
-            var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format, read through like a stale one
-            var trusted = entry is not null && entry.CachedAt >= breaker.TrustCachedAfter;
-            metrics.Lookup(CacheTier.Redis, trusted ? CacheLookup.Hit : CacheLookup.Untrusted);
-            return trusted ? entry : null;
+            var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format, read through
+            if (entry is null)
+            {
+                metrics.Lookup(CacheTier.Redis, CacheLookup.Untrusted);
+                return null;
+            }
+
+            var result = entry.CachedAt < breaker.TrustCachedAfter ? CacheLookup.Untrusted
+                : ExpiryOf(entry.CachedAt) <= time.GetUtcNow().ToUnixTimeMilliseconds() ? CacheLookup.Expired
+                : CacheLookup.Hit;
+            metrics.Lookup(CacheTier.Redis, result);
+            return new CacheRead(entry, IsCurrent: result == CacheLookup.Hit);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -117,7 +126,7 @@ internal sealed class CartCache(
                 [
                     header.Version,
                     CachedCartFormat.Write(entry),
-                    (long)options.Value.CacheTimeToLive.TotalMilliseconds,
+                    (long)(options.Value.CacheTimeToLive + options.Value.CacheServeStaleFor).TotalMilliseconds,
                     announce ? 1 : 0,
                     options.Value.InvalidationChannel,
                     header.CartId,
@@ -142,7 +151,10 @@ internal sealed class CartCache(
         }
     }
 
-    /// <summary>When an entry cached at <paramref name="cachedAt"/> leaves Redis (Unix milliseconds): no tier keeps it longer.</summary>
+    /// <summary>
+    /// When an entry cached at <paramref name="cachedAt"/> stops being current (Unix milliseconds): no tier serves it as
+    /// current later. Redis keeps it <see cref="CartOptions.CacheServeStaleFor"/> longer as the last-known copy.
+    /// </summary>
     public long ExpiryOf(long cachedAt) => cachedAt + (long)options.Value.CacheTimeToLive.TotalMilliseconds;
 
     /// <summary>

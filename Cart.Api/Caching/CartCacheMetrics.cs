@@ -5,8 +5,10 @@ namespace Cart.Api.Caching;
 /// <summary>
 /// How cart reads are served, tier by tier: <c>cart.cache.lookups</c> by <c>tier</c> (local, redis, dynamodb) and
 /// <c>result</c> (hit; miss; skipped while the breaker is open or the local tier cannot prove it is current; failed;
-/// untrusted, an entry older than the last outage or of an older format) — the hit ratio of a tier is its hits over
-/// its lookups — and <c>cart.cache.invalidations</c>, the channel's messages by what became of them.
+/// untrusted, an entry older than the last outage or of an older format; expired, a Redis entry past its lifetime kept
+/// as the last-known copy) — the hit ratio of a tier is its hits over its lookups —, <c>cart.cache.stale_served</c>,
+/// reads answered with a last-known copy because DynamoDB could not answer, and <c>cart.cache.invalidations</c>, the
+/// channel's messages by what became of them.
 /// </summary>
 internal sealed class CartCacheMetrics : IDisposable
 {
@@ -15,16 +17,20 @@ internal sealed class CartCacheMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _lookups;
     private readonly Counter<long> _invalidations;
+    private readonly Counter<long> _staleServed;
 
     public CartCacheMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
         _lookups = _meter.CreateCounter<long>("cart.cache.lookups", "{lookup}", "Cart reads by the tier that was asked (local, redis, dynamodb) and its result.");
         _invalidations = _meter.CreateCounter<long>("cart.cache.invalidations", "{message}", "Invalidation channel messages and losses by result.");
+        _staleServed = _meter.CreateCounter<long>("cart.cache.stale_served", "{read}", "Cart reads answered with a last-known copy, marked stale, because DynamoDB could not answer.");
     }
 
     public void Lookup(string tier, string result) =>
         _lookups.Add(1, new KeyValuePair<string, object?>("tier", tier), new KeyValuePair<string, object?>("result", result));
+
+    public void StaleServed() => _staleServed.Add(1);
 
     public void Invalidation(string result) => _invalidations.Add(1, new KeyValuePair<string, object?>("result", result));
 
@@ -47,6 +53,7 @@ internal static class CacheLookup
     public const string Skipped = "skipped";
     public const string Failed = "failed";
     public const string Untrusted = "untrusted";
+    public const string Expired = "expired";
 }
 
 /// <summary>The results <see cref="CartCacheMetrics.Invalidation"/> records.</summary>

@@ -17,6 +17,9 @@ internal static partial class CartLog
     [LoggerMessage(EventId = 113, Level = LogLevel.Information, Message = "DynamoDB throttled the write of cart {CartId} on attempt {Attempt}; backing off")]
     public static partial void WriteThrottled(ILogger logger, string cartId, int attempt);
 
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "DynamoDB could not answer a read of cart {CartId} ({Failure}); served its last-known copy, cached {AgeSeconds} s ago, marked stale")]
+    public static partial void ServedLastKnown(ILogger logger, string cartId, string failure, long ageSeconds);
+
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Checkout of cart {CartId}: Payments.Api answered {Outcome} for key {PaymentKey}")]
     public static partial void PaymentAnswered(ILogger logger, string cartId, string paymentKey, string outcome);
 }

@@ -1,3 +1,4 @@
+using ApiConventions.Problems;
 using Cart.Api.Caching;
 using Cart.Api.Contracts;
 using Cart.Api.Model;
@@ -9,11 +10,18 @@ namespace Cart.Api.Carts;
 /// Reads a cart for a caller, tier by tier: this replica's local copy when <see cref="CartInvalidations"/> proves no
 /// change announced before the read is missing from it; else the Redis document; on a miss one consistent DynamoDB
 /// read per cart at a time on this instance (<see cref="ReadCoalescer{T}"/>), written back to the cache. What Redis or
-/// DynamoDB answered fills the local tier. Absent, expired and someone else's carts all read as null, so a 404 is no
-/// existence oracle.
+/// DynamoDB answered fills the local tier. When DynamoDB cannot answer, the last-known copy Redis still holds is served
+/// marked stale (DESIGN §10). Absent, expired and someone else's carts all read as null, so a 404 is no existence oracle.
 /// </summary>
 internal sealed class CartReader(
-    CartStore store, CartCache cache, LocalCartCache local, CartInvalidations invalidations, CacheBreaker breaker, CartCacheMetrics metrics, TimeProvider time)
+    CartStore store,
+    CartCache cache,
+    LocalCartCache local,
+    CartInvalidations invalidations,
+    CacheBreaker breaker,
+    CartCacheMetrics metrics,
+    TimeProvider time,
+    ILogger<CartReader> logger)
 {
     private readonly ReadCoalescer<RenderedCart?> _loads = new();
 
@@ -26,14 +34,37 @@ internal sealed class CartReader(
         }
 
         var ticket = local.Reserve(cartId);
-        if (await cache.TryGetAsync(cartId) is { } cached)
+        var cached = await cache.TryGetAsync(cartId);
+        if (cached is { IsCurrent: true, Entry: var current })
         {
-            local.Fill(ticket, cached, cache.ExpiryOf(cached.CachedAt));
-            return cached.IsVisibleTo(caller, now) ? new ServedCart(cached.Cart, CacheTier.Redis) : null;
+            local.Fill(ticket, current, cache.ExpiryOf(current.CachedAt));
+            return current.IsVisibleTo(caller, now) ? new ServedCart(current.Cart, CacheTier.Redis) : null;
         }
 
-        var loaded = await _loads.LoadAsync(cartId, LoadAndCacheAsync, cancellationToken);
+        RenderedCart? loaded;
+        try
+        {
+            loaded = await _loads.LoadAsync(cartId, LoadAndCacheAsync, cancellationToken);
+        }
+        catch (Exception exception) when (cached is not null && DependencyFailures.IsUnavailable(exception))
+        {
+            return ServeLastKnown(cartId, cached.Entry, caller, exception);
+        }
+
         return loaded is not null && loaded.Cart.Header.IsVisibleTo(caller, now) ? new ServedCart(loaded.View, CacheTier.DynamoDb) : null;
+    }
+
+    /// <summary>
+    /// The last-known copy, for a read DynamoDB could not answer: stale (past its lifetime, or cached before the last
+    /// Redis outage), so it goes out marked with its age and never fills the local tier.
+    /// </summary>
+    private ServedCart? ServeLastKnown(string cartId, CachedCart lastKnown, CartCaller caller, Exception failure)
+    {
+        var now = time.GetUtcNow();
+        var staleness = Staleness.Of(lastKnown.CachedAt, cache.ExpiryOf(lastKnown.CachedAt), now.ToUnixTimeMilliseconds());
+        metrics.StaleServed();
+        CartLog.ServedLastKnown(logger, cartId, failure.GetType().Name, staleness.AgeSeconds);
+        return lastKnown.IsVisibleTo(caller, now) ? new ServedCart(lastKnown.Cart, CacheTier.Redis, staleness) : null;
     }
 
     /// <summary>The local entry, if one is held and proven current; lookups of carts the tier does not hold cost nothing but the lookup.</summary>
@@ -81,5 +112,16 @@ internal sealed class CartReader(
     }
 }
 
-/// <summary>A cart as a read served it, and the tier that served it (<c>Cache-Status</c>).</summary>
-internal sealed record ServedCart(CartView View, string Tier);
+/// <summary>A cart as a read served it, the tier that served it (<c>Cache-Status</c>) and, for a last-known copy, how stale it is.</summary>
+internal sealed record ServedCart(CartView View, string Tier, Staleness? Stale = null);
+
+/// <summary>
+/// How stale a last-known copy is, in whole seconds: <see cref="AgeSeconds"/> since it was cached (HTTP <c>Age</c>) and
+/// <see cref="TtlSeconds"/>, its remaining lifetime as RFC 9211 <c>Cache-Status</c> reports it: never above zero (a copy
+/// served stale is not fresh), below zero by how long it has been past its lifetime.
+/// </summary>
+internal readonly record struct Staleness(long AgeSeconds, long TtlSeconds)
+{
+    public static Staleness Of(long cachedAtMs, long expiresAtMs, long nowMs) =>
+        new(Math.Max(0, (nowMs - cachedAtMs) / 1000), -(long)Math.Ceiling(Math.Max(0, nowMs - expiresAtMs) / 1000.0));
+}

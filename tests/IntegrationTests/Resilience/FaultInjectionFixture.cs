@@ -17,6 +17,9 @@ public sealed class FaultInjectionFixture : PlatformFixture
 
     public const int CartApiCallsInFlight = 4;
 
+    /// <summary>How long a cached cart is current here, short so a test can outlive it (20 s by default).</summary>
+    public static readonly TimeSpan CartCacheLifetime = TimeSpan.FromSeconds(2);
+
     protected override string[] Arguments => ["--DynamoDBLocal:FaultInjector=true", "--CartApi:Replicas=1"];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
@@ -26,7 +29,8 @@ public sealed class FaultInjectionFixture : PlatformFixture
         {
             replica.WithEnvironment("Carts__HoldSweeper__Enabled", "false")
                 .WithEnvironment("DynamoDb__MaxCallsInFlight", CartApiCallsInFlight.ToString(CultureInfo.InvariantCulture))
-                .WithEnvironment("DynamoDb__AdmissionWait", "00:00:00.250");
+                .WithEnvironment("DynamoDb__AdmissionWait", "00:00:00.250")
+                .WithEnvironment("Carts__CacheTimeToLive", CartCacheLifetime.ToString("c", CultureInfo.InvariantCulture));
         }
     }
 
