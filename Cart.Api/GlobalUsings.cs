@@ -13,6 +13,7 @@ global using ApiConventions.Validation;
 global using Cart.Api.Extensions;
 global using DynamoDbStorage;
 global using DynamoDbStorage.Paging;
+global using DynamoDbStorage.Resilience;
 global using DynamoDbStorage.Retries;
 global using DynamoDbStorage.Tables;
 global using DynamoDbStorage.Transactions;

@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace Idempotency;
 
-/// <summary>Claims, reads, completes and releases idempotency records with conditional writes.</summary>
-public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time, IOptions<IdempotencyOptions> options)
+/// <summary>
+/// Claims, reads, completes and releases idempotency records with conditional writes. Completing and releasing end a
+/// request's work, so load shedding never refuses them (<see cref="DynamoDbAdmission.FinishingWork"/>): a release shed
+/// would leave the key claimed, and the client's retry refused as in use, until the lease runs out.
+/// </summary>
+public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, DynamoDbAdmission admission, TimeProvider time, IOptions<IdempotencyOptions> options)
 {
     private readonly IdempotencyOptions _options = options.Value;
 
@@ -93,6 +97,7 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
         IdempotencyScope scope, IdempotencyRecord claim, KeyClaim claimed, StoredResponse response, CancellationToken cancellationToken)
     {
         var put = CompletionPut(scope, claim, claimed, response);
+        using var finishing = admission.FinishingWork();
         try
         {
             await dynamodb.PutItemAsync(new PutItemRequest
@@ -114,6 +119,7 @@ public sealed class IdempotencyStore(IAmazonDynamoDB dynamodb, TimeProvider time
     /// <summary>Gives the key back after a failure that changed nothing, so a retry can run at once.</summary>
     public async Task ReleaseAsync(IdempotencyScope scope, IdempotencyRecord claim, CancellationToken cancellationToken)
     {
+        using var finishing = admission.FinishingWork();
         try
         {
             await dynamodb.DeleteItemAsync(new DeleteItemRequest

@@ -1,4 +1,3 @@
-using ApiConventions.Problems;
 using Cart.Api.Caching;
 using Cart.Api.Contracts;
 using Cart.Api.Model;

@@ -7,9 +7,11 @@ namespace Cart.Api.Checkout;
 
 /// <summary>
 /// Undoes a checkout that took nothing from the shopper — declined, or expired before payment started: the cart opens
-/// again and its hold (slot place, stock) goes back, in one transaction guarded by the cart's version.
+/// again and its hold (slot place, stock) goes back, in one transaction guarded by the cart's version. Returning a hold
+/// ends work, so load shedding never refuses these calls (<see cref="DynamoDbAdmission.FinishingWork"/>).
 /// </summary>
-internal sealed class CheckoutReleases(CartStore store, CartMutations mutations, IAmazonDynamoDB dynamoDb, IOptions<CartOptions> options, TimeProvider time)
+internal sealed class CheckoutReleases(
+    CartStore store, CartMutations mutations, IAmazonDynamoDB dynamoDb, DynamoDbAdmission admission, IOptions<CartOptions> options, TimeProvider time)
 {
     private const int Attempts = 3;
 
@@ -17,6 +19,7 @@ internal sealed class CheckoutReleases(CartStore store, CartMutations mutations,
     /// <returns>True when this call reopened the cart; false when it moved first (a concurrent resume, or another release).</returns>
     public async Task<bool> ReopenAsync(CartSnapshot cart, long? expiredBy, CancellationToken cancellationToken)
     {
+        using var finishing = admission.FinishingWork();
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var now = time.GetUtcNow();
@@ -50,6 +53,7 @@ internal sealed class CheckoutReleases(CartStore store, CartMutations mutations,
     /// <summary>Frees an expired hold's place when its cart no longer holds it (gone, or already moved on).</summary>
     public async Task ReleaseOrphanAsync(SlotBooking booking, long expiredBy, CancellationToken cancellationToken)
     {
+        using var finishing = admission.FinishingWork();
         try
         {
             await dynamoDb.TransactWriteItemsAsync(new TransactWriteItemsRequest

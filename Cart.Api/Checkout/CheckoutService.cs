@@ -26,6 +26,7 @@ internal sealed class CheckoutService(
     SlotReclaimer reclaimer,
     PaymentsClient payments,
     CartWriteGate gate,
+    DynamoDbAdmission admission,
     IOptions<CartOptions> options,
     TimeProvider time,
     ILogger<CheckoutService> logger)
@@ -147,10 +148,14 @@ internal sealed class CheckoutService(
         },
     };
 
-    /// <summary>Step 2 and 3 for a frozen (CHECKING_OUT) cart; null when the cart moved under us (read again).</summary>
+    /// <summary>
+    /// Step 2 and 3 for a frozen (CHECKING_OUT) cart; null when the cart moved under us (read again). The cart holds
+    /// stock and a slot place from step 1 on, so none of these calls is shed: shedding them would keep the hold, not end it.
+    /// </summary>
     private async Task<Outcome<CheckoutResponse>?> PayAsync(
         CartSnapshot cart, string? authorization, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
     {
+        using var finishing = admission.FinishingWork();
         if (cart.Header is { Payment.Status: PaymentStatus.Pending, Hold: { } hold })
         {
             if (hold.IsExpiredAt(time.GetUtcNow()))

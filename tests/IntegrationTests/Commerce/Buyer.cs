@@ -13,17 +13,14 @@ public sealed class Buyer(CartClient client, string accountId, string cartId) : 
 
     public string CartId { get; } = cartId;
 
+    /// <summary>Opens and funds an account and fills a cart, each step retried as <see cref="CartClient.SendUntilDefiniteAsync"/> does.</summary>
     public static async Task<Buyer> ArriveAsync(PlatformFixture platform, string sku, int qty, long funds = 1_000_000)
     {
         var client = CartClient.ThroughGateway(platform, $"buyer-{Guid.NewGuid():N}");
-        using var opened = await client.SendAsync(HttpMethod.Post, "/accounts", new { currency = "USD" });
-        var body = await opened.Content.ReadAsStringAsync();
-        Assert.True(opened.StatusCode == HttpStatusCode.Created, $"POST /accounts answered {(int)opened.StatusCode}: {body}");
-        var accountId = JsonDocument.Parse(body).RootElement.GetProperty("accountId").GetString()!;
-        using var deposit = await client.SendAsync(HttpMethod.Post, $"/accounts/{accountId}/deposits", new { amount = funds, currency = "USD" }, Guid.NewGuid().ToString());
-        Assert.True(deposit.IsSuccessStatusCode, $"deposit answered {(int)deposit.StatusCode}: {await deposit.Content.ReadAsStringAsync()}");
-        var cartId = await client.CreateCartAsync();
-        await client.AddAsync(cartId, sku, qty);
+        var accountId = (await SucceedAsync(client, HttpMethod.Post, "/accounts", new { currency = "USD" })).GetProperty("accountId").GetString()!;
+        await SucceedAsync(client, HttpMethod.Post, $"/accounts/{accountId}/deposits", new { amount = funds, currency = "USD" });
+        var cartId = (await SucceedAsync(client, HttpMethod.Post, "/carts", new { })).GetProperty("cartId").GetString()!;
+        await SucceedAsync(client, HttpMethod.Post, $"/carts/{cartId}/items", new { sku, qty });
         return new Buyer(client, accountId, cartId);
     }
 
@@ -43,23 +40,20 @@ public sealed class Buyer(CartClient client, string accountId, string cartId) : 
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    /// <summary>
-    /// As a client with a durable key does: a 503 (DynamoDB did not answer in time under the crowd, or the service refused
-    /// while it was away) is sent again with the same key after a pause, until the answer is definite.
-    /// </summary>
+    /// <summary>A checkout with a durable key, sent again until its answer is definite (<see cref="CartClient.SendUntilDefiniteAsync"/>).</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> CheckoutUntilDefiniteAsync(string? slotId)
     {
-        var key = Guid.NewGuid().ToString();
-        for (var attempt = 1; ; attempt++)
-        {
-            var answer = await CheckoutAsync(slotId, key);
-            if (answer.Status != HttpStatusCode.ServiceUnavailable || attempt == 10)
-            {
-                return answer;
-            }
+        using var response = await Client.SendUntilDefiniteAsync(HttpMethod.Post, $"/carts/{CartId}/checkout", new { accountId = AccountId, slotId }, Guid.NewGuid().ToString());
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
+    private static async Task<JsonElement> SucceedAsync(CartClient client, HttpMethod method, string path, object body)
+    {
+        using var response = await client.SendUntilDefiniteAsync(method, path, body, Guid.NewGuid().ToString());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     public void Dispose() => Client.Dispose();

@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using global::Idempotency;
+using DynamoDbStorage;
+using DynamoDbStorage.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationTests.Idempotency;
@@ -30,7 +32,7 @@ public sealed class IdempotencyStoreTests(DynamoDbLocalFixture dynamodb) : IClas
             // Created by an earlier test of this class: every test uses keys of its own.
         }
 
-        _store = new IdempotencyStore(_dynamodb, _clock, Options.Create(new IdempotencyOptions()));
+        _store = new IdempotencyStore(_dynamodb, new DynamoDbAdmission(Options.Create(new DynamoDbOptions()), _clock), _clock, Options.Create(new IdempotencyOptions()));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -85,6 +85,51 @@ public class DynamoDbAdmissionTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
 
+    [Fact]
+    public async Task A_call_finishing_work_enters_at_once_beyond_the_cap_and_a_full_queue_and_gives_its_place_back()
+    {
+        using var admission = Admission(capacity: 1, queued: 0);
+        using var held = await admission.TryEnterAsync(CancellationToken.None);
+        Assert.Null(await admission.TryEnterAsync(CancellationToken.None)); // new work is shed
+
+        IDisposable? finishing;
+        using (admission.FinishingWork())
+        {
+            finishing = await Task.Run(async () => await admission.TryEnterAsync(CancellationToken.None)); // flows into awaited work
+        }
+
+        Assert.NotNull(finishing);
+        Assert.Equal(2, admission.InFlight);
+        finishing.Dispose();
+        finishing.Dispose();
+        Assert.Equal(1, admission.InFlight);
+        Assert.Null(await admission.TryEnterAsync(CancellationToken.None)); // the scope ended: shed again
+    }
+
+    [Fact]
+    public async Task A_call_finishing_work_takes_a_free_slot_when_there_is_one_and_a_nested_scope_keeps_the_outer_one()
+    {
+        using var admission = Admission(capacity: 1, queued: 0);
+
+        IDisposable? finishing;
+        using (admission.FinishingWork())
+        {
+            using (admission.FinishingWork())
+            {
+            }
+
+            finishing = await admission.TryEnterAsync(CancellationToken.None);
+            Assert.Equal(1, admission.InFlight);
+            using var beyond = await Task.Run(async () => await admission.TryEnterAsync(CancellationToken.None));
+            Assert.NotNull(beyond); // still finishing after the nested scope ended: beyond the cap
+        }
+
+        Assert.NotNull(finishing);
+        Assert.Null(await admission.TryEnterAsync(CancellationToken.None)); // the finishing call holds the one slot
+        finishing.Dispose();
+        Assert.Equal(0, admission.InFlight);
+    }
+
     private DynamoDbAdmission Admission(int capacity, TimeSpan? wait = null, int queued = 16) =>
         new(Options.Create(new DynamoDbOptions { MaxCallsInFlight = capacity, MaxCallsQueued = queued, AdmissionWait = wait ?? TimeSpan.FromSeconds(1) }), _clock);
 }
