@@ -19,7 +19,7 @@ public static class DynamoDBLocalBuilderExtensions
             ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".tools", "dynamodb-local"));
         var dynamodb = new DynamoDBLocalResource(name, installDirectory)
         {
-            CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", 0) is var calls and > 0 ? calls : null,
+            CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", DynamoDBLocalResource.DefaultCallsInFlight) is var calls and > 0 ? calls : null,
         };
 
         return builder.AddResource(dynamodb)

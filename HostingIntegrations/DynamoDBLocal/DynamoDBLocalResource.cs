@@ -18,11 +18,15 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     /// <summary>Null keeps the tables in memory; a folder keeps them across runs (<c>-dbPath</c>).</summary>
     public string? DataDirectory { get; internal set; }
 
+    /// <summary>The calls in flight each service gets by default against DynamoDB Local (<see cref="CallsInFlightPerService"/>).</summary>
+    public const int DefaultCallsInFlight = 8;
+
     /// <summary>
     /// The DynamoDB calls each referencing service may have in flight (its <c>DynamoDb:MaxCallsInFlight</c>, with a 1 s
-    /// admission wait), from <c>DynamoDBLocal:CallsInFlight</c>; null (the default) keeps the services' own sizing.
-    /// DynamoDB Local works on one SQLite database, so calls beyond a few in flight only queue inside it; sized to it,
-    /// a cold platform under load settles at once, but a 300-buyer flash sale sells short (docs/resilience.md).
+    /// admission wait), from <c>DynamoDBLocal:CallsInFlight</c> (<see cref="DefaultCallsInFlight"/>); 0 makes it null,
+    /// which keeps the services' own sizing (64 calls, 5 s), made for DynamoDB. DynamoDB Local works on one SQLite
+    /// database, so calls beyond a few in flight only queue inside it; sized to it, a cold platform under load settles
+    /// at once instead of staying overloaded for minutes (docs/resilience.md).
     /// </summary>
     public int? CallsInFlightPerService { get; internal set; }
 
