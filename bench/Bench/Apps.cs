@@ -24,7 +24,7 @@ internal static class Apps
     }
 
     /// <summary>redis-server ← Kestrel doing a Redis GET ← a YARP forwarder: the same hops as the cached cart read.</summary>
-    public static async Task<DistributedApplication> StartBaselineAsync(CancellationToken cancellationToken)
+    public static async Task<DistributedApplication> StartBaselineAsync(CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var builder = DistributedApplicationTestingBuilder.Create();
         var redis = builder.AddRedisServer("baseline-redis");
@@ -34,10 +34,27 @@ internal static class Apps
         builder.AddProject<Projects.BaselineServer>("baseline-proxy").AsHttpService()
             .WithEnvironment("Baseline__Role", "proxy")
             .WithReference(backend).WaitFor(backend);
+        configure?.Invoke(builder);
         ResourceLogFiles.KeepOffTheConsole(builder);
         var baseline = await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
         ResourceLogFiles.CopyToFiles(baseline, "baseline");
         return baseline;
+    }
+
+    /// <summary>
+    /// For a profile run: every .NET service writes <c>/tmp/perf-&lt;pid&gt;.map</c> (<c>DOTNET_PerfMapEnabled=3</c>, the
+    /// map alone), so <c>perf record -g -p &lt;pid&gt;</c> names JIT-compiled frames; hot framework code is recompiled
+    /// at tier 1 during the warm-up and named too. Code is not double-mapped (<c>DOTNET_EnableWriteXorExecute=0</c>):
+    /// perf would otherwise see it in a <c>memfd:doublemapper</c> file the map's addresses do not match.
+    /// </summary>
+    public static void WritePerfMaps(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("DOTNET_PerfMapEnabled", "3")
+                .WithEnvironment("DOTNET_EnableWriteXorExecute", "0");
+        }
     }
 
     public static HttpClient LoadClient(Uri baseAddress) =>

@@ -17,7 +17,8 @@ internal static class CachedReadScenario
 
         IReadOnlyList<LoadResult> system;
         byte[] payload;
-        await using (var platform = await Apps.StartPlatformAsync(cancellationToken))
+        var configure = settings.ProfileWindow is null ? null : (Action<IDistributedApplicationTestingBuilder>)Apps.WritePerfMaps;
+        await using (var platform = await Apps.StartPlatformAsync(cancellationToken, configure))
         {
             using var setup = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.HttpEndpoint("gateway") };
             var created = await setup.PostAsJsonAsync("/carts", new { }, cancellationToken);
@@ -38,7 +39,7 @@ internal static class CachedReadScenario
         }
 
         IReadOnlyList<LoadResult> baseline;
-        await using (var bare = await Apps.StartBaselineAsync(cancellationToken))
+        await using (var bare = await Apps.StartBaselineAsync(cancellationToken, configure))
         {
             await using (var redis = await ConnectionMultiplexer.ConnectAsync(await bare.ConnectionStringAsync("baseline-redis", cancellationToken)))
             {
@@ -75,7 +76,7 @@ internal static class CachedReadScenario
         DistributedApplication app, TimeSpan window, LoadTarget target, CancellationToken cancellationToken)
     {
         const double rate = 4000;
-        Console.WriteLine($"Profiling window of {target.Name}: {window.TotalSeconds:0} s at {rate} req/s. Attach now, e.g. dotnet-trace collect -p <pid> --duration 00:00:00:20");
+        Console.WriteLine($"Profiling window of {target.Name}: {window.TotalSeconds:0} s at {rate} req/s. Attach now, e.g. perf record -F 999 -g -p <pid> -- sleep 20 (services write perf maps), or dotnet-counters");
         foreach (var (name, processId) in app.ResourceProcesses())
         {
             Console.WriteLine($"  {name,-16} pid {processId}");
