@@ -67,15 +67,14 @@ internal static class CachedReadScenario
             [new("warm-up", 500, TimeSpan.FromSeconds(3)), new("warm-up", 1000, TimeSpan.FromSeconds(5)), new("warm-up", 2000, TimeSpan.FromSeconds(5)), new("warm-up", 3000, TimeSpan.FromSeconds(5))],
             target.Send, cancellationToken);
         return settings.ProfileWindow is { } window
-            ? [await HoldForProfilingAsync(app, window, target, cancellationToken)]
+            ? [await HoldForProfilingAsync(app, window, settings.ProfileRate, target, cancellationToken)]
             : await OpenLoopLoad.FindCapacityAsync(target.Name, settings.ReadRates, settings.StepDuration, P95Target, target.Send, CpuMeter.For(app), cancellationToken);
     }
 
     /// <summary>A steady load at a rate both sides sustain, long enough to attach a profiler to the printed processes.</summary>
     private static async Task<LoadResult> HoldForProfilingAsync(
-        DistributedApplication app, TimeSpan window, LoadTarget target, CancellationToken cancellationToken)
+        DistributedApplication app, TimeSpan window, double rate, LoadTarget target, CancellationToken cancellationToken)
     {
-        const double rate = 4000;
         Console.WriteLine($"Profiling window of {target.Name}: {window.TotalSeconds:0} s at {rate} req/s. Attach now, e.g. perf record -F 999 -g -p <pid> -- sleep 20 (services write perf maps), or dotnet-counters");
         foreach (var (name, processId) in app.ResourceProcesses())
         {

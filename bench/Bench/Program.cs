@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [flash-sale] [startup] [--quick] [--profile]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [flash-sale] [startup] [--quick] [--profile [--profile-rate 4000]]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -11,15 +11,17 @@ internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var scenarios = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--profile-rate")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var quick = args.Contains("--quick");
         var profile = args.Contains("--profile");
+        var profileRate = args.SkipWhile(a => a != "--profile-rate").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(4000);
         var settings = new BenchSettings(
             StepDuration: TimeSpan.FromSeconds(quick ? 3 : 8),
             ReadRates: quick ? [1000, 3000, 5000] : [1000, 2000, 3000, 4000, 5000, 5500, 6000, 6500, 7000, 7500, 8000, 8500, 9000, 10000, 11000, 12000, 13000, 14000, 16000],
             WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 500, 600],
             MixedRate: 100,
-            ProfileWindow: profile ? TimeSpan.FromSeconds(40) : null);
+            ProfileWindow: profile ? TimeSpan.FromSeconds(40) : null,
+            ProfileRate: profileRate);
 
         // Ctrl+C, or a SIGTERM from a script or CI: stop the load and dispose the platforms, so no service outlives the bench.
         using var cancel = new CancellationTokenSource();
@@ -93,4 +95,5 @@ internal static class BenchProgram
 
 /// <summary>How long and how hard to push.</summary>
 /// <param name="ProfileWindow">With <c>--profile</c>: instead of its ladders, the read scenario holds each side at a steady load this long, prints the PIDs to attach dotnet-trace, dotnet-counters or perf to, and the CPU per request by process.</param>
-internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates, double[] WriteRates, double MixedRate, TimeSpan? ProfileWindow);
+/// <param name="ProfileRate">The steady load of a profile window (<c>--profile-rate</c>, 4,000 req/s): below the gateway's capacity, so a profile shows its work rather than an overload's spinning and queueing.</param>
+internal sealed record BenchSettings(TimeSpan StepDuration, double[] ReadRates, double[] WriteRates, double MixedRate, TimeSpan? ProfileWindow, double ProfileRate = 4000);
