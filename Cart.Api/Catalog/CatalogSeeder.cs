@@ -39,8 +39,14 @@ internal sealed partial class CatalogSeeder(
                 var table = await dynamoDb.DescribeTableAsync(catalog.TableName, stoppingToken);
                 if (table.Table.TableStatus == TableStatus.ACTIVE)
                 {
-                    var seeded = await catalog.SeedIfAbsentAsync(catalogOptions.Value.Currency, stoppingToken);
                     var now = time.GetUtcNow();
+                    var seeded = await catalog.SeedIfAbsentAsync(catalogOptions.Value.Currency, now, stoppingToken);
+                    if (seeded == CatalogSeeding.InProgressElsewhere)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
+                        continue;
+                    }
+
                     await slots.SeedAsync(SlotSeed.Slots(DateOnly.FromDateTime(now.UtcDateTime), options.Value.DeliverySlotLength, now.ToUtcTimestamp()), now.ToUtcTimestamp(), stoppingToken);
                     LogSeeded(logger, seeded);
                     var stocked = await stock.SeedAsync(SeedStock.Plan(CatalogSeed.Skus(), seedStock.Value), now.ToUtcTimestamp(), stoppingToken);
@@ -63,8 +69,8 @@ internal sealed partial class CatalogSeeder(
         }
     }
 
-    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Catalog seed checked (written now: {Seeded})")]
-    private static partial void LogSeeded(ILogger logger, bool seeded);
+    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Catalog seed checked: {Seeding}")]
+    private static partial void LogSeeded(ILogger logger, CatalogSeeding seeding);
 
     [LoggerMessage(EventId = 132, Level = LogLevel.Warning, Message = "Seeding the catalog failed; trying again")]
     private static partial void LogSeedingFailed(ILogger logger, Exception exception);

@@ -4,7 +4,7 @@ using static DynamoDbStorage.AttributeValues;
 
 namespace Cart.Api.Storage;
 
-/// <summary>Reads products and promotions (<c>PRODUCT#</c>, <c>PROMO#</c> items of the <c>carts</c> table) and seeds them.</summary>
+/// <summary>Reads products and promotions (<c>PRODUCT#</c>, <c>PROMO#</c> items of the <c>carts</c> table) and seeds them once (<c>SEED#catalog</c>).</summary>
 internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options)
 {
     private const int BatchGetLimit = 100;
@@ -12,6 +12,15 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
 
     // A few thousand products load in a couple of seconds with a handful of batches in flight; more only queues.
     private const int SeedWritesInFlight = 4;
+
+    private const string SeedMarkerPk = "SEED#catalog";
+    private const string SeedStatusAttribute = "seedStatus";
+    private const string SeedLeaseAttribute = "leaseUntil";
+    private const string SeedInProgress = "IN_PROGRESS";
+    private const string SeedDone = "DONE";
+
+    // Writing the catalog takes seconds; an instance that died while seeding is taken over after this.
+    private static readonly TimeSpan SeedLease = TimeSpan.FromMinutes(1);
 
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
@@ -48,22 +57,62 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
             .ToDictionary(promotion => promotion.Code, StringComparer.Ordinal);
     }
 
-    /// <summary>Writes the seed catalog unless its last entries are already there (cheap on every start after the first).</summary>
-    public async Task<bool> SeedIfAbsentAsync(string currency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the seed catalog once for every instance that starts against the table: the first to claim the seed
+    /// marker (<c>SEED#catalog</c>, a conditional write) writes it and marks it done; the others answer
+    /// <see cref="CatalogSeeding.InProgressElsewhere"/> until then, and <see cref="CatalogSeeding.Present"/> after. A
+    /// claim whose instance died is taken over once its lease has passed. Two cart-api replicas starting together used to
+    /// write the 3,000 products each, and the second judged the catalog present from its last product while the first's
+    /// batches, written in parallel, could still be missing others.
+    /// </summary>
+    public async Task<CatalogSeeding> SeedIfAbsentAsync(string currency, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var products = CatalogSeed.Products(currency).ToList();
-        var promotions = CatalogSeed.Promotions().ToList();
-        var present = await BatchGetAsync([CartKeys.ProductPk(products[^1].Sku), CartKeys.PromoPk(promotions[^1].Code)], cancellationToken);
-        if (present.Count == 2)
+        var marker = await dynamoDb.GetItemAsync(new GetItemRequest { TableName = TableName, Key = Key(SeedMarkerPk), ConsistentRead = true }, cancellationToken);
+        if (marker.Item is { Count: > 0 } found && found.GetValueOrDefault(SeedStatusAttribute)?.S == SeedDone)
         {
-            return false;
+            return CatalogSeeding.Present;
+        }
+
+        if (!await TryClaimSeedAsync(now, cancellationToken))
+        {
+            return CatalogSeeding.InProgressElsewhere;
         }
 
         var items = CatalogSeed.Categories.Select(CatalogItemMapper.ToItem)
-            .Concat(products.Select(CatalogItemMapper.ToItem))
-            .Concat(promotions.Select(CatalogItemMapper.ToItem));
+            .Concat(CatalogSeed.Products(currency).Select(CatalogItemMapper.ToItem))
+            .Concat(CatalogSeed.Promotions().Select(CatalogItemMapper.ToItem));
         await PutAllAsync(items, cancellationToken);
-        return true;
+        await dynamoDb.PutItemAsync(new PutItemRequest { TableName = TableName, Item = SeedMarker(SeedDone, leaseUntil: 0) }, cancellationToken);
+        return CatalogSeeding.Written;
+    }
+
+    /// <summary>The seed marker for this instance (in progress, with a lease), unless another instance holds a live one or it is done.</summary>
+    private async Task<bool> TryClaimSeedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest
+            {
+                TableName = TableName,
+                Item = SeedMarker(SeedInProgress, (now + SeedLease).ToUnixTimeSeconds()),
+                ConditionExpression = "attribute_not_exists(#pk) OR (#status = :inProgress AND #lease < :now)",
+                ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey, ["#status"] = SeedStatusAttribute, ["#lease"] = SeedLeaseAttribute },
+                ExpressionAttributeValues = new() { [":inProgress"] = S(SeedInProgress), [":now"] = N(now.ToUnixTimeSeconds()) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> SeedMarker(string status, long leaseUntil)
+    {
+        var item = Key(SeedMarkerPk);
+        item[SeedStatusAttribute] = S(status);
+        item[SeedLeaseAttribute] = N(leaseUntil);
+        return item;
     }
 
     /// <summary>

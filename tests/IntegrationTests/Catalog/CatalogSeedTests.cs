@@ -1,13 +1,64 @@
 using System.Net;
+using Amazon.DynamoDBv2.Model;
 using IntegrationTests.Carts;
 using IntegrationTests.Commerce;
 
 namespace IntegrationTests.Catalog;
 
-/// <summary>The development seed as both cart-api replicas wrote it at start: stocked hot SKUs, one currency.</summary>
+/// <summary>The development seed as the cart-api replicas wrote it at start: once, whole, stocked hot SKUs, one currency.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class CatalogSeedTests(PlatformFixture platform)
 {
+    private const int SeedProducts = 3000;
+
+    [Fact]
+    public async Task Of_the_replicas_that_started_together_exactly_one_wrote_the_catalog_and_it_is_complete_and_marked_done()
+    {
+        var replicas = platform.App.ReplicaNames("cart-api");
+        var outcomes = new List<string>();
+        foreach (var replica in replicas)
+        {
+            var lines = await platform.App.ConsoleLinesAsync(replica);
+            outcomes.Add(Assert.Single(lines, line => line.Contains("Catalog seed checked", StringComparison.Ordinal)).Trim());
+        }
+
+        await using var storage = await CartStorage.ConnectAsync(platform);
+        var marker = (await storage.DynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = "carts",
+            Key = new() { ["PK"] = new AttributeValue("SEED#catalog"), ["SK"] = new AttributeValue("CATALOG") },
+            ConsistentRead = true,
+        })).Item;
+        var products = await CountProductsAsync(storage);
+
+        Assert.True(replicas.Count >= 2, "the platform runs one replica: nothing raced");
+        var seen = string.Join(" | ", outcomes);
+        Assert.True(outcomes.Count(line => line.EndsWith("Catalog seed checked: Written", StringComparison.Ordinal)) == 1, seen);
+        Assert.Equal(replicas.Count - 1, outcomes.Count(line => line.EndsWith("Catalog seed checked: Present", StringComparison.Ordinal)));
+        Assert.Equal("DONE", marker.GetValueOrDefault("seedStatus")?.S);
+        Assert.Equal(SeedProducts, products);
+    }
+
+    private static async Task<int> CountProductsAsync(CartStorage storage)
+    {
+        var found = 0;
+        foreach (var chunk in Enumerable.Range(1, SeedProducts).Chunk(100))
+        {
+            var pending = new Dictionary<string, KeysAndAttributes>
+            {
+                ["carts"] = new() { Keys = [.. chunk.Select(n => new Dictionary<string, AttributeValue> { ["PK"] = new($"PRODUCT#SKU-{n}"), ["SK"] = new("CATALOG") })] },
+            };
+            while (pending.Count > 0)
+            {
+                var response = await storage.DynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending });
+                found += response.Responses.TryGetValue("carts", out var items) ? items.Count : 0;
+                pending = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
+            }
+        }
+
+        return found;
+    }
+
     [Fact]
     public async Task The_seeds_hot_skus_have_their_stock_in_eight_shards_written_once_by_two_replicas()
     {
