@@ -164,6 +164,8 @@ internal sealed class Services : Construct
                 ["AWS_REGION"] = Stack.Of(this).Region,
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://localhost:4317",
                 ["OTEL_SERVICE_NAME"] = spec.Name,
+                ["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio", // read by the OpenTelemetry SDK
+                ["OTEL_TRACES_SAMPLER_ARG"] = _settings.TraceSampleRatio.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             Secrets = configuration,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { StreamPrefix = spec.Name, LogRetention = RetentionDays.ONE_MONTH }),

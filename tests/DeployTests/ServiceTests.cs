@@ -20,6 +20,20 @@ public class ServiceTests(SynthesizedStack stack) : IClassFixture<SynthesizedSta
         Assert.DoesNotContain(names, name => name.StartsWith("AWS_ENDPOINT_URL", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_service_traces_a_tenth_of_its_requests_continuing_sampled_traces()
+    {
+        foreach (var service in ServiceNames)
+        {
+            var environment = stack.TaskDefinition(service)["ContainerDefinitions"]!.AsArray()
+                .Single(container => (string?)container!["Name"] == service)!["Environment"]!.AsArray()
+                .ToDictionary(variable => (string)variable!["Name"]!, variable => (string?)variable!["Value"]);
+
+            Assert.Equal("parentbased_traceidratio", environment["OTEL_TRACES_SAMPLER"]);
+            Assert.Equal("0.1", environment["OTEL_TRACES_SAMPLER_ARG"]);
+        }
+    }
+
     [Theory]
     [InlineData("cart-api")]
     [InlineData("payments-api")]
