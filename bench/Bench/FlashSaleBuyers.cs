@@ -52,24 +52,20 @@ internal sealed class FlashSaleBuyers(HttpClient gateway, HttpClient setup, Buye
         return response.IsSuccessStatusCode;
     }
 
+    /// <summary>An arranging request (<see cref="Arrangement"/>): one Idempotency-Key for all its attempts.</summary>
     public static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, Buyer buyer, object body, CancellationToken cancellationToken)
     {
-        using var request = Request(method, path, buyer, body);
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-
+        var key = Guid.NewGuid().ToString("N");
+        using var response = await Arrangement.SendAsync(client, () => Request(method, path, buyer, body, key), cancellationToken);
         return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, Buyer buyer, object body)
+    private static HttpRequestMessage Request(HttpMethod method, string path, Buyer buyer, object body, string? key = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", buyer.Token);
         request.Headers.Add("Cookie", $"deviceId={buyer.Device}");
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString("N"));
         return request;
     }
 }

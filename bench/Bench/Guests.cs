@@ -9,13 +9,18 @@ internal sealed record GuestCart(string CartId, string Cookie)
     public static async Task<GuestCart[]> CreateAsync(HttpClient gateway, int count, CancellationToken cancellationToken) =>
         await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/carts") { Content = JsonContent.Create(new { }) };
-            using var response = await gateway.SendAsync(request, cancellationToken);
-            response.EnsureSuccessStatusCode();
+            var key = Guid.NewGuid().ToString("N");
+            using var response = await Arrangement.SendAsync(gateway, () => Keyed(new HttpRequestMessage(HttpMethod.Post, "/carts") { Content = JsonContent.Create(new { }) }, key), cancellationToken);
             var cartId = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("cartId").GetString()!;
             var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("deviceId=", StringComparison.Ordinal)).Split(';')[0];
             return new GuestCart(cartId, cookie);
         }));
+
+    private static HttpRequestMessage Keyed(HttpRequestMessage request, string key)
+    {
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
 
     /// <summary>qty += 1 on one of nine skus priced in USD (the seeded catalog prices every tenth sku in EUR), with a fresh Idempotency-Key.</summary>
     public async Task<bool> AddItemAsync(HttpClient gateway, long sequence, CancellationToken cancellationToken)

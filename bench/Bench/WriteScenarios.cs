@@ -142,19 +142,19 @@ internal static class WriteScenarios
         return text.ToString().TrimEnd();
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, string token, object body)
+    private static HttpRequestMessage Request(HttpMethod method, string path, string token, object body, string? key = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString("N"));
         return request;
     }
 
+    /// <summary>An arranging request (<see cref="Arrangement"/>): one Idempotency-Key for all its attempts.</summary>
     private static async Task<JsonElement> SendAsync(HttpClient gateway, HttpMethod method, string path, string token, object body, CancellationToken cancellationToken)
     {
-        using var request = Request(method, path, token, body);
-        using var response = await gateway.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        var key = Guid.NewGuid().ToString("N");
+        using var response = await Arrangement.SendAsync(gateway, () => Request(method, path, token, body, key), cancellationToken);
         return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 }
