@@ -37,20 +37,8 @@ internal sealed partial class CatalogSeeder(
             try
             {
                 var table = await dynamoDb.DescribeTableAsync(catalog.TableName, stoppingToken);
-                if (table.Table.TableStatus == TableStatus.ACTIVE)
+                if (table.Table.TableStatus == TableStatus.ACTIVE && await TrySeedAsync(stoppingToken))
                 {
-                    var now = time.GetUtcNow();
-                    var seeded = await catalog.SeedIfAbsentAsync(catalogOptions.Value.Currency, now, stoppingToken);
-                    if (seeded == CatalogSeeding.InProgressElsewhere)
-                    {
-                        await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
-                        continue;
-                    }
-
-                    await slots.SeedAsync(SlotSeed.Slots(DateOnly.FromDateTime(now.UtcDateTime), options.Value.DeliverySlotLength, now.ToUtcTimestamp()), now.ToUtcTimestamp(), stoppingToken);
-                    LogSeeded(logger, seeded);
-                    var stocked = await stock.SeedAsync(SeedStock.Plan(CatalogSeed.Skus(), seedStock.Value), now.ToUtcTimestamp(), stoppingToken);
-                    LogStocked(logger, stocked);
                     _ready = true;
                     return;
                 }
@@ -67,6 +55,23 @@ internal sealed partial class CatalogSeeder(
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
         }
+    }
+
+    /// <summary>The catalog, the delivery slots and the stock; false while another instance is writing the catalog.</summary>
+    private async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var seeded = await catalog.SeedIfAbsentAsync(catalogOptions.Value.Currency, now, cancellationToken);
+        if (seeded == CatalogSeeding.InProgressElsewhere)
+        {
+            return false;
+        }
+
+        await slots.SeedAsync(SlotSeed.Slots(DateOnly.FromDateTime(now.UtcDateTime), options.Value.DeliverySlotLength, now.ToUtcTimestamp()), now.ToUtcTimestamp(), cancellationToken);
+        LogSeeded(logger, seeded);
+        var stocked = await stock.SeedAsync(SeedStock.Plan(CatalogSeed.Skus(), seedStock.Value), now.ToUtcTimestamp(), cancellationToken);
+        LogStocked(logger, stocked);
+        return true;
     }
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Catalog seed checked: {Seeding}")]
