@@ -73,7 +73,13 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
             return CatalogSeeding.Present;
         }
 
-        if (!await TryClaimSeedAsync(now, cancellationToken))
+        if (marker.Item is not { Count: > 0 } && await IsSeededWithoutMarkerAsync(cancellationToken))
+        {
+            // Seeded before the marker existed, and perhaps repriced since: never rewritten, only marked done.
+            return await TryPutSeedMarkerAsync(SeedMarker(SeedDone, leaseUntil: 0), now, cancellationToken) ? CatalogSeeding.Present : CatalogSeeding.InProgressElsewhere;
+        }
+
+        if (!await TryPutSeedMarkerAsync(SeedMarker(SeedInProgress, (now + SeedLease).ToUnixTimeSeconds()), now, cancellationToken))
         {
             return CatalogSeeding.InProgressElsewhere;
         }
@@ -86,15 +92,22 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
         return CatalogSeeding.Written;
     }
 
-    /// <summary>The seed marker for this instance (in progress, with a lease), unless another instance holds a live one or it is done.</summary>
-    private async Task<bool> TryClaimSeedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A catalog written by a start before the seed marker existed: its last product and promotion are there.</summary>
+    private async Task<bool> IsSeededWithoutMarkerAsync(CancellationToken cancellationToken) =>
+        (await BatchGetAsync([CartKeys.ProductPk(CatalogSeed.Skus().Last()), CartKeys.PromoPk(CatalogSeed.Promotions().Last().Code)], cancellationToken)).Count == 2;
+
+    /// <summary>
+    /// Writes the seed marker (a claim, or done) unless another instance holds a live claim or the seed is done: false
+    /// then. A claim whose lease has passed is taken over.
+    /// </summary>
+    private async Task<bool> TryPutSeedMarkerAsync(Dictionary<string, AttributeValue> marker, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             await dynamoDb.PutItemAsync(new PutItemRequest
             {
                 TableName = TableName,
-                Item = SeedMarker(SeedInProgress, (now + SeedLease).ToUnixTimeSeconds()),
+                Item = marker,
                 ConditionExpression = "attribute_not_exists(#pk) OR (#status = :inProgress AND #lease < :now)",
                 ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey, ["#status"] = SeedStatusAttribute, ["#lease"] = SeedLeaseAttribute },
                 ExpressionAttributeValues = new() { [":inProgress"] = S(SeedInProgress), [":now"] = N(now.ToUnixTimeSeconds()) },

@@ -1,0 +1,80 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Aspire.Hosting.ApplicationModel;
+
+namespace IntegrationTests.Catalog;
+
+/// <summary>A catalog seeded before the seed marker existed, and changed since, is marked done on the next start, never rewritten.</summary>
+public sealed class CatalogSeedUpgradeTests : IAsyncLifetime
+{
+    private const string Replica = "cart-api-0";
+    private DistributedApplication _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await PlatformBuilder.CreateAsync(["--CartApi:Replicas=1"]);
+        _app = await builder.KeepOnly(Replica).StartHealthyAsync(TimeSpan.FromMinutes(2));
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAndVerifyNothingLeftAsync();
+
+    [Fact]
+    public async Task A_restart_against_a_catalog_without_the_marker_keeps_every_product_as_it_is()
+    {
+        using var dynamodb = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = _app.HttpEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
+        var marker = new Dictionary<string, AttributeValue> { ["PK"] = new("SEED#catalog"), ["SK"] = new("CATALOG") };
+        var product = new Dictionary<string, AttributeValue> { ["PK"] = new("PRODUCT#SKU-2990"), ["SK"] = new("CATALOG") };
+        await dynamodb.DeleteItemAsync(new DeleteItemRequest { TableName = "carts", Key = marker }); // as an older start left it
+        await dynamodb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = "carts",
+            Key = product,
+            UpdateExpression = "SET #probe = :probe", // a change since; rewriting the product from the seed drops it
+            ExpressionAttributeNames = new() { ["#probe"] = "upgradeProbe" },
+            ExpressionAttributeValues = new() { [":probe"] = new("kept") },
+        });
+
+        var before = _app.ProcessId(Replica);
+        await _app.ExecuteCommandAsync(Replica, KnownResourceCommands.RestartCommand);
+        await WaitUntilRestartedAndSeededAsync(before);
+
+        var after = (await dynamodb.GetItemAsync(new GetItemRequest { TableName = "carts", Key = product, ConsistentRead = true })).Item;
+        var markerAfter = (await dynamodb.GetItemAsync(new GetItemRequest { TableName = "carts", Key = marker, ConsistentRead = true })).Item;
+        Assert.Equal("kept", after.GetValueOrDefault("upgradeProbe")?.S);
+        Assert.Equal("DONE", markerAfter.GetValueOrDefault("seedStatus")?.S);
+    }
+
+    /// <summary>A new process whose <c>/health</c> answers 200, which it does only once it has checked the catalog seed.</summary>
+    private async Task WaitUntilRestartedAndSeededAsync(int? before)
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            var now = _app.ProcessId(Replica);
+            if (now is not null && now != before && await IsHealthyAsync(client))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{Replica} did not come back healthy after its restart");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private async Task<bool> IsHealthyAsync(HttpClient client)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri(_app.HttpEndpoint(Replica), "/health"));
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}
