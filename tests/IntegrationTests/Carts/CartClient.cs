@@ -29,7 +29,14 @@ public sealed class CartClient : IDisposable
     public static CartClient ThroughGateway(PlatformFixture platform, string? userId = null, string? deviceId = null) =>
         new(platform.Gateway, deviceId, userId is null ? null : platform.MintToken(userId));
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null) =>
+        _http.SendAsync(Request(method, path, body, idempotencyKey, ifMatch));
+
+    /// <summary>Sent again with the same key until the answer is definite (<see cref="DefiniteAnswers"/>), as a client with a durable key does.</summary>
+    public Task<HttpResponseMessage> SendUntilDefiniteAsync(HttpMethod method, string path, object? body, string idempotencyKey) =>
+        DefiniteAnswers.SendAsync(_http, () => Request(method, path, body, idempotencyKey, ifMatch: null));
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, object? body, string? idempotencyKey, string? ifMatch)
     {
         var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -47,36 +54,8 @@ public sealed class CartClient : IDisposable
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
-        return _http.SendAsync(request);
+        return request;
     }
-
-    /// <summary>
-    /// As a client with a durable key does: a 503 (the service shed the call or its dependency did not answer; nothing
-    /// was applied) or a 409 <c>IDEMPOTENCY_KEY_IN_USE</c> (the same key is still being processed) is sent again with the
-    /// same key after its <c>Retry-After</c> (1 s without one), until the answer is definite or ten attempts were made.
-    /// </summary>
-    public async Task<HttpResponseMessage> SendUntilDefiniteAsync(HttpMethod method, string path, object? body, string idempotencyKey)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await SendAsync(method, path, body, idempotencyKey);
-            if (attempt == 10 || !await IsWorthRetryingAsync(response))
-            {
-                return response;
-            }
-
-            var pause = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            response.Dispose();
-            await Task.Delay(pause);
-        }
-    }
-
-    private static async Task<bool> IsWorthRetryingAsync(HttpResponseMessage response) => response.StatusCode switch
-    {
-        System.Net.HttpStatusCode.ServiceUnavailable => true,
-        System.Net.HttpStatusCode.Conflict => (await response.Content.ReadAsStringAsync()).Contains("\"IDEMPOTENCY_KEY_IN_USE\"", StringComparison.Ordinal),
-        _ => false,
-    };
 
     /// <summary>Sends <paramref name="content"/> as it is (hostile-input tests need bytes a serializer would never write).</summary>
     public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent content, string? idempotencyKey = null)
