@@ -40,7 +40,7 @@ internal sealed class CartOptions
     public string InvalidationChannel { get; set; } = ChannelNames.CartInvalidations;
 
     /// <summary>The Redis counter that numbers the channel's messages (<see cref="Caching.CartInvalidation"/>).</summary>
-    public string InvalidationSequenceKey => $"{InvalidationChannel}:seq";
+    public string InvalidationSequenceKey => ChannelNames.SequenceKeyOf(InvalidationChannel);
 
     /// <summary>The most rendered cart bytes each replica keeps in its local tier in front of Redis.</summary>
     [Range(1L << 20, 1L << 32)]

@@ -18,6 +18,13 @@ public sealed class EventsOptions
     /// <summary>Pub/sub channel of cart cache invalidations (Cart.Api publishes on the same one).</summary>
     public string InvalidationChannel { get; set; } = ChannelNames.CartInvalidations;
 
+    /// <summary>
+    /// How long a version floor (<see cref="Publishing.CartCacheSettler"/>) keeps fills of older versions out: Cart.Api's
+    /// <c>Carts:CacheTimeToLive</c>, the longest an entry is served as current.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan CartCacheFloorLifetime { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The local audit archive folder; keys below it follow the S3 layout (<c>audit/yyyy/MM/dd/…</c>).</summary>
     [Required]
     public string AuditDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "events-worker");

@@ -36,7 +36,7 @@ internal sealed class CartCache(
         return stored
         """;
 
-    public static RedisKey KeyOf(string cartId) => $"cart:{cartId}";
+    public static RedisKey KeyOf(string cartId) => ChannelNames.CartCacheKey(cartId);
 
     /// <summary>The entry Redis holds for <paramref name="cartId"/>, current or only last-known; null on a miss, a failure or a skip.</summary>
     public async Task<CacheRead?> TryGetAsync(string cartId)
@@ -59,7 +59,7 @@ internal sealed class CartCache(
                 return null;
             }
 
-            var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format, read through
+            var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format or a version floor, read through
             if (entry is null)
             {
                 metrics.Lookup(CacheTier.Redis, CacheLookup.Untrusted);

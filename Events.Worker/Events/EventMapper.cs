@@ -70,8 +70,8 @@ public static class EventMapper
                     _ => EventTypes.CartUpdated,
                 },
             };
-            var version = DynamoJson.Number(record.NewImage ?? record.OldImage, ItemAttributes.Version) ?? "0";
-            return new MappedChange(Create(record, EventTypes.CartsSource, type, cartId, "cartId"), $"{cartId}:{version}");
+            var version = long.TryParse(DynamoJson.Number(record.NewImage ?? record.OldImage, ItemAttributes.Version), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
+            return new MappedChange(Create(record, EventTypes.CartsSource, type, cartId, "cartId"), new CartVersion(cartId, version));
         }
 
         if (sk.StartsWith(CartsTableKeys.ItemPrefix, StringComparison.Ordinal))

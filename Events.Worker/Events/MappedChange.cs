@@ -1,7 +1,7 @@
 namespace Events.Worker.Events;
 
-/// <summary>What one stream record becomes: a domain event (or none) and a cache invalidation message (or none).</summary>
-public sealed record MappedChange(CloudEvent? Event, string? Invalidation)
+/// <summary>What one stream record becomes: a domain event (or none) and a cart version the cache must catch up with (or none).</summary>
+public sealed record MappedChange(CloudEvent? Event, CartVersion? CartVersion)
 {
     public static MappedChange None { get; } = new(null, null);
 }

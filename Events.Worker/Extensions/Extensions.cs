@@ -52,6 +52,7 @@ internal static class Extensions
         builder.Services.AddSingleton<WorkerMetrics>();
         builder.AddAuditArchive();
 
+        builder.Services.AddSingleton<CartCacheSettler>();
         builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
         builder.Services.AddHostedService<StreamsWorker>();
 

@@ -9,7 +9,7 @@ namespace Events.Worker.Publishing;
 
 /// <summary>
 /// One shard batch → audit archive (payments changes), CloudEvents on Redis streams (one per source, capped),
-/// cart invalidations on pub/sub. Everything completes before the batch is checkpointed; any failure throws, so the
+/// the cart cache settled and the changes announced (<see cref="CartCacheSettler"/>). Everything completes before the batch is checkpointed; any failure throws, so the
 /// batch is delivered again (same event ids).
 /// </summary>
 internal sealed class CloudEventsProcessor(
@@ -17,6 +17,7 @@ internal sealed class CloudEventsProcessor(
     IAuditArchive archive,
     SourceTables tables,
     IOptions<EventsOptions> options,
+    CartCacheSettler cartCache,
     WorkerMetrics metrics,
     TimeProvider time) : IShardRecordProcessor
 {
@@ -29,7 +30,7 @@ internal sealed class CloudEventsProcessor(
 
         var db = redis.GetDatabase();
         var pending = new List<Task>();
-        var invalidations = new List<string>();
+        var cartVersions = new List<CartVersion>();
         var published = new List<string>();
         foreach (var record in records)
         {
@@ -50,9 +51,9 @@ internal sealed class CloudEventsProcessor(
                 published.Add(cloudEvent.Type);
             }
 
-            if (change.Invalidation is { } invalidation)
+            if (change.CartVersion is { } cartVersion)
             {
-                invalidations.Add(invalidation);
+                cartVersions.Add(cartVersion);
             }
         }
 
@@ -62,8 +63,7 @@ internal sealed class CloudEventsProcessor(
             metrics.EventPublished(type);
         }
 
-        var channel = RedisChannel.Literal(options.Value.InvalidationChannel);
-        await Task.WhenAll(invalidations.Select(message => db.PublishAsync(channel, message)));
+        await cartCache.SettleAsync(db, cartVersions);
         metrics.RecordsProcessed(logical, records.Count);
     }
 

@@ -3,7 +3,7 @@ using DynamoDbStreams.Processing;
 
 namespace Events.Worker.Telemetry;
 
-/// <summary>The worker's metrics: records read, events published, audit lines written and lag per shard.</summary>
+/// <summary>The worker's metrics: records read, events published, audit lines written, cart cache settlements and lag per shard.</summary>
 public sealed class WorkerMetrics : IDisposable
 {
     public const string MeterName = "Events.Worker.Streams";
@@ -12,6 +12,7 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Counter<long> _records;
     private readonly Counter<long> _published;
     private readonly Counter<long> _audited;
+    private readonly Counter<long> _cartCache;
 
     public WorkerMetrics(IMeterFactory meters, ShardProgress progress)
     {
@@ -19,6 +20,8 @@ public sealed class WorkerMetrics : IDisposable
         _records = _meter.CreateCounter<long>("events.worker.records", "{record}", "Stream records processed (the rate is records/s).");
         _published = _meter.CreateCounter<long>("events.worker.events.published", "{event}", "CloudEvents added to Redis streams.");
         _audited = _meter.CreateCounter<long>("events.worker.audit.lines", "{line}", "Payments changes appended to the audit archive.");
+        _cartCache = _meter.CreateCounter<long>("events.worker.cart_cache.settled", "{version}",
+            "Cart versions the cache was settled to, by result: in_place (written through by the replica) or floor (the entry was behind or absent and was replaced by a version floor).");
         _meter.CreateObservableGauge("events.worker.shard.lag", () => progress.LagSeconds
             .Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("shard.id", p.Key))), "s",
             "Age of the last record read from each held shard (0 when caught up).");
@@ -29,6 +32,12 @@ public sealed class WorkerMetrics : IDisposable
     public void EventPublished(string type) => _published.Add(1, new KeyValuePair<string, object?>("event.type", type));
 
     public void AuditLinesWritten(int count) => _audited.Add(count);
+
+    public void CartCacheSettled(int versions, int floorsWritten)
+    {
+        _cartCache.Add(versions - floorsWritten, new KeyValuePair<string, object?>("result", "in_place"));
+        _cartCache.Add(floorsWritten, new KeyValuePair<string, object?>("result", "floor"));
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -32,7 +32,7 @@ public sealed class EventMapperTests
         Assert.Equal("cart.created", change.Event.Type);
         Assert.Equal("c1", change.Event.Subject);
         Assert.Equal("2026-01-15T10:20:00.000Z", change.Event.Time);
-        Assert.Equal("c1:1", change.Invalidation);
+        Assert.Equal(new CartVersion("c1", 1), change.CartVersion);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class EventMapperTests
             $$$"""{"status":{"S":"{{{after}}}"},"version":{"N":"3"}}""", $$$"""{"status":{"S":"{{{before}}}"},"version":{"N":"2"}}"""));
 
         Assert.Equal(expected, change.Event?.Type);
-        Assert.Equal("c1:3", change.Invalidation);
+        Assert.Equal(new CartVersion("c1", 3), change.CartVersion);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class EventMapperTests
         Assert.Equal("SKU-1", result.Event?.Subject);
         Assert.Equal("c1", result.Event?.Data["new"]?["lastCartId"]?.GetValue<string>());
         Assert.Equal("2026-01-15T10:20:21.601Z", result.Event?.Time);
-        Assert.Null(result.Invalidation);
+        Assert.Null(result.CartVersion);
     }
 
     [Fact]
