@@ -44,7 +44,7 @@ internal static class FlashSaleScenario
         var checkoutGain = new CapacityComparison(manyShards, oneShard, P95Target);
         var rawGain = new CapacityComparison(rawMany, rawOne, P95Target);
         var text = new StringBuilder()
-            .AppendLine("## Flash sale: write sharding")
+            .AppendLine("## 7. Flash sale: write sharding")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Checkouts through the gateway of one unit of a hot SKU (a fresh cart each, 20 signed-in buyers, no delivery slot), its stock (ample, reset before each step) in 1 shard vs in {Shards} shards, the two interleaved rate by rate; beside them, in the same run, a plain client sending DynamoDB Local conditional decrements (`available >= 1`) on 1 item vs on {Shards} items. Each ladder rises until p95 passes 500 ms, errors pass 1 % or it falls behind. DynamoDB Local has no partitions, so what sharding buys here is fewer transaction conflicts on one item; in AWS it also spreads the writes over partitions (1,000 writes/s each).")
             .AppendLine()
