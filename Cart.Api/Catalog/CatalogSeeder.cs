@@ -40,6 +40,7 @@ internal sealed partial class CatalogSeeder(
                 if (table.Table.TableStatus == TableStatus.ACTIVE && await TrySeedAsync(stoppingToken))
                 {
                     _ready = true;
+                    ReturnTheSeedsMemory();
                     return;
                 }
             }
@@ -56,6 +57,14 @@ internal sealed partial class CatalogSeeder(
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken);
         }
     }
+
+    /// <summary>
+    /// Seeding is a one-off burst (3,000 products and their batches, two weeks of slots, the stock plan) after which the
+    /// GC kept its heap grown for the life of the process: about 25 MB more resident per replica than one that does not
+    /// seed, as production replicas do not (measured 175 against 150 MB idle). One aggressive collection gives the free
+    /// space back to the system; it is what that mode is for.
+    /// </summary>
+    private static void ReturnTheSeedsMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>The catalog, the delivery slots and the stock; false while another instance is writing the catalog.</summary>
     private async Task<bool> TrySeedAsync(CancellationToken cancellationToken)
