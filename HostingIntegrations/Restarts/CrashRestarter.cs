@@ -50,13 +50,13 @@ internal sealed partial class CrashRestarter(
                 if (history.Count >= policy.MaxRestarts)
                 {
                     LogGaveUp(resourceLogger, update.Snapshot.ExitCode, history.Count, policy.Window);
-                    LogResourceGaveUp(logger, update.ResourceId, update.Snapshot.ExitCode, history.Count, policy.Window);
+                    LogResourceGaveUp(logger, update.Resource.Name, update.Snapshot.ExitCode, history.Count, policy.Window);
                     continue;
                 }
 
                 history.Enqueue(now);
                 LogRestarting(resourceLogger, update.Snapshot.ExitCode, history.Count, policy.MaxRestarts, policy.Window);
-                LogResourceRestarting(logger, update.ResourceId, update.Snapshot.ExitCode, history.Count, policy.MaxRestarts);
+                LogResourceRestarting(logger, update.Resource.Name, update.Snapshot.ExitCode, history.Count, policy.MaxRestarts);
                 _ = RestartAsync(update.Resource, update.ResourceId, history.Count, policy.MaxRestarts, stoppingToken);
             }
         }
