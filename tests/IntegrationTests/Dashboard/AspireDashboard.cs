@@ -61,8 +61,27 @@ public sealed class AspireDashboard(HeadlessChromium browser, Uri login)
         // The name cell's tooltip holds the full trace id; the cell itself shows only its first seven characters.
         var row = $"td[title*='Trace Id: {traceId}']";
         await UntilAsync(() => EvaluateAsync<bool>($"!!document.querySelector(\"{row}\")"), listed => listed, $"trace {traceId} in the Traces list");
-        await browser.EvaluateAsync($"document.querySelector(\"{row}\").click()");
-        await UntilAsync(() => EvaluateAsync<bool>($"location.pathname === '/traces/detail/{traceId}' && !!document.querySelector('.resource-name')"), shown => shown, $"the detail of trace {traceId}");
+
+        // The list keeps re-rendering while traces arrive: a click on a row that is being replaced is lost (seen once in a
+        // full run: the detail never opened in 2 min). So the row is clicked again every 2 s until the detail shows.
+        var polls = 0;
+        await UntilAsync(
+            async () =>
+            {
+                if (await EvaluateAsync<bool>($"location.pathname === '/traces/detail/{traceId}' && !!document.querySelector('.resource-name')"))
+                {
+                    return true;
+                }
+
+                if (polls++ % 10 == 0)
+                {
+                    await browser.EvaluateAsync($"location.pathname === '/traces' && document.querySelector(\"{row}\")?.click()");
+                }
+
+                return false;
+            },
+            shown => shown,
+            $"the detail of trace {traceId}");
     }
 
     /// <summary>Waits until the open trace's waterfall satisfies <paramref name="condition"/> (spans arrive as each service exports them), and returns it.</summary>
