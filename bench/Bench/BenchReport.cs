@@ -25,7 +25,7 @@ internal sealed class BenchReport
             .AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGiB():0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}")
             .AppendLine(CultureInfo.InvariantCulture, $"- .NET {Environment.Version}, Release build")
             .AppendLine();
-        foreach (var section in _sections)
+        foreach (var section in InReadingOrder(_sections))
         {
             text.AppendLine(section).AppendLine();
         }
@@ -40,6 +40,15 @@ internal sealed class BenchReport
         await File.WriteAllTextAsync(path, text.ToString().TrimEnd() + Environment.NewLine, cancellationToken);
         return path;
     }
+
+    /// <summary>
+    /// Sections by their number (<c>## 2. Add item</c> before <c>## 3. Payment</c>), whatever order the scenarios ran in;
+    /// a section without a number keeps its place after the numbered ones.
+    /// </summary>
+    internal static IEnumerable<string> InReadingOrder(IEnumerable<string> sections) =>
+        sections.OrderBy(section => Regex.Match(section, @"^## (\d+)\.") is { Success: true } number
+            ? int.Parse(number.Groups[1].Value, CultureInfo.InvariantCulture)
+            : int.MaxValue);
 
     /// <summary>
     /// The hand-written end of an earlier report, from its <c>## History</c> heading on (figures of earlier runs beside

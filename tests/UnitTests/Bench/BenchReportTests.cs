@@ -18,4 +18,12 @@ public class BenchReportTests
     {
         Assert.Equal("", BenchReport.HistoryOf("# Benchmarks\n\n## 1. Cached cart read\n\nthe History of nothing\n"));
     }
+
+    [Fact]
+    public void Sections_are_written_by_their_number_whatever_order_the_scenarios_ran_in()
+    {
+        string[] ran = ["## 4. Write → CloudEvent", "## 3. Payment", "## Soak", "## 2. Add item", "## 10. Later", "## 1. Cached cart read"];
+
+        Assert.Equal(["## 1. Cached cart read", "## 2. Add item", "## 3. Payment", "## 4. Write → CloudEvent", "## 10. Later", "## Soak"], BenchReport.InReadingOrder(ran));
+    }
 }
