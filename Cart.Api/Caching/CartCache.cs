@@ -17,21 +17,15 @@ internal sealed class CartCache(
     // A commit (ARGV[4] = 1) is also announced in the same step: the channel's next sequence number is drawn and
     // published with it, so every replica's local tier hears of a change exactly when Redis holds it, and a replica
     // that misses a message sees the gap (CartInvalidations).
-    private const string SetIfNotNewerScript = """
-        local current = redis.call('GET', KEYS[1])
-        local stored = 1
-        if current then
-          local ok, cached = pcall(cjson.decode, current)
-          if ok and type(cached) == 'table' and tonumber(cached['version']) and tonumber(cached['version']) > tonumber(ARGV[1]) then
-            stored = 0
-          end
-        end
-        if stored == 1 then
+    private const string SetIfNotNewerScript = CartCacheScripts.Functions + """
+        local stored = 0
+        local cached = cachedVersion(KEYS[1])
+        if cached == nil or cached <= tonumber(ARGV[1]) then
           redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+          stored = 1
         end
         if ARGV[4] == '1' then
-          local sequence = redis.call('INCR', KEYS[2])
-          redis.call('PUBLISH', ARGV[5], ARGV[6] .. ':' .. ARGV[1] .. ':' .. sequence)
+          announce(KEYS[2], ARGV[5], ARGV[6], ARGV[1])
         end
         return stored
         """;

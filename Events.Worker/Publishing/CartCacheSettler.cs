@@ -17,18 +17,13 @@ namespace Events.Worker.Publishing;
 internal sealed class CartCacheSettler(IOptions<EventsOptions> options, WorkerMetrics metrics)
 {
     // KEYS: the cart's cache entry, the channel's sequence. ARGV: version, floor entry, floor lifetime (ms), channel, cart id.
-    private const string SettleScript = """
-        local current = redis.call('GET', KEYS[1])
-        local behind = true
-        if current then
-          local ok, cached = pcall(cjson.decode, current)
-          behind = not (ok and type(cached) == 'table' and tonumber(cached['version']) and tonumber(cached['version']) >= tonumber(ARGV[1]))
-        end
+    private const string SettleScript = CartCacheScripts.Functions + """
+        local cached = cachedVersion(KEYS[1])
+        local behind = cached == nil or cached < tonumber(ARGV[1])
         if behind then
           redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
         end
-        local sequence = redis.call('INCR', KEYS[2])
-        redis.call('PUBLISH', ARGV[4], ARGV[5] .. ':' .. ARGV[1] .. ':' .. sequence)
+        announce(KEYS[2], ARGV[4], ARGV[5], ARGV[1])
         if behind then return 1 else return 0 end
         """;
 
@@ -46,7 +41,7 @@ internal sealed class CartCacheSettler(IOptions<EventsOptions> options, WorkerMe
         var settled = await Task.WhenAll(versions.Select(version => db.ScriptEvaluateAsync(
             SettleScript,
             [ChannelNames.CartCacheKey(version.CartId), sequence],
-            [version.Version, $$"""{"version":{{version.Version}}}""", floorLifetime, channel, version.CartId])));
+            [version.Version, CartCacheScripts.VersionFloor(version.Version), floorLifetime, channel, version.CartId])));
         metrics.CartCacheSettled(versions.Count, floorsWritten: settled.Count(result => (long)result == 1));
     }
 }

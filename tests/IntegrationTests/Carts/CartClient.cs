@@ -99,6 +99,13 @@ public sealed class CartClient : IDisposable
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), cacheStatus);
     }
 
+    /// <summary>Reads the cart until this replica answers it from its local tier (it fills on a read, and again once re-subscribed).</summary>
+    public Task<(System.Net.HttpStatusCode Status, JsonElement Body, string? CacheStatus)> HoldLocallyAsync(string cartId) =>
+        Eventually.ReturnsAsync(() => ReadAsync($"/carts/{cartId}"), read => read.CacheStatus == LocalHit);
+
+    /// <summary>The <c>Cache-Status</c> of a read served from the replica's own memory.</summary>
+    public const string LocalHit = "local; hit";
+
     public static int QuantityOf(JsonElement cart, string sku) =>
         cart.GetProperty("items").EnumerateArray().Where(item => item.GetProperty("sku").GetString() == sku).Sum(item => item.GetProperty("qty").GetInt32());
 

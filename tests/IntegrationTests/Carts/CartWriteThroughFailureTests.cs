@@ -19,30 +19,21 @@ public sealed class CartWriteThroughFailureTests(PlatformFixture platform)
         using var viaB = new CartClient(platform.CartApiReplicas[1], viaA.DeviceId);
         var cartId = await viaA.CreateCartAsync();
         await viaA.AddAsync(cartId, "SKU-8", 1);
-        await Eventually.ReturnsAsync(() => viaB.ReadAsync($"/carts/{cartId}"), read => read.CacheStatus == "local; hit");
+        await viaB.HoldLocallyAsync(cartId);
 
         await using var admin = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString + ",allowAdmin=true");
         var server = admin.GetServers().Single();
-        var policy = (await server.ConfigGetAsync("maxmemory-policy")).Single().Value;
-        var maxMemory = (await server.ConfigGetAsync("maxmemory")).Single().Value;
         var before = await admin.GetDatabase().StringGetAsync($"cart:{cartId}");
-        try
-        {
-            // Out of memory with nothing to evict, Redis still answers reads and refuses every write: replica A's
-            // write-through of the next change among them, for real. (The policy first: lowering the limit under
-            // volatile-lru would evict the entry instead.)
-            await server.ConfigSetAsync("maxmemory-policy", "noeviction");
-            await server.ConfigSetAsync("maxmemory", "1");
 
+        // Out of memory with nothing to evict, Redis still answers reads and refuses every write: replica A's
+        // write-through of the next change among them, for real. (The policy first: lowering the limit under
+        // volatile-lru would evict the entry instead.)
+        await using (await RedisConfigChange.ApplyAsync(server, ("maxmemory-policy", "noeviction"), ("maxmemory", "1")))
+        {
             var added = await viaA.AddAsync(cartId, "SKU-8", 1);
 
             Assert.Equal(2, CartClient.QuantityOf(added, "SKU-8")); // committed to DynamoDB
             Assert.Equal(before, await admin.GetDatabase().StringGetAsync($"cart:{cartId}")); // Redis kept the version before it
-        }
-        finally
-        {
-            await server.ConfigSetAsync("maxmemory", maxMemory);
-            await server.ConfigSetAsync("maxmemory-policy", policy);
         }
 
         var read = await Eventually.ReturnsAsync(

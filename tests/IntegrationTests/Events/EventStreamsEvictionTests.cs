@@ -82,18 +82,12 @@ public sealed class EventStreamsEvictionTests(EventsPlatformFixture platform, IT
     [Fact]
     public async Task The_worker_is_degraded_while_redis_runs_a_policy_that_can_evict_the_event_streams()
     {
-        var policy = (await Server.ConfigGetAsync("maxmemory-policy")).Single().Value;
         using var worker = new HttpClient { BaseAddress = platform.App.HttpEndpoint(EventsPlatformFixture.Worker) };
         Assert.Equal("Healthy", await worker.GetStringAsync("/health"));
 
-        await Server.ConfigSetAsync("maxmemory-policy", "allkeys-lru");
-        try
+        await using (await RedisConfigChange.ApplyAsync(Server, ("maxmemory-policy", "allkeys-lru")))
         {
             await Eventually.ReturnsAsync(() => worker.GetStringAsync("/health"), status => status == "Degraded");
-        }
-        finally
-        {
-            await Server.ConfigSetAsync("maxmemory-policy", policy);
         }
 
         await Eventually.ReturnsAsync(() => worker.GetStringAsync("/health"), status => status == "Healthy");

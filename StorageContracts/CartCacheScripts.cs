@@ -1,0 +1,33 @@
+namespace StorageContracts;
+
+/// <summary>
+/// The Redis side of the cart cache's protocol, shared by the two processes that write it: Cart.Api (each commit's
+/// write-through) and the events worker (settling the cache from the stream). Both read an entry's version and announce
+/// a version the same way, so the entry format and the message format cannot drift apart between them.
+/// </summary>
+public static class CartCacheScripts
+{
+    /// <summary>
+    /// Lua functions for a script to start with: <c>cachedVersion(key)</c>, the version of the entry at <c>key</c> (the
+    /// top-level <c>version</c> of its JSON), or nil when there is none or it is not a cart entry; and
+    /// <c>announce(sequenceKey, channel, cartId, version)</c>, which draws the channel's next sequence number and
+    /// publishes <c>&lt;cartId&gt;:&lt;version&gt;:&lt;sequence&gt;</c>, so a replica that misses a message sees the gap.
+    /// </summary>
+    public const string Functions = """
+        local function cachedVersion(key)
+          local current = redis.call('GET', key)
+          if not current then return nil end
+          local ok, cached = pcall(cjson.decode, current)
+          if ok and type(cached) == 'table' then return tonumber(cached['version']) end
+          return nil
+        end
+        local function announce(sequenceKey, channel, cartId, version)
+          local sequence = redis.call('INCR', sequenceKey)
+          redis.call('PUBLISH', channel, cartId .. ':' .. version .. ':' .. sequence)
+        end
+
+        """;
+
+    /// <summary>An entry that holds only a version: nothing to serve, so readers read through, and no older version may be written over it.</summary>
+    public static string VersionFloor(long version) => $$"""{"version":{{version}}}""";
+}
