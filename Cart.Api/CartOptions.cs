@@ -46,6 +46,13 @@ internal sealed class CartOptions
     [Range(1L << 20, 1L << 32)]
     public long LocalCacheMaxBytes { get; set; } = 32L << 20;
 
+    /// <summary>
+    /// Whether a change starts from the cart the cache tiers hold (local, then Redis) instead of a DynamoDB read: one
+    /// DynamoDB call per change instead of two. The commit's version condition keeps it exact; a copy that turns out to
+    /// be behind costs one refused transaction, then the change starts again from DynamoDB.
+    /// </summary>
+    public bool WritesStartFromCache { get; set; } = true;
+
     /// <summary>How long a write keeps retrying version conflicts (fresh read, jittered backoff) before answering 409.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan WriteRetryBudget { get; set; } = TimeSpan.FromSeconds(10);

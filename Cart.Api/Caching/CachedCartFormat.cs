@@ -4,7 +4,7 @@ using System.Buffers;
 namespace Cart.Api.Caching;
 
 /// <summary>
-/// The JSON of a cache entry: <c>{"version":…,"cachedAt":…,"status":…,"deviceId":…,"userId":…,"ttl":…,"cart":{…}}</c>.
+/// The JSON of a cache entry: <c>{"version":…,"cachedAt":…,"status":…,"deviceId":…,"userId":…,"ttl":…,"createdAt":…,"cart":{…}}</c>.
 /// The cart is written and read as raw JSON, so a hit costs one scan of the entry and no document objects.
 /// </summary>
 internal static class CachedCartFormat
@@ -33,6 +33,11 @@ internal static class CachedCartFormat
                 writer.WriteNumber("ttl"u8, ttl);
             }
 
+            if (entry.CreatedAt is not null)
+            {
+                writer.WriteString("createdAt"u8, entry.CreatedAt);
+            }
+
             writer.WritePropertyName("cart"u8);
             writer.WriteRawValue(entry.Cart.Json.Span, skipInputValidation: true); // our own serializer's output
             writer.WriteEndObject();
@@ -50,7 +55,7 @@ internal static class CachedCartFormat
         var reader = new Utf8JsonReader(json.Span);
         Expect(ref reader, JsonTokenType.StartObject);
         long? version = null, cachedAt = null, ttl = null;
-        string? status = null, deviceId = null, userId = null;
+        string? status = null, deviceId = null, userId = null, createdAt = null;
         ReadOnlyMemory<byte>? cart = null;
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -78,6 +83,10 @@ internal static class CachedCartFormat
             {
                 ttl = Next(ref reader) == JsonTokenType.Null ? null : Int64At(ref reader);
             }
+            else if (reader.ValueTextEquals("createdAt"u8))
+            {
+                createdAt = String(ref reader);
+            }
             else if (reader.ValueTextEquals("cart"u8))
             {
                 Expect(ref reader, JsonTokenType.StartObject);
@@ -98,7 +107,7 @@ internal static class CachedCartFormat
         }
 
         return version is { } v && cachedAt is { } at && status is not null && cart is { } body
-            ? new CachedCart(v, at, status, deviceId, userId, ttl, new CartView(v, status, body))
+            ? new CachedCart(v, at, status, deviceId, userId, ttl, new CartView(v, status, body)) { CreatedAt = createdAt }
             : null;
     }
 

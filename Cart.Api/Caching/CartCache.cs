@@ -110,7 +110,7 @@ internal sealed class CartCache(
         }
 
         var header = cart.Header;
-        var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.Status, header.DeviceId, header.UserId, header.Ttl, view);
+        var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.Status, header.DeviceId, header.UserId, header.Ttl, view) { CreatedAt = header.CreatedAt };
         var judged = false;
         try
         {

@@ -8,7 +8,8 @@ namespace Cart.Api.Caching;
 /// untrusted, an entry older than the last outage or of an older format; expired, a Redis entry past its lifetime kept
 /// as the last-known copy) — the hit ratio of a tier is its hits over its lookups —, <c>cart.cache.stale_served</c>,
 /// reads answered with a last-known copy because DynamoDB could not answer, and <c>cart.cache.invalidations</c>, the
-/// channel's messages by what became of them.
+/// channel's messages by what became of them, and <c>cart.write.bases</c>, where each change's starting cart came from
+/// (<c>source</c> = cache; cache_behind, a cached cart the commit found behind the table; dynamodb).
 /// </summary>
 internal sealed class CartCacheMetrics : IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class CartCacheMetrics : IDisposable
     private readonly Counter<long> _lookups;
     private readonly Counter<long> _invalidations;
     private readonly Counter<long> _staleServed;
+    private readonly Counter<long> _writeBases;
 
     public CartCacheMetrics(IMeterFactory meters)
     {
@@ -25,12 +27,16 @@ internal sealed class CartCacheMetrics : IDisposable
         _lookups = _meter.CreateCounter<long>("cart.cache.lookups", "{lookup}", "Cart reads by the tier that was asked (local, redis, dynamodb) and its result.");
         _invalidations = _meter.CreateCounter<long>("cart.cache.invalidations", "{message}", "Invalidation channel messages and losses by result.");
         _staleServed = _meter.CreateCounter<long>("cart.cache.stale_served", "{read}", "Cart reads answered with a last-known copy, marked stale, because DynamoDB could not answer.");
+        _writeBases = _meter.CreateCounter<long>("cart.write.bases", "{attempt}", "Cart change attempts by where their starting cart came from (cache, dynamodb) and whether a cached one was behind.");
     }
 
     public void Lookup(string tier, string result) =>
         _lookups.Add(1, new KeyValuePair<string, object?>("tier", tier), new KeyValuePair<string, object?>("result", result));
 
     public void StaleServed() => _staleServed.Add(1);
+
+    /// <summary>A change attempt started from <paramref name="source"/> (<see cref="WriteBase"/>).</summary>
+    public void WriteBase(string source) => _writeBases.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void Invalidation(string result) => _invalidations.Add(1, new KeyValuePair<string, object?>("result", result));
 
@@ -54,6 +60,19 @@ internal static class CacheLookup
     public const string Failed = "failed";
     public const string Untrusted = "untrusted";
     public const string Expired = "expired";
+}
+
+/// <summary>Where a change attempt's starting cart came from (<see cref="CartCacheMetrics.WriteBase"/>).</summary>
+internal static class WriteBase
+{
+    /// <summary>The cache tiers held the whole cart.</summary>
+    public const string Cache = "cache";
+
+    /// <summary>A cached cart the commit found behind the table: the change started again from DynamoDB.</summary>
+    public const string CacheBehind = "cache_behind";
+
+    /// <summary>A consistent DynamoDB read.</summary>
+    public const string DynamoDb = "dynamodb";
 }
 
 /// <summary>The results <see cref="CartCacheMetrics.Invalidation"/> records.</summary>

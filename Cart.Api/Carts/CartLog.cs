@@ -11,6 +11,9 @@ internal static partial class CartLog
     [LoggerMessage(EventId = 111, Level = LogLevel.Debug, Message = "Cart {CartId} moved past version {Version} during attempt {Attempt}; retrying with a fresh read")]
     public static partial void VersionConflict(ILogger logger, string cartId, long version, int attempt);
 
+    [LoggerMessage(EventId = 115, Level = LogLevel.Debug, Message = "Cart {CartId} as cached (version {Version}) was behind the table on attempt {Attempt}; starting again from DynamoDB")]
+    public static partial void CachedBaseBehind(ILogger logger, string cartId, long version, int attempt);
+
     [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Cart {CartId} write gave up after {Attempts} attempts (last: {LastResult})")]
     public static partial void WriteGaveUp(ILogger logger, string cartId, int attempts, CommitOutcome lastResult);
 

@@ -54,6 +54,27 @@ internal sealed class CartReader(
     }
 
     /// <summary>
+    /// The entry this replica's local tier (proven current) or Redis (within its lifetime) holds for the cart, without
+    /// asking DynamoDB; null when neither does. What Redis answered fills the local tier, as for a read.
+    /// </summary>
+    public async Task<CachedCart?> FindCurrentAsync(string cartId, CancellationToken cancellationToken)
+    {
+        if (await TryLocalAsync(cartId, time.GetUtcNow(), cancellationToken) is { } held)
+        {
+            return held;
+        }
+
+        var ticket = local.Reserve(cartId);
+        if (await cache.TryGetAsync(cartId) is not { IsCurrent: true, Entry: var current })
+        {
+            return null;
+        }
+
+        local.Fill(ticket, current, cache.ExpiryOf(current.CachedAt));
+        return current;
+    }
+
+    /// <summary>
     /// The last-known copy, for a read DynamoDB could not answer: stale (past its lifetime, or cached before the last
     /// Redis outage), so it goes out marked with its age and never fills the local tier.
     /// </summary>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IntegrationTests.Carts;
 using IntegrationTests.Payments;
+using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace IntegrationTests.Resilience;
@@ -19,15 +21,53 @@ public sealed class DynamoDbRoundTripTests(FaultInjectionFixture platform, ITest
     };
 
     [Fact]
-    public async Task Adding_an_item_reads_the_cart_once_and_commits_once()
+    public async Task Adding_an_item_to_a_cart_the_cache_holds_is_one_transaction()
     {
         using var shopper = CartClient.ThroughGateway(platform);
         var cartId = await shopper.CreateCartAsync();
-        await shopper.AddAsync(cartId, "SKU-3", 1); // the product is now in this instance's lookup
+        await shopper.AddAsync(cartId, "SKU-3", 1); // the product is now in this instance's lookup, the cart in Redis
 
         var calls = await CountAsync("add-item", () => shopper.AddAsync(cartId, "SKU-3", 1, key: Guid.NewGuid().ToString()));
 
+        Assert.Equal(Calls(("TransactWriteItems", 1)), calls);
+    }
+
+    [Fact]
+    public async Task Adding_an_item_to_a_cart_the_cache_does_not_hold_reads_it_once_and_commits_once()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-3", 1);
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString))
+        {
+            Assert.True(await redis.GetDatabase().KeyDeleteAsync($"cart:{cartId}"), "the cart was not cached");
+        }
+
+        var calls = await CountAsync("add-item, not cached", () => shopper.AddAsync(cartId, "SKU-3", 1, key: Guid.NewGuid().ToString()));
+
         Assert.Equal(Calls(("Query", 1), ("TransactWriteItems", 1)), calls);
+    }
+
+    [Fact]
+    public async Task A_change_started_from_a_cached_cart_the_table_has_moved_past_is_refused_and_made_again_from_the_table()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-3", 1);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString);
+        var behind = JsonNode.Parse((string)(await redis.GetDatabase().StringGetAsync($"cart:{cartId}"))!)!;
+        var moved = await shopper.AddAsync(cartId, "SKU-3", 1);
+
+        // Redis left one version behind, current by its own clock: a write-through that never took effect and was not
+        // yet settled from the stream.
+        behind["cachedAt"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await redis.GetDatabase().StringSetAsync($"cart:{cartId}", behind.ToJsonString(), TimeSpan.FromMinutes(1));
+        JsonElement added = default;
+        var calls = await CountAsync("add-item, cached cart behind", async () => added = await shopper.AddAsync(cartId, "SKU-3", 1, key: Guid.NewGuid().ToString()));
+
+        Assert.Equal(Calls(("Query", 1), ("TransactWriteItems", 2)), calls);
+        Assert.Equal(moved.GetProperty("version").GetInt64() + 1, added.GetProperty("version").GetInt64());
+        Assert.Equal(3, added.GetProperty("items")[0].GetProperty("qty").GetInt32());
     }
 
     [Fact]
