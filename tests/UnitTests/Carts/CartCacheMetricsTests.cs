@@ -11,6 +11,7 @@ public sealed class CartCacheMetricsTests : IDisposable
     private readonly CartCacheMetrics _metrics;
     private readonly MetricCollector<long> _lookups;
     private readonly MetricCollector<long> _invalidations;
+    private readonly MetricCollector<long> _writeBases;
 
     public CartCacheMetricsTests()
     {
@@ -18,6 +19,7 @@ public sealed class CartCacheMetricsTests : IDisposable
         _metrics = new CartCacheMetrics(meters);
         _lookups = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.cache.lookups");
         _invalidations = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.cache.invalidations");
+        _writeBases = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.write.bases");
     }
 
     [Fact]
@@ -45,8 +47,19 @@ public sealed class CartCacheMetricsTests : IDisposable
         Assert.Equal(["applied", "gap"], _invalidations.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!));
     }
 
+    [Fact]
+    public void Change_attempts_are_counted_by_where_their_cart_came_from()
+    {
+        _metrics.WriteBase(WriteBase.Cache);
+        _metrics.WriteBase(WriteBase.CacheBehind);
+        _metrics.WriteBase(WriteBase.DynamoDb);
+
+        Assert.Equal(["cache", "cache_behind", "dynamodb"], _writeBases.GetMeasurementSnapshot().Select(m => (string)m.Tags["source"]!));
+    }
+
     public void Dispose()
     {
+        _writeBases.Dispose();
         _lookups.Dispose();
         _invalidations.Dispose();
         _metrics.Dispose();
