@@ -20,8 +20,19 @@ internal static class CachedCartSnapshot
             return null;
         }
 
-        var document = JsonSerializer.Deserialize(entry.Cart.Json.Span, CartJsonContext.Default.CartDocument);
-        if (document is null || document.Version != entry.Version || document.Status != entry.Status)
+        // Our own serializer wrote it; one that does not read back whole (another version's format) is only a miss.
+        CartDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(entry.Cart.Json.Span, CartJsonContext.Default.CartDocument);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (document is not { CartId: not null, Currency: not null, UpdatedAt: not null, Items: not null, Discounts: not null }
+            || document.Version != entry.Version || document.Status != entry.Status)
         {
             return null;
         }
@@ -29,12 +40,13 @@ internal static class CachedCartSnapshot
         var lines = new List<CartLine>(document.Items.Count);
         foreach (var item in document.Items)
         {
-            if (ItemId.TryParse(item.ItemId) is not var (sku, lineKey) || sku != item.Sku)
+            if (item is not { ItemId: not null, UpdatedAt: not null } || ItemId.TryParse(item.ItemId) is not var (sku, lineKey) || sku != item.Sku)
             {
                 return null;
             }
 
-            lines.Add(new CartLine(sku, lineKey, item.Qty, new SortedDictionary<string, string>(item.Attrs.ToDictionary(), StringComparer.Ordinal), item.PriceSnapshot, item.Source, item.UpdatedAt)
+            var attrs = new SortedDictionary<string, string>(item.Attrs?.ToDictionary() ?? [], StringComparer.Ordinal);
+            lines.Add(new CartLine(sku, lineKey, item.Qty, attrs, item.PriceSnapshot, item.Source, item.UpdatedAt)
             {
                 PromoCodes = item.PromoCodes ?? [],
             });

@@ -17,11 +17,12 @@ public class CachedCartFormatTests
     [Fact]
     public void An_entry_reads_back_with_the_cart_bytes_exactly_as_written()
     {
-        var entry = new CachedCart(4, 1_700_000_000_000, CartStatus.Open, "device-1", null, 1_900_000_000, View);
+        var entry = new CachedCart(4, 1_700_000_000_000, CartStatus.Open, "device-1", null, 1_900_000_000, View) { CreatedAt = "2026-11-20T10:00:00.000Z" };
 
         var read = CachedCartFormat.Read(CachedCartFormat.Write(entry));
 
         Assert.NotNull(read);
+        Assert.Equal("2026-11-20T10:00:00.000Z", read.CreatedAt);
         Assert.Equal((4L, 1_700_000_000_000L, CartStatus.Open, "device-1", (string?)null, (long?)1_900_000_000), (read.Version, read.CachedAt, read.Status, read.DeviceId, read.UserId, read.Ttl));
         Assert.Equal(View.Json.ToArray(), read.Cart.Json.ToArray());
         Assert.Equal((4L, CartStatus.Open), (read.Cart.Version, read.Cart.Status));

@@ -64,6 +64,17 @@ public class CachedCartSnapshotTests
         Assert.Null(CachedCartSnapshot.TryRebuild(entry with { Version = 8 }));
     }
 
+    [Theory]
+    [InlineData("""{"cartId":"c1","currency":"EUR","status":"OPEN","discounts":[],"updatedAt":"t","version":7}""")]
+    [InlineData("""{"cartId":"c1","currency":"EUR","status":"OPEN","items":[{"sku":"SKU-1","qty":1}],"discounts":[],"updatedAt":"t","version":7}""")]
+    [InlineData("""{"cartId":"c1","currency":"EUR","status":"OPEN","items":"none","discounts":[],"updatedAt":"t","version":7}""")]
+    public void A_document_that_does_not_read_back_whole_is_a_miss_not_an_error(string document)
+    {
+        var entry = ThroughRedis(Full) with { Cart = new CartView(7, CartStatus.Open, System.Text.Encoding.UTF8.GetBytes(document)) };
+
+        Assert.Null(CachedCartSnapshot.TryRebuild(entry));
+    }
+
     private static CachedCart ThroughRedis(CartSnapshot cart)
     {
         var header = cart.Header;
