@@ -27,17 +27,10 @@ internal sealed class CartReader(
     public async Task<ServedCart?> ReadAsync(string cartId, CartCaller caller, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (await TryLocalAsync(cartId, now, cancellationToken) is { } held)
+        var (current, tier, cached) = await LookUpCachedAsync(cartId, now, cancellationToken);
+        if (current is not null)
         {
-            return held.IsVisibleTo(caller, now) ? new ServedCart(held.Cart, CacheTier.Local) : null;
-        }
-
-        var ticket = local.Reserve(cartId);
-        var cached = await cache.TryGetAsync(cartId);
-        if (cached is { IsCurrent: true, Entry: var current })
-        {
-            local.Fill(ticket, current, cache.ExpiryOf(current.CachedAt));
-            return current.IsVisibleTo(caller, now) ? new ServedCart(current.Cart, CacheTier.Redis) : null;
+            return current.IsVisibleTo(caller, now) ? new ServedCart(current.Cart, tier) : null;
         }
 
         RenderedCart? loaded;
@@ -57,21 +50,30 @@ internal sealed class CartReader(
     /// The entry this replica's local tier (proven current) or Redis (within its lifetime) holds for the cart, without
     /// asking DynamoDB; null when neither does. What Redis answered fills the local tier, as for a read.
     /// </summary>
-    public async Task<CachedCart?> FindCurrentAsync(string cartId, CancellationToken cancellationToken)
+    public async Task<CachedCart?> FindCurrentAsync(string cartId, CancellationToken cancellationToken) =>
+        (await LookUpCachedAsync(cartId, time.GetUtcNow(), cancellationToken)).Current;
+
+    /// <summary>
+    /// The cache tiers, in order: the local entry if proven current, else what Redis answered — <c>Current</c> when it
+    /// is within its lifetime (and then held locally too), and in any case as <c>Redis</c>, the last-known copy a read
+    /// may serve when DynamoDB cannot answer.
+    /// </summary>
+    private async Task<(CachedCart? Current, string Tier, CacheRead? Redis)> LookUpCachedAsync(string cartId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await TryLocalAsync(cartId, time.GetUtcNow(), cancellationToken) is { } held)
+        if (await TryLocalAsync(cartId, now, cancellationToken) is { } held)
         {
-            return held;
+            return (held, CacheTier.Local, null);
         }
 
         var ticket = local.Reserve(cartId);
-        if (await cache.TryGetAsync(cartId) is not { IsCurrent: true, Entry: var current })
+        var cached = await cache.TryGetAsync(cartId);
+        if (cached is { IsCurrent: true, Entry: var current })
         {
-            return null;
+            local.Fill(ticket, current, cache.ExpiryOf(current.CachedAt));
+            return (current, CacheTier.Redis, cached);
         }
 
-        local.Fill(ticket, current, cache.ExpiryOf(current.CachedAt));
-        return current;
+        return (null, CacheTier.DynamoDb, cached);
     }
 
     /// <summary>
