@@ -25,6 +25,20 @@ public sealed record SystemProcess(int Id, int ParentId, string CommandLine)
         }
     }
 
+    /// <summary>When the process started (local time), or null when it is gone.</summary>
+    public DateTime? StartTime()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(Id);
+            return process.StartTime;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return null; // exited
+        }
+    }
+
     /// <summary>The program's file name (<c>dcp</c>, <c>java</c>, <c>Cart.Api</c>, …).</summary>
     public string Program => Path.GetFileName(CommandLine.Split(' ', 2)[0]);
 
