@@ -24,8 +24,8 @@ internal static class EventsScenario
         var reader = ReadEventsAsync(redis.GetDatabase(), written, latency, () => Interlocked.Increment(ref arrived), stop.Token);
 
         // Paced: one write every 50 ms, open loop, latency from the write's acknowledgement to the event in Redis.
-        var paced = (int)(20 * settings.StepDuration.TotalSeconds);
-        await OpenLoopLoad.RunAsync("paced writes", 20, settings.StepDuration, (_, ct) => WriteCartAsync(dynamodb, written, ct), cancellationToken);
+        var paced = (int)(20 * settings.PacedEventsDuration.TotalSeconds);
+        await OpenLoopLoad.RunAsync("paced writes", 20, settings.PacedEventsDuration, (_, ct) => WriteCartAsync(dynamodb, written, ct), cancellationToken);
         await WaitForAsync(() => Interlocked.Read(ref arrived) >= paced, TimeSpan.FromSeconds(30), cancellationToken);
         var pacedLatency = Snapshot(latency);
 
