@@ -10,7 +10,8 @@ public static class DynamoDBLocalBuilderExtensions
 {
     /// <summary>
     /// DynamoDB Local from <c>.tools/dynamodb-local</c> (installed by <c>eng/setup.sh</c>; <c>DynamoDBLocal:InstallDirectory</c>
-    /// overrides), in memory, with a health check so <c>WaitFor</c> works. Run mode only: it is left out of the
+    /// overrides), in memory unless <c>DynamoDBLocal:DataDirectory</c> names a folder to keep the tables in across runs
+    /// (<see cref="WithDataDirectory"/>), with a health check so <c>WaitFor</c> works. Run mode only: it is left out of the
     /// publish manifest, where services use the real DynamoDB.
     /// </summary>
     public static IResourceBuilder<DynamoDBLocalResource> AddDynamoDBLocal(this IDistributedApplicationBuilder builder, [ResourceName] string name)
@@ -20,6 +21,7 @@ public static class DynamoDBLocalBuilderExtensions
         var dynamodb = new DynamoDBLocalResource(name, installDirectory)
         {
             CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", DynamoDBLocalResource.DefaultCallsInFlight) is var calls and > 0 ? calls : null,
+            DataDirectory = builder.Configuration["DynamoDBLocal:DataDirectory"] is { Length: > 0 } data ? Path.GetFullPath(data, builder.AppHostDirectory) : null,
         };
 
         return builder.AddResource(dynamodb)

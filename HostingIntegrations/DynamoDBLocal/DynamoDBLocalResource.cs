@@ -15,7 +15,10 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     /// <summary>Where <c>eng/setup.sh</c> put <c>DynamoDBLocal.jar</c> and its native libraries.</summary>
     public string InstallDirectory { get; } = installDirectory;
 
-    /// <summary>Null keeps the tables in memory; a folder keeps them across runs (<c>-dbPath</c>).</summary>
+    /// <summary>
+    /// Null keeps the tables in memory; a folder keeps them across runs (<c>-dbPath</c>), so a restart finds the tables
+    /// provisioned and the development catalog seeded and skips both (docs/benchmarks.md, "Start-up: what was tried").
+    /// </summary>
     public string? DataDirectory { get; internal set; }
 
     /// <summary>The calls in flight each service gets by default against DynamoDB Local (<see cref="CallsInFlightPerService"/>).</summary>

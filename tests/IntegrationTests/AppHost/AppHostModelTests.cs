@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using HostingIntegrations.DynamoDBLocal;
 using HostingIntegrations.Replicas;
 
 namespace IntegrationTests.AppHost;
@@ -16,6 +17,17 @@ public sealed class AppHostModelTests
         var set = builder.Resources.OfType<ReplicaSetResource>().Single(r => r.Name == "cart-api");
         Assert.Equal(replicas, set.Replicas.Select(r => r.Resource.Name));
         Assert.All(set.Replicas, r => Assert.Contains(r.Resource, builder.Resources));
+    }
+
+    [Fact]
+    public async Task DynamoDB_Local_keeps_its_tables_in_memory_unless_given_a_data_directory()
+    {
+        await using var inMemory = await PlatformBuilder.CreateAsync();
+        await using var kept = await PlatformBuilder.CreateAsync(["--DynamoDBLocal:DataDirectory=.data/dynamodb"]);
+
+        Assert.Null(inMemory.Resources.OfType<DynamoDBLocalResource>().Single().DataDirectory);
+        Assert.EndsWith($"{Path.DirectorySeparatorChar}AppHost", kept.AppHostDirectory, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(kept.AppHostDirectory, ".data", "dynamodb"), kept.Resources.OfType<DynamoDBLocalResource>().Single().DataDirectory);
     }
 
     [Fact]
