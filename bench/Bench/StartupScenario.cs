@@ -17,18 +17,31 @@ internal static class StartupScenario
     /// </summary>
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Starts timed before the one whose memory and timeline are kept: single starts of the same build differed by
+    /// 1.5–4 s (docs/benchmarks.md, "Start-up: what was tried"), so the figure is the median of three.
+    /// </summary>
+    private const int EarlierStarts = 2;
+
     public static async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         Console.WriteLine("Scenario 6: start-up to all-healthy, and idle memory per process");
         var configuration = typeof(StartupScenario).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var starts = new List<TimeSpan>();
+        for (var i = 0; i < EarlierStarts; i++)
+        {
+            starts.Add(await TimeOneStartAsync(configuration, cancellationToken));
+        }
+
         var launched = DateTime.Now; // local, as the kernel's start times are read
         var clock = Stopwatch.StartNew();
         await using var run = AppHostRun.Start([], configuration: configuration);
         await run.WaitUntilHealthyAsync(SystemServices.Expected, TimeSpan.FromMinutes(3), cancellationToken);
-        var startup = clock.Elapsed;
+        starts.Add(clock.Elapsed);
+        var startup = starts.Order().ElementAt(starts.Count / 2);
         var processes = run.Processes();
         var startupCpuSeconds = processes.ToDictionary(p => p.Id, p => p.CpuTime().TotalSeconds);
-        var timeline = Timeline(processes, launched, startupCpuSeconds, startup);
+        var timeline = Timeline(processes, launched, startupCpuSeconds, starts[^1]);
         await Task.Delay(Idle, cancellationToken);
 
         const double MB = 1024.0 * 1024.0;
@@ -47,7 +60,9 @@ internal static class StartupScenario
         var text = new StringBuilder()
             .AppendLine("## 6. Start-up and idle memory")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"- `dotnet run --project AppHost --no-build -c {configuration}` to every service answering `/health` and the dashboard answering: **{startup.TotalSeconds:0.0} s** — target < 10 s: {(startup.TotalSeconds < 10 ? "met" : "**not met**")}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- `dotnet run --project AppHost --no-build -c {configuration}` to every service answering `/health` and the dashboard answering: **{startup.TotalSeconds:0.0} s**, the median of {starts.Count} starts one after the other ({string.Join(", ", starts.Select(s => s.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} s) — target < 10 s: {(startup.TotalSeconds < 10 ? "met" : "**not met**")}")
+            .AppendLine()
+            .AppendLine("Memory and CPU of the last start:")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"| process | resident after {Idle.TotalSeconds:0} s idle | proportional (shared pages divided) | CPU used to start |")
             .AppendLine("| --- | ---: | ---: | ---: |");
@@ -66,6 +81,28 @@ internal static class StartupScenario
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>One start to all healthy, then a stop that leaves nothing running, so the next start has the machine to itself.</summary>
+    private static async Task<TimeSpan> TimeOneStartAsync(string configuration, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<SystemProcess> processes;
+        await using (var run = AppHostRun.Start([], configuration: configuration))
+        {
+            await run.WaitUntilHealthyAsync(SystemServices.Expected, TimeSpan.FromMinutes(3), cancellationToken);
+            clock.Stop();
+            processes = run.Processes();
+        }
+
+        var stopped = Stopwatch.StartNew();
+        while (processes.Any(ProcessTree.IsRunning) && stopped.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  a start: {clock.Elapsed.TotalSeconds:0.0} s to all healthy"));
+        return clock.Elapsed;
+    }
+
     /// <summary>
     /// When each process started, in order: the AppHost starts a service once what it waits for is healthy
     /// (<c>WaitFor</c>), so the start times are the critical path — DynamoDB Local and Redis, then the services that wait
@@ -75,7 +112,7 @@ internal static class StartupScenario
     private static string Timeline(IReadOnlyList<SystemProcess> processes, DateTime launched, IReadOnlyDictionary<int, double> cpuSeconds, TimeSpan healthy)
     {
         var text = new StringBuilder()
-            .AppendLine("Start-up timeline: when each process started, counted from the `dotnet run`, and the CPU it had used when all were healthy.")
+            .AppendLine("Start-up timeline of the last start: when each process started, counted from the `dotnet run`, and the CPU it had used when all were healthy.")
             .AppendLine()
             .AppendLine("| process | started after | CPU used to start |")
             .AppendLine("| --- | ---: | ---: |");
