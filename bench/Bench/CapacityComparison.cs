@@ -10,12 +10,12 @@ internal sealed record CapacityComparison(IReadOnlyList<LoadResult> System, IRea
 
     public LoadResult? BestBaseline => Baseline.LastOrDefault(s => s.Sustains(P95Target));
 
-    /// <summary>Printed with one decimal: a whole number rounds 99.85 % onto the 100 % target and hides which side of it a run is.</summary>
     public double Ratio => Best is null || BestBaseline is null ? 0 : Best.AchievedRate / BestBaseline.AchievedRate;
 
     /// <summary>True when the baseline sustained even the top of the ladder, so its real limit (and the true ratio) is lower than shown.</summary>
     public bool BaselineUnsaturated => Baseline.Count > 0 && Baseline[^1].Sustains(P95Target);
 
+    /// <summary>Both sides' best steps and their ratio, with one decimal: a whole number rounds 99.85 % onto the 100 % target and hides which side of it a run is.</summary>
     public string Headline(string baselineName) => string.Create(CultureInfo.InvariantCulture,
         $"- highest sustained rate: **{Best?.AchievedRate ?? 0:0} req/s** (p95 {Best?.Ms(95) ?? "-"}) vs {baselineName} {BestBaseline?.AchievedRate ?? 0:0} req/s{(BaselineUnsaturated ? " (still sustained at the top of the ladder)" : "")} — **{Ratio:P1}**");
 
