@@ -21,10 +21,9 @@ public static class DynamoDBLocalBuilderExtensions
         var dynamodb = new DynamoDBLocalResource(name, installDirectory)
         {
             CallsInFlightPerService = builder.Configuration.GetValue("DynamoDBLocal:CallsInFlight", DynamoDBLocalResource.DefaultCallsInFlight) is var calls and > 0 ? calls : null,
-            DataDirectory = builder.Configuration["DynamoDBLocal:DataDirectory"] is { Length: > 0 } data ? Path.GetFullPath(data, builder.AppHostDirectory) : null,
         };
 
-        return builder.AddResource(dynamodb)
+        var resource = builder.AddResource(dynamodb)
             // Proxy-less: every DynamoDB call would otherwise pass through DCP's proxy.
             .WithHttpEndpoint(name: DynamoDBLocalResource.PrimaryEndpointName, isProxied: false)
             .WithArgs(context => AddServerArguments(context, dynamodb))
@@ -37,6 +36,7 @@ public static class DynamoDBLocalBuilderExtensions
                 ? null
                 : $"DynamoDB Local is not installed ({dynamodb.JarPath} is missing). Run ./eng/setup.sh.")
             .ExcludeFromManifest();
+        return builder.Configuration["DynamoDBLocal:DataDirectory"] is { Length: > 0 } data ? resource.WithDataDirectory(data) : resource;
     }
 
     /// <summary>Keeps the tables in <paramref name="directory"/> across runs instead of in memory.</summary>

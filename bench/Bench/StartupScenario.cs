@@ -30,18 +30,19 @@ internal static class StartupScenario
         var starts = new List<TimeSpan>();
         for (var i = 0; i < EarlierStarts; i++)
         {
-            starts.Add(await TimeOneStartAsync(configuration, cancellationToken));
+            var earlier = await StartHealthyAsync(configuration, cancellationToken);
+            starts.Add(earlier.Healthy);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  a start: {earlier.Healthy.TotalSeconds:0.0} s to all healthy"));
+            await earlier.Run.StopAsync(TimeSpan.FromSeconds(60));
         }
 
-        var launched = DateTime.Now; // local, as the kernel's start times are read
-        var clock = Stopwatch.StartNew();
-        await using var run = AppHostRun.Start([], configuration: configuration);
-        await run.WaitUntilHealthyAsync(SystemServices.Expected, TimeSpan.FromMinutes(3), cancellationToken);
-        starts.Add(clock.Elapsed);
+        var (launched, healthy, started) = await StartHealthyAsync(configuration, cancellationToken);
+        await using var run = started;
+        starts.Add(healthy);
         var startup = starts.Order().ElementAt(starts.Count / 2);
         var processes = run.Processes();
         var startupCpuSeconds = processes.ToDictionary(p => p.Id, p => p.CpuTime().TotalSeconds);
-        var timeline = Timeline(processes, launched, startupCpuSeconds, starts[^1]);
+        var timeline = Timeline(processes, launched, startupCpuSeconds, healthy);
         await Task.Delay(Idle, cancellationToken);
 
         const double MB = 1024.0 * 1024.0;
@@ -49,7 +50,7 @@ internal static class StartupScenario
             .Select(p => (Name: Describe(p), Resident: p.ResidentBytes() / MB, Proportional: p.ProportionalBytes() / MB, CpuSeconds: startupCpuSeconds[p.Id]))
             .GroupBy(r => r.Name)
             .Select(g => (
-                Name: g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}",
+                Name: Label(g),
                 Resident: g.Sum(r => r.Resident),
                 Proportional: g.Sum(r => r.Proportional),
                 Each: g.Max(r => r.Resident),
@@ -81,26 +82,25 @@ internal static class StartupScenario
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>One start to all healthy, then a stop that leaves nothing running, so the next start has the machine to itself.</summary>
-    private static async Task<TimeSpan> TimeOneStartAsync(string configuration, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>dotnet run --project AppHost</c> until every service is healthy: when it was launched (local time, as the
+    /// kernel's process start times are read), how long it took, and the run.
+    /// </summary>
+    private static async Task<(DateTime Launched, TimeSpan Healthy, AppHostRun Run)> StartHealthyAsync(string configuration, CancellationToken cancellationToken)
     {
+        var launched = DateTime.Now;
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<SystemProcess> processes;
-        await using (var run = AppHostRun.Start([], configuration: configuration))
+        var run = AppHostRun.Start([], configuration: configuration);
+        try
         {
             await run.WaitUntilHealthyAsync(SystemServices.Expected, TimeSpan.FromMinutes(3), cancellationToken);
-            clock.Stop();
-            processes = run.Processes();
+            return (launched, clock.Elapsed, run);
         }
-
-        var stopped = Stopwatch.StartNew();
-        while (processes.Any(ProcessTree.IsRunning) && stopped.Elapsed < TimeSpan.FromSeconds(60))
+        catch
         {
-            await Task.Delay(200, cancellationToken);
+            await run.DisposeAsync();
+            throw;
         }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  a start: {clock.Elapsed.TotalSeconds:0.0} s to all healthy"));
-        return clock.Elapsed;
     }
 
     /// <summary>
@@ -121,7 +121,7 @@ internal static class StartupScenario
             .Select(p => (Name: Describe(p), Started: p.StartTime() - launched, CpuSeconds: cpuSeconds[p.Id]))
             .Where(p => p.Started is not null)
             .GroupBy(p => p.Name)
-            .Select(g => (Name: g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}", Started: g.Min(p => p.Started!.Value), CpuSeconds: g.Sum(p => p.CpuSeconds)))
+            .Select(g => (Name: Label(g), Started: g.Min(p => p.Started!.Value), CpuSeconds: g.Sum(p => p.CpuSeconds)))
             .OrderBy(p => p.Started);
         foreach (var (name, at, cpu) in started)
         {
@@ -130,6 +130,9 @@ internal static class StartupScenario
 
         return text.AppendLine(CultureInfo.InvariantCulture, $"| all healthy | {healthy.TotalSeconds:0.0} s | |").ToString().TrimEnd();
     }
+
+    /// <summary>A group of processes of one program: its name, and how many when more than one (<c>Cart.Api ×2</c>).</summary>
+    private static string Label<T>(IGrouping<string, T> group) => group.Count() == 1 ? group.Key : $"{group.Key} ×{group.Count()}";
 
     /// <summary>The program, and for DCP and dotnet what it is doing (<c>dcp monitor-process</c>, <c>dotnet run</c>).</summary>
     private static string Describe(SystemProcess process)

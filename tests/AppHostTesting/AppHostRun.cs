@@ -177,6 +177,21 @@ public sealed class AppHostRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the run as <see cref="DisposeAsync"/> does, then waits (up to <paramref name="within"/>) until every process
+    /// it ran has ended, so whatever starts next has the machine to itself. In place of <see cref="DisposeAsync"/>, not after it.
+    /// </summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        var processes = Processes();
+        await DisposeAsync();
+        using var deadline = new CancellationTokenSource(within);
+        while (processes.Any(ProcessTree.IsRunning) && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(200, CancellationToken.None);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

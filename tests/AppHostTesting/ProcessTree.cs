@@ -12,30 +12,21 @@ public sealed record SystemProcess(int Id, int ParentId, string CommandLine)
     public long ProportionalBytes() => KilobytesField($"/proc/{Id}/smaps_rollup", "Pss:") * 1024;
 
     /// <summary>CPU time (user + system) the process has used so far, or zero when it is gone.</summary>
-    public TimeSpan CpuTime()
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(Id);
-            return process.TotalProcessorTime;
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
-        {
-            return TimeSpan.Zero; // exited
-        }
-    }
+    public TimeSpan CpuTime() => Read(process => process.TotalProcessorTime, TimeSpan.Zero);
 
     /// <summary>When the process started (local time), or null when it is gone.</summary>
-    public DateTime? StartTime()
+    public DateTime? StartTime() => Read<DateTime?>(process => process.StartTime, null);
+
+    private T Read<T>(Func<System.Diagnostics.Process, T> read, T whenGone)
     {
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(Id);
-            return process.StartTime;
+            return read(process);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
-            return null; // exited
+            return whenGone; // exited
         }
     }
 
