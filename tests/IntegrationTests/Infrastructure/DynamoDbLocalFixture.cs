@@ -14,10 +14,13 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
     {
         var builder = await PlatformBuilder.CreateAsync();
         _app = await builder.KeepOnly("dynamodb").StartHealthyAsync(TimeSpan.FromMinutes(2));
-        Client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("local", "local"),
-            new AmazonDynamoDBConfig { ServiceURL = _app.HttpEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
+        Client = ClientOf(_app);
     }
+
+    /// <summary>A client of the <c>dynamodb</c> resource of <paramref name="app"/>, with DynamoDB Local's dummy credentials.</summary>
+    public static AmazonDynamoDBClient ClientOf(DistributedApplication app) => new(
+        new BasicAWSCredentials("local", "local"),
+        new AmazonDynamoDBConfig { ServiceURL = app.HttpEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
 
     public async Task DisposeAsync()
     {
