@@ -21,7 +21,7 @@ var cartApi = builder.AddReplicaSet("cart-api", builder.Configuration.GetValue("
         .WithPublishedSetting("DynamoDb__Tables__carts", "carts-table"));
 
 builder.AddProject<Projects.Events_Worker>("events-worker").AsHttpService().WithRestartOnCrash()
-    .WithReference(dynamodb).WaitFor(dynamodb)
+    .WithReference(dynamodb).WithStreamHeartbeat(dynamodb).WaitFor(dynamodb)
     .WithReference(redis).WaitFor(redis)
     .WaitFor(cartApi).WaitFor(paymentsApi) // the worker reads the streams of their tables
     .WithPublishedSetting("DynamoDb__Tables__carts", "carts-table")

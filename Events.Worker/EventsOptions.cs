@@ -31,6 +31,13 @@ public sealed class EventsOptions
 
     /// <summary>The S3 bucket of the audit archive (production); when set, the archive goes to S3 instead of the folder.</summary>
     public string? AuditBucket { get; set; }
+
+    /// <summary>
+    /// How often <see cref="Streams.StreamHeartbeat"/> rewrites its item in each source table; off when unset (production:
+    /// real DynamoDB has no cost to make up for). The AppHost sets it against DynamoDB Local.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan? StreamHeartbeatInterval { get; set; }
 }
 
 [OptionsValidator]

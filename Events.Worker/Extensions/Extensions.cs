@@ -55,6 +55,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CartCacheSettler>();
         builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
         builder.Services.AddHostedService<StreamsWorker>();
+        builder.Services.AddHostedService<StreamHeartbeat>();
 
         builder.AddWorkerHealthChecks();
     }

@@ -8,7 +8,7 @@ using Events.Worker.Telemetry;
 namespace Events.Worker.Publishing;
 
 /// <summary>
-/// One shard batch → audit archive (payments changes), CloudEvents on Redis streams (one per source, capped),
+/// One shard batch (heartbeats timed and left out) → audit archive (payments changes), CloudEvents on Redis streams (one per source, capped),
 /// the cart cache settled and the changes announced (<see cref="CartCacheSettler"/>). Everything completes before the batch is checkpointed; any failure throws, so the
 /// batch is delivered again (same event ids).
 /// </summary>
@@ -24,6 +24,7 @@ internal sealed class CloudEventsProcessor(
     public async Task ProcessAsync(ShardContext shard, IReadOnlyList<StreamRecord> records, CancellationToken cancellationToken)
     {
         var logical = tables.LogicalName(shard.TableName);
+        records = WithoutHeartbeats(logical, records);
         var audit = records.Where(r => EventMapper.IsAudited(logical, r)).Select(r => ToAuditLine(logical, shard.ShardId, r)).ToList();
         await archive.AppendAsync(shard.ShardId, audit, time.GetUtcNow(), cancellationToken);
         metrics.AuditLinesWritten(audit.Count);
@@ -65,6 +66,25 @@ internal sealed class CloudEventsProcessor(
 
         await cartCache.SettleAsync(db, cartVersions);
         metrics.RecordsProcessed(logical, records.Count);
+    }
+
+    /// <summary>The records of the tables' own items: heartbeats (<see cref="StreamHeartbeat"/>) are only timed.</summary>
+    private IReadOnlyList<StreamRecord> WithoutHeartbeats(string table, IReadOnlyList<StreamRecord> records)
+    {
+        if (!records.Any(StreamHeartbeatItem.Is))
+        {
+            return records;
+        }
+
+        foreach (var heartbeat in records.Where(StreamHeartbeatItem.Is))
+        {
+            if (StreamHeartbeatItem.WrittenAt(heartbeat) is { } writtenAt)
+            {
+                metrics.HeartbeatSeen(table, time.GetUtcNow() - writtenAt);
+            }
+        }
+
+        return [.. records.Where(record => !StreamHeartbeatItem.Is(record))];
     }
 
     private static AuditLine ToAuditLine(string table, string shardId, StreamRecord record) => new(

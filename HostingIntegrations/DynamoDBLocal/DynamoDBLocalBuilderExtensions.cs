@@ -82,6 +82,32 @@ public static class DynamoDBLocalBuilderExtensions
         });
     }
 
+    /// <summary>
+    /// Run mode only: turns on the events worker's stream heartbeat (<c>Events:StreamHeartbeatInterval</c>, every
+    /// <see cref="DynamoDBLocalResource.StreamHeartbeatInterval"/>). DynamoDB Local answers a poll of a shard by scanning
+    /// every stream record written to any table since that shard's own last record, so polling the stream of a table nobody
+    /// writes to costs more with every write elsewhere, on the emulator's one database thread; a heartbeat keeps each
+    /// shard's last record recent (Events.Worker/README.md, "Heartbeats"). Published, nothing is injected: real DynamoDB
+    /// has no such cost.
+    /// </summary>
+    public static IResourceBuilder<T> WithStreamHeartbeat<T>(this IResourceBuilder<T> builder, IResourceBuilder<DynamoDBLocalResource> dynamodb)
+        where T : IResourceWithEnvironment
+    {
+        if (!builder.ApplicationBuilder.ExecutionContext.IsRunMode)
+        {
+            return builder;
+        }
+
+        return builder.WithEnvironment(context =>
+        {
+            var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+            if (model.Resources.Contains(dynamodb.Resource))
+            {
+                context.EnvironmentVariables["Events__StreamHeartbeatInterval"] = DynamoDBLocalResource.StreamHeartbeatInterval.ToString("c", CultureInfo.InvariantCulture);
+            }
+        });
+    }
+
     private static void AddServerArguments(CommandLineArgsCallbackContext context, DynamoDBLocalResource dynamodb)
     {
         context.Args.Add($"-Djava.library.path={dynamodb.LibraryPath}");

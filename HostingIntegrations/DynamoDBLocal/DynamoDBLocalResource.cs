@@ -33,6 +33,13 @@ public sealed class DynamoDBLocalResource(string name, string installDirectory)
     /// </summary>
     public int? CallsInFlightPerService { get; internal set; }
 
+    /// <summary>
+    /// How often a stream reader that asks for it writes a heartbeat to each table it reads (<see
+    /// cref="DynamoDBLocalBuilderExtensions.WithStreamHeartbeat"/>): the longest run of other tables' stream records a poll
+    /// of a quiet shard scans is what a second of writes leaves.
+    /// </summary>
+    public static readonly TimeSpan StreamHeartbeatInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>The fault injector services are pointed at instead, when there is one.</summary>
     internal DynamoDBFaults.DynamoDBFaultInjectorResource? FaultInjector { get; set; }
 

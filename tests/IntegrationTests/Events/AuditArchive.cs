@@ -7,8 +7,11 @@ internal static class AuditArchive
 {
     public static string Root => Path.Combine(Path.GetTempPath(), "events-worker", "audit");
 
-    /// <summary>(eventId, PK) of every archived line whose PK is one of <paramref name="partitionKeys"/>.</summary>
-    public static IReadOnlyList<(string EventId, string PartitionKey, string Path)> Lines(IReadOnlySet<string> partitionKeys)
+    /// <summary>
+    /// (eventId, PK) of every archived line whose PK is one of <paramref name="partitionKeys"/> (and that <paramref
+    /// name="where"/> accepts, given the whole line).
+    /// </summary>
+    public static IReadOnlyList<(string EventId, string PartitionKey, string Path)> Lines(IReadOnlySet<string> partitionKeys, Func<JsonElement, bool>? where = null)
     {
         if (!Directory.Exists(Root))
         {
@@ -29,7 +32,7 @@ internal static class AuditArchive
 
                 using var json = JsonDocument.Parse(line);
                 var pk = json.RootElement.GetProperty("keys").GetProperty("PK").GetString()!;
-                if (partitionKeys.Contains(pk))
+                if (partitionKeys.Contains(pk) && (where is null || where(json.RootElement)))
                 {
                     lines.Add((json.RootElement.GetProperty("eventId").GetString()!, pk, Path.GetRelativePath(Root, file)));
                 }

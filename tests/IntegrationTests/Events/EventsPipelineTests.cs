@@ -1,3 +1,4 @@
+using Events.Worker.Streams;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -87,6 +88,25 @@ public sealed class EventsPipelineTests(EventsPlatformFixture platform, ITestOut
         Assert.Equal(archived.Count, archived.Select(l => l.EventId).Distinct().Count());
         Assert.Subset(archived.Select(l => l.EventId).ToHashSet(), events.Where(e => e.Source == "/payments").Select(e => e.Id).ToHashSet());
         Assert.All(archived, l => Assert.Matches(@"^\d{4}/\d{2}/\d{2}/\d{2}-shardId-[^/]+\.jsonl$", l.Path.Replace('\\', '/')));
+    }
+
+    [Fact]
+    public async Task Heartbeats_rewrite_an_item_in_each_source_table_every_second_and_are_never_archived()
+    {
+        // The AppHost turns them on against DynamoDB Local (Events.Worker/README.md, "Heartbeats").
+        var first = await Eventually.ReturnsAsync(_writes.HeartbeatsAsync, h => h.Count == 2, Delivery);
+        var later = await Eventually.ReturnsAsync(_writes.HeartbeatsAsync, h => h.Count == 2 && h.All(beat => beat.Value > first[beat.Key]), TimeSpan.FromSeconds(10));
+        output.WriteLine($"heartbeats: {string.Join(", ", later.Select(beat => $"{beat.Key} {beat.Value - first[beat.Key]} ms later"))}");
+
+        // Written after those heartbeats, an account's changes reach the archive: the worker has read past the heartbeats
+        // of the payments shard (every other change of that table is archived), and not one of them is in the archive.
+        var accountId = SourceWrites.NewId();
+        await _writes.OpenAccountAsync(accountId, SourceWrites.NewId());
+        await Eventually.ReturnsAsync(() => Task.FromResult(AuditArchive.Lines(new HashSet<string>(StringComparer.Ordinal) { $"ACCOUNT#{accountId}" })), l => l.Count == 2, Delivery);
+
+        Assert.Empty(AuditArchive.Lines(
+            new HashSet<string>(StringComparer.Ordinal) { StreamHeartbeatItem.PartitionKey },
+            line => line.GetProperty("new").GetProperty(StreamHeartbeatItem.WrittenAtAttribute).GetInt64() >= first["payments"]));
     }
 
     [Fact]

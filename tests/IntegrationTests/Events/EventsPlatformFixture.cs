@@ -20,7 +20,7 @@ public sealed class EventsPlatformFixture : PlatformFixture
         var dynamodb = builder.CreateResourceBuilder<DynamoDBLocalResource>("dynamodb");
         var redis = builder.CreateResourceBuilder<RedisServerResource>("redis");
         builder.AddProject<Projects.Events_Worker>(SpareWorker).AsHttpService()
-            .WithReference(dynamodb)
+            .WithReference(dynamodb).WithStreamHeartbeat(dynamodb)
             .WithReference(redis)
             .WithExplicitStart();
     }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Events.Worker.Streams;
 
 namespace IntegrationTests.Events;
 
@@ -113,6 +114,23 @@ internal sealed class SourceWrites(PlatformFixture platform) : IDisposable
     {
         var response = await _dynamodb.ScanAsync(new ScanRequest { TableName = "events-leases", ConsistentRead = true });
         return response.Items;
+    }
+
+    /// <summary>When the worker last wrote its stream heartbeat to each source table that has one (Unix milliseconds).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> HeartbeatsAsync()
+    {
+        var heartbeats = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in new[] { "carts", "payments" })
+        {
+            var key = new Dictionary<string, AttributeValue> { ["PK"] = S(StreamHeartbeatItem.PartitionKey), ["SK"] = S(StreamHeartbeatItem.SortKey) };
+            var item = (await _dynamodb.GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true })).Item;
+            if (item is { Count: > 0 })
+            {
+                heartbeats[table] = long.Parse(item[StreamHeartbeatItem.WrittenAtAttribute].N, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return heartbeats;
     }
 
     public void Dispose() => _dynamodb.Dispose();
