@@ -5,8 +5,8 @@ namespace DynamoDbStorage.Tables;
 
 /// <summary>
 /// Creates the registered tables when <c>DynamoDb:CreateTables</c> is on: idempotent (another replica may
-/// win the race), waits for ACTIVE, then enables TTL. Retries until it succeeds or the host stops, so a
-/// DynamoDB that starts late only delays readiness.
+/// win the race), waits for ACTIVE, writes a table's first stream record, then enables TTL. Retries until it succeeds
+/// or the host stops, so a DynamoDB that starts late only delays readiness.
 /// </summary>
 internal sealed partial class TableProvisioner(
     IAmazonDynamoDB dynamoDb,
@@ -50,9 +50,11 @@ internal sealed partial class TableProvisioner(
 
     private async Task EnsureTableAsync(TableDefinition table, string tableName, CancellationToken cancellationToken)
     {
+        var created = false;
         try
         {
             await dynamoDb.CreateTableAsync(table.ToCreateTableRequest(tableName), cancellationToken);
+            created = true;
             LogCreated(logger, tableName);
         }
         catch (ResourceInUseException)
@@ -65,12 +67,39 @@ internal sealed partial class TableProvisioner(
             await Task.Delay(PollInterval, time, cancellationToken);
         }
 
+        if (created && table.StreamViewType is not null)
+        {
+            await WriteFirstStreamRecordAsync(table, tableName, cancellationToken);
+        }
+
         if (table.TimeToLiveAttribute is { } ttlAttribute)
         {
             await EnableTimeToLiveAsync(tableName, ttlAttribute, cancellationToken);
         }
 
         LogReady(logger, tableName);
+    }
+
+    /// <summary>
+    /// The stream heartbeat item (<see cref="StreamHeartbeatKeys"/>), written as soon as the table exists. DynamoDB Local
+    /// makes every call on a table with a stream scan the stream records of all tables that precede that stream's first
+    /// record: a table whose first record came after another's bulk writes (payments after the development catalog) pays
+    /// for all of them on every call, four times a payment's own cost. Its first record written at once, before anyone
+    /// writes to it, the scan is short. The events worker drops the item's records (Events.Worker/README.md, "Heartbeats").
+    /// </summary>
+    private async Task WriteFirstStreamRecordAsync(TableDefinition table, string tableName, CancellationToken cancellationToken)
+    {
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+        {
+            [table.PartitionKey] = new AttributeValue { S = StreamHeartbeatKeys.PartitionKey },
+            [StreamHeartbeatKeys.WrittenAt] = new AttributeValue { N = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) },
+        };
+        if (table.SortKey is { } sortKey)
+        {
+            item[sortKey] = new AttributeValue { S = StreamHeartbeatKeys.SortKey };
+        }
+
+        await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
     }
 
     private async Task EnableTimeToLiveAsync(string tableName, string attribute, CancellationToken cancellationToken)

@@ -3,17 +3,18 @@ using DynamoDbStreams.Client;
 namespace Events.Worker.Streams;
 
 /// <summary>
-/// The item <see cref="StreamHeartbeat"/> rewrites in each source table, and how its stream records are told apart from
-/// the tables' own: by key, which no other item of either table has.
+/// The item <see cref="StreamHeartbeat"/> rewrites in each source table (<see cref="StreamHeartbeatKeys"/>, which the
+/// table provisioner also writes first), and how its stream records are told apart from the tables' own: by key, which no
+/// other item of either table has.
 /// </summary>
 public static class StreamHeartbeatItem
 {
-    public const string PartitionKey = "HEARTBEAT#events-worker";
+    public const string PartitionKey = StreamHeartbeatKeys.PartitionKey;
 
-    public const string SortKey = "HEARTBEAT";
+    public const string SortKey = StreamHeartbeatKeys.SortKey;
 
     /// <summary>When the heartbeat was written, in Unix milliseconds.</summary>
-    public const string WrittenAtAttribute = "writtenAt";
+    public const string WrittenAtAttribute = StreamHeartbeatKeys.WrittenAt;
 
     public static Dictionary<string, AttributeValue> Create(DateTimeOffset writtenAt) => new(StringComparer.Ordinal)
     {
