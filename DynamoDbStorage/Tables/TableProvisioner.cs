@@ -82,10 +82,10 @@ internal sealed partial class TableProvisioner(
 
     /// <summary>
     /// The stream heartbeat item (<see cref="StreamHeartbeatKeys"/>), written as soon as the table exists. DynamoDB Local
-    /// makes every call on a table with a stream scan the stream records of all tables that precede that stream's first
-    /// record: a table whose first record came after another's bulk writes (payments after the development catalog) pays
-    /// for all of them on every call, four times a payment's own cost. Its first record written at once, before anyone
-    /// writes to it, the scan is short. The events worker drops the item's records (Events.Worker/README.md, "Heartbeats").
+    /// keeps all streams' records in one SQLite table without an index on the stream, and every call on a table with a
+    /// stream walks them from the oldest to that stream's first record: the payments stream, begun after the development
+    /// catalog, made every payment cost the emulator four times an add item. Its first record written at once, the walk is
+    /// short (docs/benchmarks.md, "DynamoDB Local's quiet shards"). The events worker drops the item's records.
     /// </summary>
     private async Task WriteFirstStreamRecordAsync(TableDefinition table, string tableName, CancellationToken cancellationToken)
     {
