@@ -87,20 +87,8 @@ internal sealed partial class TableProvisioner(
     /// catalog, made every payment cost the emulator four times an add item. Its first record written at once, the walk is
     /// short (docs/benchmarks.md, "DynamoDB Local's quiet shards"). The events worker drops the item's records.
     /// </summary>
-    private async Task WriteFirstStreamRecordAsync(TableDefinition table, string tableName, CancellationToken cancellationToken)
-    {
-        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
-        {
-            [table.PartitionKey] = new AttributeValue { S = StreamHeartbeatKeys.PartitionKey },
-            [StreamHeartbeatKeys.WrittenAt] = new AttributeValue { N = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) },
-        };
-        if (table.SortKey is { } sortKey)
-        {
-            item[sortKey] = new AttributeValue { S = StreamHeartbeatKeys.SortKey };
-        }
-
-        await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
-    }
+    private Task WriteFirstStreamRecordAsync(TableDefinition table, string tableName, CancellationToken cancellationToken) =>
+        dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = StreamHeartbeatItems.Create(table.PartitionKey, table.SortKey, time.GetUtcNow()) }, cancellationToken);
 
     private async Task EnableTimeToLiveAsync(string tableName, string attribute, CancellationToken cancellationToken)
     {

@@ -69,22 +69,22 @@ internal sealed class CloudEventsProcessor(
     }
 
     /// <summary>The records of the tables' own items: heartbeats (<see cref="StreamHeartbeat"/>) are only timed.</summary>
-    private IReadOnlyList<StreamRecord> WithoutHeartbeats(string table, IReadOnlyList<StreamRecord> records)
+    private List<StreamRecord> WithoutHeartbeats(string table, IReadOnlyList<StreamRecord> records)
     {
-        if (!records.Any(StreamHeartbeatItem.Is))
+        var own = new List<StreamRecord>(records.Count);
+        foreach (var record in records)
         {
-            return records;
-        }
-
-        foreach (var heartbeat in records.Where(StreamHeartbeatItem.Is))
-        {
-            if (StreamHeartbeatItem.WrittenAt(heartbeat) is { } writtenAt)
+            if (!StreamHeartbeatItem.Is(record))
+            {
+                own.Add(record);
+            }
+            else if (StreamHeartbeatItem.WrittenAt(record) is { } writtenAt)
             {
                 metrics.HeartbeatSeen(table, time.GetUtcNow() - writtenAt);
             }
         }
 
-        return [.. records.Where(record => !StreamHeartbeatItem.Is(record))];
+        return own;
     }
 
     private static AuditLine ToAuditLine(string table, string shardId, StreamRecord record) => new(

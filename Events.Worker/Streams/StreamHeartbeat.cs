@@ -1,3 +1,4 @@
+using DynamoDbStorage.Tables;
 using Events.Worker.Publishing;
 using Microsoft.Extensions.Hosting;
 
@@ -27,40 +28,32 @@ internal sealed partial class StreamHeartbeat(
 
         using var timer = new PeriodicTimer(interval, time);
         var failing = false;
-        try
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            try
             {
-                failing = await BeatAsync(failing, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+                foreach (var table in tables.LogicalByPhysical.Keys)
+                {
+                    await dynamoDb.PutItemAsync(new PutItemRequest
+                    {
+                        TableName = table,
+                        Item = StreamHeartbeatItems.Create(KeyAttributes.PartitionKey, KeyAttributes.SortKey, time.GetUtcNow()),
+                    }, stoppingToken);
+                }
 
-    /// <summary>One heartbeat per table; whether it failed (a failure is logged once, until a heartbeat succeeds again).</summary>
-    private async Task<bool> BeatAsync(bool failing, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var table in tables.LogicalByPhysical.Keys)
+                failing = false;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                await dynamoDb.PutItemAsync(new PutItemRequest { TableName = table, Item = StreamHeartbeatItem.Create(time.GetUtcNow()) }, cancellationToken);
-            }
+                // A heartbeat never stops the worker: a missing table, a refused write or an outage is the next tick's
+                // business. Logged once, until a heartbeat succeeds again.
+                if (!failing)
+                {
+                    LogHeartbeatFailed(logger, exception);
+                }
 
-            return false;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A heartbeat never stops the worker: a missing table, a refused write or an outage is the next tick's business.
-            if (!failing)
-            {
-                LogHeartbeatFailed(logger, exception);
+                failing = true;
             }
-
-            return true;
         }
     }
 

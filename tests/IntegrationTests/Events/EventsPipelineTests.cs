@@ -5,6 +5,7 @@ using DynamoDbStreams.Client;
 using Events.Worker.Streams;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using StorageContracts;
 using Xunit.Abstractions;
 
 namespace IntegrationTests.Events;
@@ -110,8 +111,8 @@ public sealed class EventsPipelineTests(EventsPlatformFixture platform, ITestOut
         await Eventually.ReturnsAsync(() => Task.FromResult(AuditArchive.Lines(new HashSet<string>(StringComparer.Ordinal) { $"ACCOUNT#{accountId}" })), l => l.Count == 2, Delivery);
 
         Assert.Empty(AuditArchive.Lines(
-            new HashSet<string>(StringComparer.Ordinal) { StreamHeartbeatItem.PartitionKey },
-            line => line.GetProperty("new").GetProperty(StreamHeartbeatItem.WrittenAtAttribute).GetInt64() >= first["payments"]));
+            new HashSet<string>(StringComparer.Ordinal) { StreamHeartbeatKeys.PartitionKey },
+            line => line.GetProperty("new").GetProperty(StreamHeartbeatKeys.WrittenAt).GetInt64() >= first["payments"]));
     }
 
     [Fact]

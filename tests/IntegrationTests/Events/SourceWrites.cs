@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Events.Worker.Streams;
+using StorageContracts;
 
 namespace IntegrationTests.Events;
 
@@ -122,11 +122,11 @@ internal sealed class SourceWrites(PlatformFixture platform) : IDisposable
         var heartbeats = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in new[] { "carts", "payments" })
         {
-            var key = new Dictionary<string, AttributeValue> { ["PK"] = S(StreamHeartbeatItem.PartitionKey), ["SK"] = S(StreamHeartbeatItem.SortKey) };
+            var key = new Dictionary<string, AttributeValue> { ["PK"] = S(StreamHeartbeatKeys.PartitionKey), ["SK"] = S(StreamHeartbeatKeys.SortKey) };
             var item = (await _dynamodb.GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true })).Item;
             if (item is { Count: > 0 })
             {
-                heartbeats[table] = long.Parse(item[StreamHeartbeatItem.WrittenAtAttribute].N, System.Globalization.CultureInfo.InvariantCulture);
+                heartbeats[table] = long.Parse(item[StreamHeartbeatKeys.WrittenAt].N, System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
