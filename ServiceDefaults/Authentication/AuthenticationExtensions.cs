@@ -9,7 +9,8 @@ namespace ServiceDefaults.Authentication;
 /// (<c>SigningKeys</c>, <c>ValidIssuer</c>, <c>ValidAudiences</c>), in production a Cognito user pool
 /// (<c>Authority=https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c> and <c>ValidClientIds</c>, checked by
 /// <see cref="CognitoAccessTokens"/> in place of an audience). <see cref="BearerTokenRules"/> adds what every token must
-/// also be: a non-blank <c>sub</c>, at most 30 s of clock skew.
+/// also be: a non-blank <c>sub</c>, at most 30 s of clock skew. <see cref="ConfiguredSigningKeys"/> reads configured
+/// signing keys once instead of on every request.
 /// </summary>
 public static class AuthenticationExtensions
 {
@@ -28,6 +29,7 @@ public static class AuthenticationExtensions
                 BearerTokenRules.Apply(options);
                 CognitoAccessTokens.Apply(options, configuration.GetSection(CognitoAccessTokens.ClientIdsKey).Get<string[]>() ?? []);
             });
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, ConfiguredSigningKeys.ReadOnce);
         builder.Services.AddAuthorization();
         return builder;
     }
