@@ -23,10 +23,11 @@ public sealed class DynamoDbAttemptTimeout(IOptions<DynamoDbOptions> options, Ti
         get
         {
             var settings = options.Value;
+            var keepsTheFloor = settings.AttemptTimeout / settings.AttemptTimeoutFactor; // a 99th percentile at or below it
             TimeSpan? recent;
             lock (_gate)
             {
-                recent = _silent ? null : _answered.Percentile(Percentile, time.GetUtcNow());
+                recent = _silent ? null : _answered.PercentileAbove(Percentile, keepsTheFloor, time.GetUtcNow());
             }
 
             var following = recent is { } latency ? latency * settings.AttemptTimeoutFactor : TimeSpan.Zero;

@@ -22,27 +22,36 @@ internal sealed class LatencyWindow(TimeSpan window, int capacity = 512)
 
     /// <summary>
     /// The <paramref name="percentile"/> (0–1, nearest rank) of the latencies answered within the window before
-    /// <paramref name="now"/>; null when none was.
+    /// <paramref name="now"/>, when it is above <paramref name="threshold"/>; null when it is not, or when none was
+    /// answered. Only the latencies above the threshold are sorted: while DynamoDB answers well within it (every call,
+    /// usually), nothing is. Sorting the whole window on every call was 0.4 % of Cart.Api's CPU on a write.
     /// </summary>
-    public TimeSpan? Percentile(double percentile, DateTimeOffset now)
+    public TimeSpan? PercentileAbove(double percentile, TimeSpan threshold, DateTimeOffset now)
     {
         var since = now - window;
-        var n = 0;
+        var answered = 0;
+        var above = 0;
         for (var i = 0; i < _count; i++)
         {
             if (_answeredAt[i] > since)
             {
-                _scratch[n++] = _latency[i];
+                answered++;
+                if (_latency[i] > threshold)
+                {
+                    _scratch[above++] = _latency[i];
+                }
             }
         }
 
-        if (n == 0)
+        var rank = Math.Clamp((int)Math.Ceiling(percentile * answered), 1, Math.Max(answered, 1));
+        var atOrBelow = answered - above;
+        if (rank <= atOrBelow || above == 0)
         {
             return null;
         }
 
-        var recent = _scratch.AsSpan(0, n);
-        recent.Sort();
-        return recent[Math.Clamp((int)Math.Ceiling(percentile * n) - 1, 0, n - 1)];
+        var slow = _scratch.AsSpan(0, above);
+        slow.Sort();
+        return slow[rank - atOrBelow - 1];
     }
 }

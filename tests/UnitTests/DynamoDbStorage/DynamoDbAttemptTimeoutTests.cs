@@ -54,6 +54,18 @@ public class DynamoDbAttemptTimeoutTests
     }
 
     [Fact]
+    public void The_99th_percentile_is_the_nearest_rank_among_the_slow_answers_the_quick_ones_leave()
+    {
+        Answered(TimeSpan.FromMilliseconds(20), 90);
+        for (var i = 0; i < 10; i++)
+        {
+            _timeout.RecordAnswered(TimeSpan.FromMilliseconds(2_700 - (100 * i))); // 2.7 s down to 1.8 s
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(3 * 2_600), _timeout.Current); // the 99th of 100: the second slowest
+    }
+
+    [Fact]
     public void It_never_exceeds_the_cap()
     {
         Answered(TimeSpan.FromSeconds(25), 10);
