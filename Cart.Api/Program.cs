@@ -13,7 +13,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemResponses();
-app.UseAuthentication();
+app.UseBearerAuthentication(); // guests (no Authorization header) skip authentication
 app.UseAuthorization();
 app.UseStrictJsonBodies();
 app.UseIdempotency();

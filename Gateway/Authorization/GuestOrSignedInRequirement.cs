@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Authorization;
 
@@ -17,7 +16,7 @@ internal sealed class GuestOrSignedInRequirement : AuthorizationHandler<GuestOrS
     }
 
     /// <summary>Whether the request presents no credential at all (authentication has nothing to check).</summary>
-    public static bool IsGuest(HttpRequest request) => !request.Headers.ContainsKey(HeaderNames.Authorization);
+    public static bool IsGuest(HttpRequest request) => request.PresentsNoCredential();
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GuestOrSignedInRequirement requirement)
     {

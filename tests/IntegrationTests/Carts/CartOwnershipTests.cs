@@ -104,4 +104,21 @@ public sealed class CartOwnershipTests(PlatformFixture platform)
         Assert.Equal("UNAUTHORIZED", body.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, merge.StatusCode);
     }
+
+    [Fact]
+    public async Task Cart_api_itself_authenticates_a_request_that_carries_a_token_and_only_a_valid_one()
+    {
+        var replica = platform.CartApiReplicas[0]; // not through the gateway: Cart.Api's own authentication
+        using var signedIn = new CartClient(replica, token: platform.MintToken($"user-{Guid.NewGuid():N}"));
+        using var forged = new CartClient(replica, token: "not-a-token");
+        using var anonymous = new CartClient(replica);
+
+        using var signedInRead = await signedIn.SendAsync(HttpMethod.Get, "/me/cart");
+        using var forgedRead = await forged.SendAsync(HttpMethod.Get, "/me/cart");
+        using var anonymousRead = await anonymous.SendAsync(HttpMethod.Get, "/me/cart");
+
+        Assert.Equal(HttpStatusCode.NotFound, signedInRead.StatusCode); // recognised: this new user has no cart yet
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedRead.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousRead.StatusCode);
+    }
 }

@@ -1,16 +1,18 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
-namespace Gateway.Authorization;
+namespace ServiceDefaults.Authentication;
 
 /// <summary>
 /// Authentication for the requests that can be authenticated. The only scheme is JWT bearer, and it reads nothing but
 /// the <c>Authorization</c> header: without one its handler can only answer "no result" and leave the user anonymous,
 /// which is what the user already is. So the authentication middleware runs only for requests with the header; a guest
 /// request skips building the handler, its events and the authentication features (about 5 % of the gateway's CPU per
-/// cached read). A challenge (the 401 of a signed-in route without a token) still goes to the bearer handler, which the
-/// authentication service builds on demand.
+/// cached read, 1.8 % of Cart.Api's). A challenge (the 401 of a signed-in route without a token) still goes to the
+/// bearer handler, which the authentication service builds on demand.
 /// </summary>
-internal static class BearerAuthenticationExtensions
+public static class BearerAuthenticationExtensions
 {
     /// <summary>
     /// The key <c>UseAuthentication</c> sets on the builder it is called on. <c>WebApplication</c> looks for it on the
@@ -20,10 +22,13 @@ internal static class BearerAuthenticationExtensions
     /// </summary>
     private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
 
+    /// <summary>Whether the request presents no credential at all (authentication has nothing to check).</summary>
+    public static bool PresentsNoCredential(this HttpRequest request) => !request.Headers.ContainsKey(HeaderNames.Authorization);
+
     /// <summary>Adds the authentication middleware for requests that carry an <c>Authorization</c> header.</summary>
     public static IApplicationBuilder UseBearerAuthentication(this IApplicationBuilder app)
     {
-        app.UseWhen(context => !GuestOrSignedInRequirement.IsGuest(context.Request), branch => branch.UseAuthentication());
+        app.UseWhen(context => !context.Request.PresentsNoCredential(), branch => branch.UseAuthentication());
         app.Properties[AuthenticationMiddlewareSetKey] = true;
         return app;
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Gateway.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,8 +8,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Authentication;
 
-namespace UnitTests.Gateway;
+namespace UnitTests.ServiceDefaults;
 
 /// <summary>
 /// <c>UseBearerAuthentication</c> in a real <c>WebApplication</c>, which adds the authentication middleware by itself
