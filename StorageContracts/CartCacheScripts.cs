@@ -17,7 +17,8 @@ public static class CartCacheScripts
     /// Both entry formats write <c>version</c> first (Cart.Api's <c>CachedCartFormat</c> and <see cref="VersionFloor"/>),
     /// so <c>cachedVersion</c> reads it from the entry's first bytes and decodes the whole JSON only for an entry that
     /// does not start with it. Decoding a cart of nine lines (3.4 KB) was half the Redis CPU of each script: 48–54 µs
-    /// a call against 24–26 µs (docs/benchmarks.md, "Where the service path's CPU goes on a write").
+    /// a call against 24–26 µs (docs/benchmarks.md, "Where the service path's CPU goes on a write, once the emulator
+    /// is cheaper").
     /// </remarks>
     public const string Functions = """
         local function cachedVersion(key)

@@ -43,9 +43,14 @@ internal sealed class LatencyWindow(TimeSpan window, int capacity = 512)
             }
         }
 
-        var rank = Math.Clamp((int)Math.Ceiling(percentile * answered), 1, Math.Max(answered, 1));
+        if (answered == 0)
+        {
+            return null;
+        }
+
+        var rank = Math.Clamp((int)Math.Ceiling(percentile * answered), 1, answered);
         var atOrBelow = answered - above;
-        if (rank <= atOrBelow || above == 0)
+        if (rank <= atOrBelow)
         {
             return null;
         }

@@ -15,12 +15,9 @@ internal sealed class GuestOrSignedInRequirement : AuthorizationHandler<GuestOrS
     {
     }
 
-    /// <summary>Whether the request presents no credential at all (authentication has nothing to check).</summary>
-    public static bool IsGuest(HttpRequest request) => request.PresentsNoCredential();
-
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, GuestOrSignedInRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext http && IsGuest(http.Request))
+        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext http && http.Request.PresentsNoCredential())
         {
             context.Succeed(requirement);
         }

@@ -32,7 +32,7 @@ internal sealed class GuestPolicyEvaluator : IPolicyEvaluator
     internal static bool IsGuestOnGuestRoute(AuthorizationPolicy policy, HttpContext context) =>
         policy is { Requirements: [GuestOrSignedInRequirement], AuthenticationSchemes.Count: 0 }
         && context.User.Identity?.IsAuthenticated != true
-        && GuestOrSignedInRequirement.IsGuest(context.Request);
+        && context.Request.PresentsNoCredential();
 
     private static PolicyEvaluator Framework(HttpContext context) =>
         new(context.RequestServices.GetRequiredService<IAuthorizationService>());
