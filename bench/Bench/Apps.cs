@@ -10,13 +10,14 @@ internal static class Apps
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(3);
 
     /// <summary>The AppHost's own model, on ports of its own, without the dashboard (no telemetry export into this process, which is also the load generator).</summary>
-    public static async Task<DistributedApplication> StartPlatformAsync(CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
+    public static async Task<DistributedApplication> StartPlatformAsync(IReadOnlyList<ResourceEnvironment> experiment, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var builder = await PlatformBuilder.CreateAsync(cancellationToken: cancellationToken);
         configure?.Invoke(builder);
         // The bench is one process on one address sending what thousands of users would: the gateway's per-client and
         // per-address buckets (40 and 400 a burst) would measure themselves, so the limiter is off for its runs.
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__Enabled", "false");
+        ResourceEnvironment.Apply(builder, experiment);
         ResourceLogFiles.KeepOffTheConsole(builder);
         var platform = await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
         ResourceLogFiles.CopyToFiles(platform, "platform");

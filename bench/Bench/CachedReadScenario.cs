@@ -18,7 +18,7 @@ internal static class CachedReadScenario
         IReadOnlyList<LoadResult> system;
         byte[] payload;
         var configure = settings.ProfileWindow is null ? null : (Action<IDistributedApplicationTestingBuilder>)Apps.WritePerfMaps;
-        await using (var platform = await Apps.StartPlatformAsync(cancellationToken, configure))
+        await using (var platform = await Apps.StartPlatformAsync(settings.Experiment, cancellationToken, configure))
         {
             using var setup = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = platform.HttpEndpoint("gateway") };
             var created = await setup.PostAsJsonAsync("/carts", new { }, cancellationToken);

@@ -23,7 +23,7 @@ internal static class FlashSaleScenario
         double[] checkoutRates = quick ? [10, 20, 40] : [10, 20, 40, 60, 80, 100, 125, 150, 200, 250];
         double[] rawRates = quick ? [100, 300, 600] : [100, 200, 400, 600, 800, 1000, 1300, 1600, 2000, 2500];
 
-        await using var platform = await Apps.StartPlatformAsync(cancellationToken);
+        await using var platform = await Apps.StartPlatformAsync(settings.Experiment, cancellationToken);
         using var gateway = Apps.LoadClient(platform.HttpEndpoint("gateway"));
         using var setup = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { BaseAddress = platform.HttpEndpoint("gateway"), Timeout = TimeSpan.FromMinutes(2) };
         using var dynamodb = new AmazonDynamoDBClient(

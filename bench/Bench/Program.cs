@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Bench;
 
 /// <summary>
-/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [flash-sale] [startup] [--quick] [--profile [--profile-rate 4000]]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
+/// <c>dotnet run --project bench/Bench -c Release -- [read] [writes | events add-item payments mixed] [flash-sale] [startup] [--quick] [--profile [--profile-rate 4000]] [--env resource:NAME=value …]</c> (or <c>-- soak [--duration 00:30:00]</c>): starts the system itself
 /// (the AppHost's model, through the testing builder), measures each scenario beside its baseline in the same run,
 /// prints the figures and writes <c>docs/benchmarks.md</c>.
 /// </summary>
@@ -11,7 +11,8 @@ internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var scenarios = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--profile-rate")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string[] optionsWithValues = ["--profile-rate", ResourceEnvironment.Option];
+        var scenarios = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !optionsWithValues.Contains(args[i - 1]))).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var quick = args.Contains("--quick");
         var profile = args.Contains("--profile");
         var profileRate = args.SkipWhile(a => a != "--profile-rate").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(4000);
@@ -24,7 +25,8 @@ internal static class BenchProgram
             WriteRates: quick ? [20, 50, 100] : [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 225, 250, 275, 300, 350, 400, 500, 600],
             MixedRate: 100,
             ProfileWindow: profile ? TimeSpan.FromSeconds(40) : null,
-            ProfileRate: profileRate);
+            ProfileRate: profileRate,
+            Experiment: ResourceEnvironment.FromArguments(args));
 
         // Ctrl+C, or a SIGTERM from a script or CI: stop the load and dispose the platforms, so no service outlives the bench.
         using var cancel = new CancellationTokenSource();
@@ -85,9 +87,9 @@ internal static class BenchProgram
             report.Add(await StartupScenario.RunAsync(cancellationToken));
         }
 
-        if (profile)
+        if (profile || settings.Experiment.Count > 0)
         {
-            Console.WriteLine("Profile run: docs/benchmarks.md is left as it was.");
+            Console.WriteLine($"{(profile ? "Profile run" : $"Experiment ({string.Join(", ", settings.Experiment)})")}: docs/benchmarks.md is left as it was.");
             return;
         }
 
@@ -100,4 +102,5 @@ internal static class BenchProgram
 /// <param name="PacedEventsDuration">How long scenario 4 writes at 20/s. Its p95 is the 95th of every hundred events: from 160 (one 8 s step) it was decided by one slow second, and repeated runs gave 102 to 217 ms.</param>
 /// <param name="ProfileWindow">With <c>--profile</c>: instead of its ladders, the read scenario holds each side at a steady load this long, prints the PIDs to attach dotnet-trace, dotnet-counters or perf to, and the CPU per request by process.</param>
 /// <param name="ProfileRate">The steady load of a profile window (<c>--profile-rate</c>, 4,000 req/s): below the gateway's capacity, so a profile shows its work rather than an overload's spinning and queueing.</param>
-internal sealed record BenchSettings(TimeSpan StepDuration, TimeSpan PacedEventsDuration, double[] ReadRates, double[] WriteRates, double MixedRate, TimeSpan? ProfileWindow, double ProfileRate = 4000);
+/// <param name="Experiment">Environment variables set on the platform's resources (<c>--env</c>, <see cref="ResourceEnvironment"/>); none for a run of the system as committed.</param>
+internal sealed record BenchSettings(TimeSpan StepDuration, TimeSpan PacedEventsDuration, double[] ReadRates, double[] WriteRates, double MixedRate, TimeSpan? ProfileWindow, double ProfileRate, IReadOnlyList<ResourceEnvironment> Experiment);

@@ -16,7 +16,7 @@ internal static class SoakScenario
     public static async Task RunAsync(SoakSettings settings, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Soak: {settings.Rate:0} req/s for {settings.Duration}, guest carts living {settings.GuestLifetime}");
-        await using var platform = await Apps.StartPlatformAsync(cancellationToken, builder =>
+        await using var platform = await Apps.StartPlatformAsync([], cancellationToken, builder =>
         {
             foreach (var replica in builder.Resources.OfType<ReplicaSetResource>().Single(r => r.Name == "cart-api").Replicas)
             {

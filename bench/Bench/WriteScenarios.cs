@@ -25,7 +25,7 @@ internal static class WriteScenarios
         var sections = new List<string>();
         foreach (var name in Names.Where(selected.Contains))
         {
-            await using var platform = await Apps.StartPlatformAsync(cancellationToken);
+            await using var platform = await Apps.StartPlatformAsync(settings.Experiment, cancellationToken);
             using var gateway = Apps.LoadClient(platform.HttpEndpoint("gateway"));
             using var dynamodb = new AmazonDynamoDBClient(
                 new BasicAWSCredentials("local", "local"),
