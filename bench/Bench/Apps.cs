@@ -17,7 +17,7 @@ internal static class Apps
         // The bench is one process on one address sending what thousands of users would: the gateway's per-client and
         // per-address buckets (40 and 400 a burst) would measure themselves, so the limiter is off for its runs.
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__Enabled", "false");
-        ResourceEnvironment.Apply(builder, experiment);
+        ResourceEnvironment.Apply(builder.Resources, experiment);
         ResourceLogFiles.KeepOffTheConsole(builder);
         var platform = await builder.StartHealthyAsync(StartupTimeout, cancellationToken);
         ResourceLogFiles.CopyToFiles(platform, "platform");

@@ -26,28 +26,29 @@ internal sealed record ResourceEnvironment(string Resource, string Name, string 
             : throw new ArgumentException($"{Option} takes <resource>:<NAME>=<value>, e.g. gateway:OTEL_TRACES_SAMPLER=always_off; got '{text}'.");
     }
 
-    public static void Apply(IDistributedApplicationTestingBuilder builder, IReadOnlyList<ResourceEnvironment> settings)
+    /// <summary>Adds each setting to its resources' environment callbacks, after those the model has (what <c>WithEnvironment</c> adds).</summary>
+    public static void Apply(IResourceCollection resources, IReadOnlyList<ResourceEnvironment> settings)
     {
         foreach (var setting in settings)
         {
-            var targets = Targets(builder, setting.Resource);
+            var targets = Targets(resources, setting.Resource);
             if (targets.Length == 0)
             {
-                var names = builder.Resources.OfType<IResourceWithEnvironment>().Select(r => r.Name).Order(StringComparer.Ordinal);
+                var names = resources.OfType<IResourceWithEnvironment>().Select(r => r.Name).Order(StringComparer.Ordinal);
                 throw new ArgumentException($"{Option}: the platform has no resource '{setting.Resource}' to set {setting.Name} on (it has {string.Join(", ", names)}).");
             }
 
             foreach (var target in targets)
             {
-                builder.CreateResourceBuilder(target).WithEnvironment(setting.Name, setting.Value);
+                target.Annotations.Add(new EnvironmentCallbackAnnotation(setting.Name, () => setting.Value));
             }
         }
     }
 
-    private static IResourceWithEnvironment[] Targets(IDistributedApplicationTestingBuilder builder, string name) =>
-        builder.Resources.OfType<ReplicaSetResource>().FirstOrDefault(set => set.Name == name) is { } replicas
+    private static IResourceWithEnvironment[] Targets(IResourceCollection resources, string name) =>
+        resources.OfType<ReplicaSetResource>().FirstOrDefault(set => set.Name == name) is { } replicas
             ? [.. replicas.Replicas.Select(r => r.Resource).OfType<IResourceWithEnvironment>()]
-            : [.. builder.Resources.OfType<IResourceWithEnvironment>().Where(r => r.Name == name)];
+            : [.. resources.OfType<IResourceWithEnvironment>().Where(r => r.Name == name)];
 
     public override string ToString() => $"{Resource}:{Name}={Value}";
 }
