@@ -1,5 +1,6 @@
 using ApiConventions.Json;
 using Idempotency;
+using ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,7 +11,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseProblemResponses();
-app.UseAuthentication();
+app.UseBearerAuthentication(); // as the gateway and Cart.Api: a request without an Authorization header has nothing to authenticate
 app.UseAuthorization();
 app.UseStrictJsonBodies();
 app.UseIdempotency();
