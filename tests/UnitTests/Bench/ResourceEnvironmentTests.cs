@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Bench;
 using HostingIntegrations.Replicas;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace UnitTests.Bench;
 
@@ -66,16 +67,11 @@ public class ResourceEnvironmentTests
         Assert.Contains("gateway", refused.Message.Replace("'gatewy'", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    /// <summary>The resource's environment callbacks in the order they were added, as the orchestrator applies them.</summary>
+    /// <summary>The resource's environment as the orchestrator resolves it at launch (Aspire's own resolver).</summary>
     private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource)
     {
-        var variables = new Dictionary<string, object>();
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, variables);
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        return variables.ToDictionary(v => v.Key, v => v.Value?.ToString() ?? "");
+        var resolved = await ExecutionConfigurationBuilder.Create(resource).WithEnvironmentVariablesConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
+        return resolved.EnvironmentVariables.ToDictionary(v => v.Key, v => v.Value);
     }
 }
