@@ -80,6 +80,12 @@ public sealed record CpuUse(IReadOnlyDictionary<string, TimeSpan> ByProcess, Tim
         return text.ToString();
     }
 
+    /// <summary>One line for the console: all processes, then each busy one, in milliseconds per request, busiest first.</summary>
+    public string Summary(long requests) => requests == 0 ? "-" : string.Join(", ",
+        ByProcess.Where(e => e.Value.TotalMilliseconds / requests >= 0.005).OrderByDescending(e => e.Value)
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value.TotalMilliseconds / requests:0.00}"))
+            .Prepend(string.Create(CultureInfo.InvariantCulture, $"all {Total.TotalMilliseconds / requests:0.00} ms")));
+
     /// <summary>The CPU <paramref name="process"/> used per request of <paramref name="requests"/>, as the table counts it; null when not measured.</summary>
     public TimeSpan? PerRequest(string process, long requests) =>
         ByProcess.GetValueOrDefault(process) is var used && used > TimeSpan.Zero && requests > 0 ? used / requests : null;

@@ -163,6 +163,11 @@ public static class OpenLoopLoad
         var step = await RunAsync(target.Name, rate, duration, target.Send, cancellationToken);
         step = step with { Cpu = reading?.Stop() };
         Console.WriteLine($"  {step}");
+        if (step.Cpu is { } used)
+        {
+            Console.WriteLine($"    CPU per request: {used.Summary(step.Requests)}");
+        }
+
         return step;
     }
 }
