@@ -99,7 +99,13 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
             if (!StoredResponse.IsOutcome(response.StatusCode))
             {
                 await idempotency.ReleaseAsync();
-                return result;
+
+                // A key taken with the transaction was not looked up before the handler ran. A transient answer (409,
+                // 429, 5xx) may then be a retry meeting the state its own first attempt left (the guest cart already
+                // merged, the account already closed): that attempt's stored answer is the one to give.
+                return idempotency.Claimed == KeyClaim.WithTransaction
+                    ? await AnswerFromRecordAsync(store, idempotency.Scope, idempotency.Key, idempotency.Fingerprint, http, logger) ?? result
+                    : result;
             }
 
             if (await store.CompleteAsync(idempotency.Scope, idempotency.Claim, idempotency.Claimed, response, CancellationToken.None))

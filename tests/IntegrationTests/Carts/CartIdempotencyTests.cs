@@ -57,6 +57,33 @@ public sealed class CartIdempotencyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Retrying_a_merge_that_succeeded_replays_its_answer_instead_of_a_conflict()
+    {
+        // Merge takes its key with the transaction: nothing is read up front, and the retry meets a guest cart its own
+        // first attempt already merged, which the handler answers 409. The key's record holds the real answer.
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var signedIn = CartClient.ThroughGateway(platform, userId);
+        var userCartId = await signedIn.CreateCartAsync();
+        (await signedIn.SendAsync(HttpMethod.Post, "/carts/attach", new { cartId = userCartId })).Dispose();
+        var guestId = await signedIn.CreateCartAsync();
+        await signedIn.AddAsync(guestId, "SKU-7", 2);
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await signedIn.SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = guestId }, key);
+        using var retry = await signedIn.SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = guestId }, key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(2, CartClient.QuantityOf((await signedIn.GetAsync("/me/cart")).Body, "SKU-7"));
+
+        // Without the key the same request is a new one, and the handler's answer stands.
+        using var unkeyed = await signedIn.SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = guestId });
+        Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode);
+    }
+
+    [Fact]
     public async Task Reusing_a_key_for_another_body_is_rejected_with_422()
     {
         using var shopper = CartClient.ThroughGateway(platform);
