@@ -121,12 +121,19 @@ internal static partial class CartValidation
             errors.Add("source", "Must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
         }
 
+        var lineKey = LineKey.Canonicalize(attrs);
+        if (errors.IsEmpty && !ItemId.Fits(request.Sku!, lineKey))
+        {
+            // The line is the item's id and sort key: a longer one could be stored neither as a key nor as an id a client can send back.
+            errors.Add("attrs", $"Together with the SKU, the attributes (as name:value pairs joined by ';') may take at most {ItemId.MaxLineBytes} bytes of UTF-8.");
+        }
+
         if (!errors.IsEmpty)
         {
             return errors.ToError();
         }
 
-        return new LineAddition(request.Sku!, request.Qty!.Value, attrs, LineKey.Canonicalize(attrs), price, request.Source);
+        return new LineAddition(request.Sku!, request.Qty!.Value, attrs, lineKey, price, request.Source);
     }
 
     private static SortedDictionary<string, string> ValidateAttributes(Dictionary<string, string?>? attrs, FieldErrors errors)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using IntegrationTests.Gateway;
 
 namespace IntegrationTests.Carts;
@@ -23,6 +25,31 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Attributes_too_long_for_an_item_key_are_a_422_and_the_longest_allowed_line_stays_editable()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        // Each pair is within its own bounds (name 32, value 64 characters), but eleven of them would make a sort key
+        // past DynamoDB's 1,024 bytes, and six an item id longer than the id the item routes accept.
+        var tooMany = Enumerable.Range(0, 11).ToDictionary(i => $"k{i:D2}".PadRight(32, 'x'), i => new string((char)('a' + i), 64));
+
+        using var refused = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-1", qty = 1, attrs = tooMany }, Guid.NewGuid().ToString());
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("attrs", out _), problem.ToString());
+        Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
+
+        // Three pairs of 32 + 64 characters: a line of about 300 bytes, accepted, and its item id works on the item routes.
+        var allowed = Enumerable.Range(0, 3).ToDictionary(i => $"k{i:D2}".PadRight(32, 'x'), i => new string((char)('a' + i), 64));
+        using var added = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/items", new { sku = "SKU-1", qty = 1, attrs = allowed }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var itemId = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("itemId").GetString();
+        using var changed = await shopper.SendAsync(HttpMethod.Patch, $"/carts/{cartId}/items/{itemId}", new { qty = 4 }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(4, CartClient.QuantityOf((await shopper.GetAsync($"/carts/{cartId}")).Body, "SKU-1"));
     }
 
     [Theory]

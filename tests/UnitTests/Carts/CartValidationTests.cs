@@ -41,6 +41,28 @@ public class CartValidationTests
     [InlineData("DISC")]
     public void Skus_that_could_break_the_sort_key_are_rejected(string sku) => Assert.False(CartValidation.IsSku(sku));
 
+    [Theory]
+    [InlineData(3, 'a', true)] // 3 × (32 + 1 + 64) ASCII: about 300 bytes
+    [InlineData(4, 'a', false)] // about 400 bytes
+    [InlineData(3, 'ä', false)] // 3 × (32 + 1 + 128 bytes of two-byte letters): about 490 bytes
+    public void A_line_is_accepted_only_when_it_fits_an_item_id_that_parses_back(int pairs, char letter, bool accepted)
+    {
+        var attrs = Enumerable.Range(0, pairs).ToDictionary(i => $"k{i}".PadRight(32, 'x'), _ => (string?)new string(letter, 64));
+
+        var outcome = CartValidation.Validate(new AddItemRequest("SKU-1", 1, attrs, null, null));
+
+        Assert.Equal(accepted, outcome.Succeeded);
+        if (outcome.Succeeded)
+        {
+            var line = outcome.Value;
+            Assert.Equal((line.Sku, line.LineKey), ItemId.TryParse(ItemId.From(line.Sku, line.LineKey)));
+        }
+        else
+        {
+            Assert.Equal(["attrs"], outcome.Error.Errors!.Keys);
+        }
+    }
+
     [Fact]
     public void Every_invalid_field_is_reported_at_once()
     {
