@@ -252,11 +252,14 @@ internal static class CartsApi
             ? new IdempotencyScope(TableOf(http), CartKeys.CartPk(cartId), CartKeys.Idempotency(owner, key))
             : null;
 
-    /// <summary>A new cart has no partition yet: its creator's (device or user) partition keeps the record.</summary>
+    /// <summary>
+    /// A new cart has no partition yet: its creator's keeps the record — the user's when signed in (where attach and
+    /// merge keep theirs, so one key used for two of them is seen as reused), else the device's.
+    /// </summary>
     private static IdempotencyScope? OwnerScope(HttpContext http, IdempotencyKey key)
     {
         var caller = CartCaller.From(http);
-        var pk = caller.DeviceId is { } deviceId ? CartKeys.DevicePk(deviceId) : caller.UserId is { } userId ? CartKeys.UserPk(userId) : null;
+        var pk = caller.UserId is { } userId ? CartKeys.UserPk(userId) : caller.DeviceId is { } deviceId ? CartKeys.DevicePk(deviceId) : null;
         return pk is null || caller.OwnerTag is not { } owner ? null : new IdempotencyScope(TableOf(http), pk, CartKeys.Idempotency(owner, key));
     }
 

@@ -100,6 +100,26 @@ public sealed class CartIdempotencyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_signed_in_callers_key_used_to_create_a_cart_and_then_to_merge_is_reused()
+    {
+        // Both name no existing cart, so both are scoped to the principal (DESIGN §3): one key, two operations, a 422.
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var signedIn = CartClient.ThroughGateway(platform, userId);
+        var guestId = await signedIn.CreateCartAsync();
+        var key = Guid.NewGuid().ToString();
+        using (var created = await signedIn.SendAsync(HttpMethod.Post, "/carts", new { }, key))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var merge = await signedIn.SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = guestId }, key);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, merge.StatusCode);
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", (await merge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("OPEN", (await signedIn.GetAsync($"/carts/{guestId}")).Body.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Creating_a_cart_twice_with_one_key_creates_one_cart()
     {
         using var shopper = CartClient.ThroughGateway(platform);
