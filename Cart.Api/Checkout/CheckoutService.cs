@@ -96,6 +96,12 @@ internal sealed class CheckoutService(
         }
 
         var priced = await mutations.WithDiscountsAsync(repriced.Value, cancellationToken);
+        if (CartRenderer.Totals(priced).Total <= 0)
+        {
+            // Payments.Api takes amounts of 1 or more: refused here, before anything is held, on the cart's own terms.
+            return ApiError.Validation(new Dictionary<string, string[]> { ["total"] = ["Nothing to pay: the discounts cover the whole cart, and a checkout needs an amount to charge."] });
+        }
+
         var prepared = await holds.PrepareAsync(priced, products, slot, now, cancellationToken);
         if (!prepared.Succeeded)
         {

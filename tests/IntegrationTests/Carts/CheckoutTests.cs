@@ -110,6 +110,33 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_cart_its_discounts_cover_whole_is_refused_on_its_total_before_anything_is_held_or_charged()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var accountId = await OpenFundedAccountAsync(shopper, 1_000_000);
+        var (_, cheapest) = await shopper.GetAsync("/catalog/categories/dairy/products?sort=price&maxPrice=500&limit=1");
+        var sku = cheapest.GetProperty("items")[0].GetProperty("sku").GetString()!; // TAKE5 takes 500 off the cart
+        var cartId = await shopper.CreateCartAsync();
+        var added = await shopper.AddAsync(cartId, sku, 1);
+        var itemId = added.GetProperty("items")[0].GetProperty("itemId").GetString();
+        using (var discounted = await shopper.SendAsync(HttpMethod.Patch, $"/carts/{cartId}/items/{itemId}", new { qty = 1, promoCodes = new[] { "TAKE5" } }))
+        {
+            Assert.Equal(0, (await discounted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totals").GetProperty("total").GetInt64());
+        }
+
+        using var checkout = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, checkout.StatusCode);
+        var problem = await checkout.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("VALIDATION_FAILED", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("total", out _), problem.ToString());
+        var (_, cart) = await shopper.GetAsync($"/carts/{cartId}");
+        Assert.Equal("OPEN", cart.GetProperty("status").GetString());
+        Assert.Equal(1, cart.GetProperty("version").GetInt64() - added.GetProperty("version").GetInt64()); // the discount only: never frozen and reopened
+    }
+
+    [Fact]
     public async Task A_cart_with_a_product_that_no_longer_exists_is_rejected_with_its_sku()
     {
         var userId = $"user-{Guid.NewGuid():N}";
