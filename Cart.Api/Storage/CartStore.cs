@@ -6,7 +6,7 @@ using static DynamoDbStorage.AttributeValues;
 namespace Cart.Api.Storage;
 
 /// <summary>Reads and writes carts in DynamoDB; every change is one transaction guarded by the header's version.</summary>
-internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IdempotentTransactions transactions, IOptions<DynamoDbOptions> options)
+internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IdempotentTransactions transactions, IOptions<DynamoDbOptions> options, TimeProvider time)
 {
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
@@ -77,27 +77,20 @@ internal sealed class CartStore(IAmazonDynamoDB dynamoDb, IdempotentTransactions
 
     /// <summary>
     /// The carts several <c>ACTIVE_CART</c> pointers name (pointer PK → cart id; absent pointers are left out), read
-    /// strongly in one <c>BatchGetItem</c> rather than one round trip each.
+    /// strongly in one <c>BatchGetItem</c> rather than one round trip each; keys DynamoDB leaves unprocessed are asked
+    /// again, and a throttling exception ends it when they stay so (<see cref="BatchGetRetries"/>).
     /// </summary>
     public async Task<Dictionary<string, string>> FindActiveCartIdsAsync(IReadOnlyCollection<string> pointerPks, CancellationToken cancellationToken)
     {
+        var keys = pointerPks.Distinct(StringComparer.Ordinal).Select(pk => CartWrites.Key(pk, CartKeys.ActiveCart));
+        var items = await dynamoDb.BatchGetAllAsync(TableName, keys, consistentRead: true, time, cancellationToken);
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        var keys = new KeysAndAttributes { ConsistentRead = true, Keys = [.. pointerPks.Distinct(StringComparer.Ordinal).Select(pk => CartWrites.Key(pk, CartKeys.ActiveCart))] };
-        while (keys.Keys.Count > 0)
+        foreach (var item in items)
         {
-            var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [TableName] = keys } }, cancellationToken);
-            foreach (var item in response.Responses?.GetValueOrDefault(TableName) ?? [])
+            if (item.GetStringOrNull(CartAttributes.CartId) is { } cartId)
             {
-                if (item.GetStringOrNull(CartAttributes.CartId) is { } cartId)
-                {
-                    found[item.GetString(CartAttributes.PartitionKey)] = cartId;
-                }
+                found[item.GetString(CartAttributes.PartitionKey)] = cartId;
             }
-
-            // Keys DynamoDB did not get to (throttled or over its size limit) are asked again.
-            keys = response.UnprocessedKeys?.GetValueOrDefault(TableName) is { Keys.Count: > 0 } unprocessed
-                ? new KeysAndAttributes { ConsistentRead = true, Keys = unprocessed.Keys }
-                : new KeysAndAttributes { Keys = [] };
         }
 
         return found;

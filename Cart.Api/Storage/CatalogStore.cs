@@ -5,9 +5,8 @@ using static DynamoDbStorage.AttributeValues;
 namespace Cart.Api.Storage;
 
 /// <summary>Reads products and promotions (<c>PRODUCT#</c>, <c>PROMO#</c> items of the <c>carts</c> table) and seeds them once (<c>SEED#catalog</c>).</summary>
-internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options)
+internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options, TimeProvider time)
 {
-    private const int BatchGetLimit = 100;
     private const int BatchWriteLimit = 25;
 
     // A few thousand products load in a couple of seconds with a handful of batches in flight; more only queues.
@@ -186,29 +185,9 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
             });
     }
 
-    private async Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(IEnumerable<string> partitionKeys, CancellationToken cancellationToken)
-    {
-        var found = new List<Dictionary<string, AttributeValue>>();
-        foreach (var chunk in partitionKeys.Chunk(BatchGetLimit))
-        {
-            var pending = new Dictionary<string, KeysAndAttributes>
-            {
-                [TableName] = new KeysAndAttributes { Keys = chunk.Select(Key).ToList() },
-            };
-            for (var attempt = 0; pending.Count > 0 && attempt < 10; attempt++)
-            {
-                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken);
-                if (response.Responses?.TryGetValue(TableName, out var items) == true)
-                {
-                    found.AddRange(items);
-                }
-
-                pending = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
-            }
-        }
-
-        return found;
-    }
+    /// <summary>The catalog items among <paramref name="partitionKeys"/>, all of them or a throttling exception (<see cref="BatchGetRetries"/>).</summary>
+    private Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(IEnumerable<string> partitionKeys, CancellationToken cancellationToken) =>
+        dynamoDb.BatchGetAllAsync(TableName, partitionKeys.Select(Key), consistentRead: false, time, cancellationToken);
 
     private static Dictionary<string, AttributeValue> Key(string pk) => new()
     {

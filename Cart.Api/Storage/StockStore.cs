@@ -5,10 +5,8 @@ using static DynamoDbStorage.AttributeValues;
 namespace Cart.Api.Storage;
 
 /// <summary>Reads the shards of stocked SKUs and sets a SKU's stock and shard count (development administration).</summary>
-internal sealed class StockStore(IAmazonDynamoDB dynamoDb, CatalogStore catalog, IOptions<DynamoDbOptions> options)
+internal sealed class StockStore(IAmazonDynamoDB dynamoDb, CatalogStore catalog, IOptions<DynamoDbOptions> options, TimeProvider time)
 {
-    private const int BatchGetLimit = 100;
-
     public string TableName => options.Value.TableName(CartTable.LogicalName);
 
     /// <summary>Every shard of each SKU (shard count as its product says), read strongly, in shard order.</summary>
@@ -16,21 +14,8 @@ internal sealed class StockStore(IAmazonDynamoDB dynamoDb, CatalogStore catalog,
         IReadOnlyDictionary<string, int> shardCounts, CancellationToken cancellationToken)
     {
         var keys = shardCounts.SelectMany(pair => Enumerable.Range(0, pair.Value).Select(shard => StockKeys.ShardKey(pair.Key, shard)));
-        var shards = new List<StockShard>();
-        foreach (var chunk in keys.Chunk(BatchGetLimit))
-        {
-            var pending = new Dictionary<string, KeysAndAttributes> { [TableName] = new() { Keys = [.. chunk], ConsistentRead = true } };
-            for (var attempt = 0; pending.Count > 0 && attempt < 10; attempt++)
-            {
-                var response = await dynamoDb.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken);
-                if (response.Responses?.TryGetValue(TableName, out var items) == true)
-                {
-                    shards.AddRange(items.Select(StockWrites.ToShard));
-                }
-
-                pending = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
-            }
-        }
+        var items = await dynamoDb.BatchGetAllAsync(TableName, keys, consistentRead: true, time, cancellationToken);
+        var shards = items.Select(StockWrites.ToShard);
 
         return shards.GroupBy(shard => shard.Sku, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, IReadOnlyList<StockShard> (group) => group.OrderBy(shard => shard.Shard).ToList(), StringComparer.Ordinal);
