@@ -10,7 +10,8 @@ namespace Events.Worker.Publishing;
 /// <summary>
 /// One shard batch (heartbeats timed and left out) → audit archive (payments changes), CloudEvents on Redis streams (one per source, capped),
 /// the cart cache settled and the changes announced (<see cref="CartCacheSettler"/>). Everything completes before the batch is checkpointed; any failure throws, so the
-/// batch is delivered again (same event ids).
+/// batch is delivered again (same event ids). Audit lines a failed delivery already appended are not appended again
+/// on the next (<see cref="ArchivedPositions"/>). One instance serves every shard the worker holds, concurrently.
 /// </summary>
 internal sealed class CloudEventsProcessor(
     IConnectionMultiplexer redis,
@@ -21,12 +22,22 @@ internal sealed class CloudEventsProcessor(
     WorkerMetrics metrics,
     TimeProvider time) : IShardRecordProcessor
 {
+    private readonly ArchivedPositions _archived = new();
+
     public async Task ProcessAsync(ShardContext shard, IReadOnlyList<StreamRecord> records, CancellationToken cancellationToken)
     {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var last = records[^1].SequenceNumber;
         var logical = tables.LogicalName(shard.TableName);
         records = WithoutHeartbeats(logical, records);
-        var audit = records.Where(r => EventMapper.IsAudited(logical, r)).Select(r => ToAuditLine(logical, shard.ShardId, r)).ToList();
+        var audit = _archived.NotYetArchived(
+            shard.StreamArn, shard.ShardId, records.Where(r => EventMapper.IsAudited(logical, r)).Select(r => ToAuditLine(logical, shard.ShardId, r)));
         await archive.AppendAsync(shard.ShardId, audit, time.GetUtcNow(), cancellationToken);
+        _archived.Archived(shard.StreamArn, shard.ShardId, last);
         metrics.AuditLinesWritten(audit.Count);
 
         var db = redis.GetDatabase();
