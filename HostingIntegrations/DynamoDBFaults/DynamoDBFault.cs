@@ -3,7 +3,11 @@ namespace HostingIntegrations.DynamoDBFaults;
 /// <summary>What the fault injector does to a DynamoDB call it picks.</summary>
 public enum DynamoDBFaultKind
 {
-    /// <summary>Answers as throttled DynamoDB does; a transaction is cancelled with a <c>ThrottlingError</c> reason.</summary>
+    /// <summary>
+    /// Answers as throttled DynamoDB does: a transaction is cancelled with a <c>ThrottlingError</c> reason, a
+    /// <c>BatchGetItem</c> of several keys reads one and returns the others unprocessed (<see cref="PartialBatchGet"/>),
+    /// any other call gets the throttling error.
+    /// </summary>
     Throttle,
 
     /// <summary>Answers 500 <c>InternalServerError</c>.</summary>

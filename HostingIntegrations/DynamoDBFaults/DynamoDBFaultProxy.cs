@@ -21,6 +21,8 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
         "Host", "Connection", "Content-Length", "Transfer-Encoding", "Keep-Alive", "Upgrade",
     };
 
+    private const string ResponseChecksumHeader = "x-amz-crc32";
+
     private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
     {
         Timeout = Timeout.InfiniteTimeSpan, // the caller's own timeout ends a call
@@ -108,6 +110,10 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
             Interlocked.Increment(ref _injected);
             switch (plan.Fault!.Kind)
             {
+                case DynamoDBFaultKind.Throttle when operation == "BatchGetItem" && PartialBatchGet.Split(body) is { } partial:
+                    Interlocked.Increment(ref _forwarded);
+                    await ForwardAsync(context, partial.ForwardedBody, partial.Answer);
+                    return;
                 case DynamoDBFaultKind.Throttle:
                     await AnswerAsync(context, DynamoDBErrors.Throttled(operation, body, plan.Fault.ThrottlingError));
                     return;
@@ -131,7 +137,8 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
         await ForwardAsync(context, body);
     }
 
-    private async Task ForwardAsync(HttpContext context, byte[] body)
+    /// <summary>Forwards the call; with <paramref name="rewrite"/>, DynamoDB's answer is read whole and answered rewritten.</summary>
+    private async Task ForwardAsync(HttpContext context, byte[] body, Func<byte[], byte[]>? rewrite = null)
     {
         var upstream = await upstreamAddress(context.RequestAborted);
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(upstream, $"{context.Request.Path}{context.Request.QueryString}"))
@@ -163,10 +170,17 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
             context.Response.StatusCode = (int)response.StatusCode;
             foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             {
-                if (!HopByHopHeaders.Contains(name))
+                // A rewritten answer drops DynamoDB's CRC32 of the original body, which the AWS SDK would check it against.
+                if (!HopByHopHeaders.Contains(name) && (rewrite is null || !name.Equals(ResponseChecksumHeader, StringComparison.OrdinalIgnoreCase)))
                 {
                     context.Response.Headers[name] = values.ToArray();
                 }
+            }
+
+            if (rewrite is not null && response.IsSuccessStatusCode)
+            {
+                await context.Response.Body.WriteAsync(rewrite(await response.Content.ReadAsByteArrayAsync(context.RequestAborted)), context.RequestAborted);
+                return;
             }
 
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);

@@ -175,4 +175,40 @@ public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
         var paid = (await checkedOut.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("payment").GetProperty("amount").GetInt64();
         Assert.Equal(1_000_000 - paid, await alice.BalanceAsync(accountId));
     }
+
+    [Fact]
+    public async Task A_checkout_whose_catalog_read_DynamoDB_keeps_leaving_unprocessed_answers_503_never_a_missing_product()
+    {
+        // Throttled in part, BatchGetItem answers 200 and leaves keys in UnprocessedKeys (the injector reads one key per
+        // call). Twelve products take more calls than a reader may make: the checkout must end as throttling, not read
+        // the keys it never got as products that no longer exist (a 422 the Idempotency-Key would replay for a day).
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync(currency: "USD");
+        await alice.DepositAsync(accountId, 100_000_000, currency: "USD");
+        using var shopper = CartClient.ThroughGateway(platform, alice.UserId);
+        var cartId = await shopper.CreateCartAsync();
+        for (var sku = 21; sku <= 32; sku++)
+        {
+            await shopper.AddAsync(cartId, $"SKU-{sku}", 1);
+        }
+
+        var injectedBefore = platform.Faults.InjectedCalls;
+        HttpResponseMessage throttled;
+        await using (await platform.InjectAsync(Commands.Throttle, ("operations", "BatchGetItem")))
+        {
+            throttled = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, "checkout-partial");
+        }
+
+        var problem = await throttled.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        Assert.NotNull(throttled.Headers.RetryAfter);
+        Assert.True(platform.Faults.InjectedCalls - injectedBefore >= 2, $"the fault hit {platform.Faults.InjectedCalls - injectedBefore} call(s): {problem}");
+        Assert.Equal("OPEN", (await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("status").GetString());
+        Assert.Equal(100_000_000, await alice.BalanceAsync(accountId));
+
+        using var checkedOut = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, "checkout-partial");
+        Assert.Equal(HttpStatusCode.OK, checkedOut.StatusCode);
+        var receipt = await checkedOut.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("CHECKED_OUT", receipt.GetProperty("status").GetString());
+        Assert.Equal(100_000_000 - receipt.GetProperty("payment").GetProperty("amount").GetInt64(), await alice.BalanceAsync(accountId));
+    }
 }
