@@ -24,6 +24,7 @@ internal sealed class BenchReport
             .AppendLine(CultureInfo.InvariantCulture, $"- commit: `{Git(root, "rev-parse --short HEAD")}`{(Git(root, "status --porcelain").Length > 0 ? " (with uncommitted changes)" : "")}")
             .AppendLine(CultureInfo.InvariantCulture, $"- machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGiB():0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}")
             .AppendLine(CultureInfo.InvariantCulture, $"- .NET {Environment.Version}, Release build")
+            .AppendLine("- where each target stands over the runs, and what would close the ones missed: [below](#where-each-target-of-issue-16-stands-and-what-would-close-it)")
             .AppendLine();
         foreach (var section in InReadingOrder(_sections))
         {
