@@ -7,7 +7,6 @@ namespace Cart.Api.Storage;
 /// <summary>Reads products and promotions (<c>PRODUCT#</c>, <c>PROMO#</c> items of the <c>carts</c> table) and seeds them once (<c>SEED#catalog</c>).</summary>
 internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options, TimeProvider time)
 {
-    private const int BatchWriteLimit = 25;
 
     // A few thousand products load in a couple of seconds with a handful of batches in flight; more only queues.
     private const int SeedWritesInFlight = 4;
@@ -162,27 +161,18 @@ internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOp
         }
     }
 
-    /// <summary>BatchWriteItem in chunks of 25, a few in flight, each retried on its unprocessed items.</summary>
+    /// <summary>
+    /// BatchWriteItem in chunks of 25, a few in flight, each sent again on its unprocessed items after throttling pauses
+    /// (<see cref="BatchWriteRetries"/>); items DynamoDB keeps leaving end it with a throttling exception, which the
+    /// seeder treats as transient.
+    /// </summary>
     public async Task PutAllAsync(IEnumerable<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
     {
-        var chunks = items.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).Chunk(BatchWriteLimit);
+        var chunks = items.Select(item => new WriteRequest { PutRequest = new PutRequest { Item = item } }).Chunk(BatchWriteRetries.ItemsPerRequest);
         await Parallel.ForEachAsync(
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = SeedWritesInFlight, CancellationToken = cancellationToken },
-            async (chunk, token) =>
-            {
-                var pending = new Dictionary<string, List<WriteRequest>> { [TableName] = [.. chunk] };
-                for (var attempt = 0; pending.Count > 0; attempt++)
-                {
-                    if (attempt == 10)
-                    {
-                        throw new InvalidOperationException("DynamoDB left part of a batch unprocessed ten times in a row.");
-                    }
-
-                    var response = await dynamoDb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, token);
-                    pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
-                }
-            });
+            async (chunk, token) => await dynamoDb.BatchWriteAllAsync(TableName, chunk, time, token));
     }
 
     /// <summary>The catalog items among <paramref name="partitionKeys"/>, all of them or a throttling exception (<see cref="BatchGetRetries"/>).</summary>

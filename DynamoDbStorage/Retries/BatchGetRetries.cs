@@ -1,6 +1,3 @@
-using System.Net;
-using Amazon.Runtime;
-
 namespace DynamoDbStorage.Retries;
 
 /// <summary>
@@ -52,7 +49,7 @@ public static class BatchGetRetries
 
                 if (!run.MayRetryAfter(attempt))
                 {
-                    throw Throttled(tableName, unprocessed.Keys.Count, attempt);
+                    throw BatchThrottling.LeftUnprocessed("BatchGetItem", tableName, unprocessed.Keys.Count, attempt);
                 }
 
                 pending = new KeysAndAttributes { ConsistentRead = consistentRead, Keys = unprocessed.Keys };
@@ -62,12 +59,4 @@ public static class BatchGetRetries
 
         return found;
     }
-
-    private static ProvisionedThroughputExceededException Throttled(string tableName, int unprocessed, int attempts) => new(
-        $"DynamoDB left {unprocessed} key(s) of a BatchGetItem on {tableName} unprocessed after {attempts} attempts.",
-        innerException: null,
-        ErrorType.Sender,
-        errorCode: nameof(ProvisionedThroughputExceededException),
-        requestId: null,
-        HttpStatusCode.BadRequest);
 }

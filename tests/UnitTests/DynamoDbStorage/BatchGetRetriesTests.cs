@@ -1,10 +1,8 @@
-using System.Threading.Channels;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using ApiConventions.Problems;
 using DynamoDbStorage.Retries;
-using Microsoft.Extensions.Time.Testing;
 
 namespace UnitTests.DynamoDbStorage;
 
@@ -68,23 +66,6 @@ public sealed class BatchGetRetriesTests : IDisposable
     public void Dispose() => _clock.Dispose();
 
     private static Dictionary<string, AttributeValue> Key(string pk) => new() { ["PK"] = new AttributeValue(pk), ["SK"] = new AttributeValue("CATALOG") };
-
-    /// <summary>A fake clock that also hands the test each pause as it starts, so it advances only once one is waiting.</summary>
-    private sealed class PauseClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero)), IDisposable
-    {
-        private readonly Channel<TimeSpan> _pauses = Channel.CreateUnbounded<TimeSpan>();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            _pauses.Writer.TryWrite(dueTime);
-            return timer;
-        }
-
-        public Task<TimeSpan> NextPauseAsync() => _pauses.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-
-        public void Dispose() => _pauses.Writer.TryComplete();
-    }
 
     /// <summary>
     /// DynamoDB throttling part of each batch: its first <paramref name="throttledAnswers"/> answers process only the first
