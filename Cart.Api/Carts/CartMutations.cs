@@ -23,6 +23,7 @@ internal sealed class CartMutations(
     CartStore store,
     CartCache cache,
     CartReader reader,
+    LocalCartCache local,
     CartCacheMetrics metrics,
     CatalogStore catalog,
     CartWriteGate gate,
@@ -123,6 +124,16 @@ internal sealed class CartMutations(
         return cart with { Discounts = DiscountCalculator.Compute(DiscountCalculator.PriceBySnapshot(cart.Lines), promotions, cart.Header.Currency) };
     }
 
-    /// <summary>Writes a committed cart through to Redis and announces it to every replica's local tier, in one script.</summary>
-    public Task PublishAsync(CartSnapshot cart, CartDocument document) => cache.StoreAsync(cart, CartView.Of(document), announce: true);
+    /// <summary>
+    /// Writes a committed cart through to Redis and announces it to every replica's local tier, in one script. When
+    /// that does not take effect (Redis refusing writes, skipped, the connection lost), this replica's own tier drops
+    /// the version before it at once: no announcement will, and the next read here must find the commit.
+    /// </summary>
+    public async Task PublishAsync(CartSnapshot cart, CartDocument document)
+    {
+        if (await cache.StoreAsync(cart, CartView.Of(document), announce: true) is null)
+        {
+            local.Invalidate(cart.Header.CartId, cart.Header.Version);
+        }
+    }
 }

@@ -43,4 +43,28 @@ public sealed class CartWriteThroughFailureTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, read.Status);
     }
+
+    [Fact]
+    public async Task The_replica_that_wrote_reads_its_own_write_while_redis_refuses_writes()
+    {
+        // The change starts from replica A's own copy, and its write-through and announcement (one script) are refused:
+        // nothing will tell A's local tier, which still holds the version before the change.
+        using var viaA = new CartClient(platform.CartApiReplicas[0]);
+        var cartId = await viaA.CreateCartAsync();
+        await viaA.AddAsync(cartId, "SKU-9", 1);
+        await viaA.HoldLocallyAsync(cartId);
+
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString + ",allowAdmin=true");
+        var server = admin.GetServers().Single();
+        await using (await RedisConfigChange.ApplyAsync(server, ("maxmemory-policy", "noeviction"), ("maxmemory", "1")))
+        {
+            var added = await viaA.AddAsync(cartId, "SKU-9", 1);
+            var read = await viaA.ReadAsync($"/carts/{cartId}");
+
+            Assert.Equal(2, CartClient.QuantityOf(added, "SKU-9"));
+            Assert.Equal(HttpStatusCode.OK, read.Status);
+            Assert.Equal(2, CartClient.QuantityOf(read.Body, "SKU-9"));
+            Assert.NotEqual(CartClient.LocalHit, read.CacheStatus);
+        }
+    }
 }
