@@ -12,4 +12,7 @@ public static class ItemAttributes
     public const string Sku = "sku";
     public const string SlotId = "slotId";
     public const string LastChange = "lastChange";
+
+    /// <summary>The user a user-owned item belongs to; a fraud event carries it because its partition may be a write shard.</summary>
+    public const string UserId = "userId";
 }

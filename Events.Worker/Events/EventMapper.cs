@@ -131,7 +131,9 @@ public static class EventMapper
             var userId = pk[PaymentsTableKeys.UserPrefix.Length..];
             if (sk.StartsWith(PaymentsTableKeys.FraudPrefix, StringComparison.Ordinal) && record.EventName == "INSERT")
             {
-                return new MappedChange(Create(record, EventTypes.PaymentsSource, EventTypes.FraudRecorded, userId, "userId"), null);
+                // A hot user's events are written to USER#<id>#SHARD#<n>: the user is the item's, not the partition's.
+                var owner = DynamoJson.String(record.NewImage, ItemAttributes.UserId) ?? userId;
+                return new MappedChange(Create(record, EventTypes.PaymentsSource, EventTypes.FraudRecorded, owner, "userId"), null);
             }
 
             if (sk.StartsWith(PaymentsTableKeys.BeneficiaryPrefix, StringComparison.Ordinal))

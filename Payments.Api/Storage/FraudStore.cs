@@ -33,9 +33,11 @@ internal sealed class FraudStore(IAmazonDynamoDB dynamoDb, PaymentsTableName tab
             ConsistentRead = true,
         }, cancellationToken)));
 
+        // Only the caller's own events: a user id may itself end in "#SHARD#<n>", and so name a hot user's shard as its plain partition.
         return
         [
             .. pages.SelectMany(page => page.Items)
+                .Where(item => item.GetString(PaymentAttributes.UserId) == userId)
                 .OrderByDescending(item => item.GetString(PaymentAttributes.SortKey), StringComparer.Ordinal)
                 .Take(limit)
                 .Select(FraudEventItemMapper.FromItem),

@@ -14,7 +14,7 @@ internal static class PaymentAttributes
     public const string Ttl = PlatformTableKeys.TimeToLive;
     public const string Entity = "entity";
     public const string AccountId = "accountId";
-    public const string UserId = "userId";
+    public const string UserId = ItemAttributes.UserId;
     public const string Currency = "currency";
     public const string Balance = "balance";
     public const string Status = ItemAttributes.Status;

@@ -66,6 +66,24 @@ public sealed class FraudEventTests(PlatformFixture platform)
         Assert.True(partitions.Count >= 2, $"12 events landed on {partitions.Count} shard(s)");
     }
 
+    [Fact]
+    public async Task A_user_whose_id_names_a_hot_users_shard_cannot_put_events_into_that_users_list()
+    {
+        // The shard partition is USER#<id>#SHARD#<n>, which is also the plain partition of a user whose id is "<id>#SHARD#<n>".
+        using var hot = new PaymentsDriver(platform, HotUser);
+        using var impostor = new PaymentsDriver(platform, $"{HotUser}#SHARD#0");
+        using (var planted = await impostor.Http.PostAsJsonAsync("/users/me/fraud-events", new { type = "VELOCITY_ANOMALY", detail = "planted" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, planted.StatusCode);
+        }
+
+        var latest = await hot.Http.GetFromJsonAsync<JsonElement>("/users/me/fraud-events?limit=100");
+        var own = await impostor.Http.GetFromJsonAsync<JsonElement>("/users/me/fraud-events?limit=100");
+
+        Assert.DoesNotContain("planted", latest.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("detail").GetString()));
+        Assert.Contains("planted", own.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("detail").GetString()));
+    }
+
     private static List<string> Ids(JsonElement list) =>
         [.. list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("eventId").GetString()!)];
 }

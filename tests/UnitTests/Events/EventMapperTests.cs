@@ -108,6 +108,16 @@ public sealed class EventMapperTests
     }
 
     [Fact]
+    public void A_hot_users_fraud_event_on_a_write_shard_names_the_user_not_the_shard()
+    {
+        var change = EventMapper.Map("payments", Record("INSERT", "USER#fraud-hot-user#SHARD#2", "FRAUD#2026-01-15T10:20:00.000Z#f1",
+            """{"userId":{"S":"fraud-hot-user"},"kind":{"S":"VELOCITY_ANOMALY"}}"""));
+
+        Assert.Equal("fraud.recorded", change.Event?.Type);
+        Assert.Equal("fraud-hot-user", change.Event?.Subject);
+    }
+
+    [Fact]
     public void Every_payments_change_but_idempotency_bookkeeping_is_audited()
     {
         Assert.True(EventMapper.IsAudited("payments", Record("MODIFY", "ACCOUNT#a1", "METADATA")));
