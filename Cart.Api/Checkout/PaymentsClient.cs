@@ -1,6 +1,7 @@
 using Cart.Api.Contracts;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Idempotency;
 
 namespace Cart.Api.Checkout;
 
@@ -50,7 +51,8 @@ internal sealed class PaymentsClient(HttpClient http)
             {
                 >= 500 or StatusCodes.Status408RequestTimeout or StatusCodes.Status429TooManyRequests =>
                     new PaymentOutcome.Unavailable($"Payments.Api answered {status}."),
-                StatusCodes.Status409Conflict => new PaymentOutcome.InProgress(),
+                StatusCodes.Status409Conflict when problem?.Code == IdempotencyErrors.KeyInUse => new PaymentOutcome.InProgress(),
+                StatusCodes.Status409Conflict => new PaymentOutcome.Unavailable($"Payments.Api answered 409 {problem?.Code}: nothing was charged, the same key pays later."),
                 _ when problem?.Code == InsufficientFunds => new PaymentOutcome.Declined(problem.Detail ?? "Insufficient funds."),
                 _ => new PaymentOutcome.Rejected(status, problem?.Code, problem?.Detail ?? problem?.Title),
             };
@@ -82,7 +84,7 @@ internal abstract record PaymentOutcome
     /// <summary>422 INSUFFICIENT_FUNDS: nothing was charged.</summary>
     public sealed record Declined(string Detail) : PaymentOutcome;
 
-    /// <summary>The same payment is still being processed (409 from Payments.Api): try again shortly.</summary>
+    /// <summary>The same payment is still being processed (409 IDEMPOTENCY_KEY_IN_USE from Payments.Api): try again shortly.</summary>
     public sealed record InProgress : PaymentOutcome;
 
     /// <summary>Another 4xx: the request itself is wrong (unknown account, not the caller's account, ...).</summary>

@@ -54,7 +54,7 @@ internal abstract record AccountRule
     public sealed record IsEmpty : AccountRule
     {
         public override ApiError? RefusalFor(Account account) =>
-            account.Balance == 0 ? null : ApiError.Conflict("Only an account with a zero balance can be closed.");
+            account.Balance == 0 ? null : LedgerErrors.Field("balance", "Only an account with a zero balance can be closed.");
     }
 
     /// <summary>The account is still at the version it was read at.</summary>

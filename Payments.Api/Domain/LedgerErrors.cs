@@ -12,7 +12,11 @@ internal static class LedgerErrors
 
     public static ApiError TransactionNotFound() => ApiError.NotFound("The transaction was not found.");
 
-    public static ApiError AccountNotActive(string status) => ApiError.Conflict($"The account is {status}.");
+    /// <summary>
+    /// The account's status refuses the change: a 422 on the account, not a 409 — nothing raced, and the same request
+    /// will be refused again (a caller that retries a 409 would retry it forever).
+    /// </summary>
+    public static ApiError AccountNotActive(string status) => Field("accountId", $"The account is {status}.");
 
     public static ApiError Field(string field, string message)
     {

@@ -137,6 +137,39 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_checkout_from_a_closed_account_is_refused_on_the_account_and_leaves_the_cart_open_for_another()
+    {
+        // Payments.Api refuses a closed account for good. That used to be a 409, which checkout read as "the same
+        // payment is in progress": the cart stayed PAYING with its stock and slot held, and every retry met the same 409.
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        string closedId;
+        using (var opened = await shopper.SendAsync(HttpMethod.Post, "/accounts", new { currency = "USD" }))
+        {
+            closedId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accountId").GetString()!;
+        }
+
+        using (var closing = await shopper.SendAsync(HttpMethod.Post, $"/accounts/{closedId}/close", null, Guid.NewGuid().ToString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
+        }
+
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-14", 1);
+
+        using var refused = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId = closedId }, Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("accountId", out _), problem.ToString());
+        Assert.Equal("OPEN", (await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("status").GetString());
+
+        var fundedId = await OpenFundedAccountAsync(shopper, 1_000_000);
+        using var paid = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId = fundedId }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+    }
+
+    [Fact]
     public async Task A_cart_with_a_product_that_no_longer_exists_is_rejected_with_its_sku()
     {
         var userId = $"user-{Guid.NewGuid():N}";

@@ -37,7 +37,8 @@ public sealed class AccountTests(PlatformFixture platform)
         await alice.DepositAsync(accountId, 100);
 
         var notEmpty = await alice.SendAsync(HttpMethod.Post, $"/accounts/{accountId}/close", null, null);
-        Assert.Equal(HttpStatusCode.Conflict, notEmpty.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notEmpty.StatusCode); // not a race: the same request is refused again
+        Assert.Equal("VALIDATION_FAILED", await PaymentsDriver.CodeOf(notEmpty));
 
         Assert.Equal(HttpStatusCode.Created, (await alice.PayAsync(accountId, 100, Guid.NewGuid().ToString())).StatusCode);
         using var stale = new HttpRequestMessage(HttpMethod.Post, $"/accounts/{accountId}/close");
@@ -49,8 +50,8 @@ public sealed class AccountTests(PlatformFixture platform)
         Assert.Equal("CLOSED", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         var afterClose = await alice.PayAsync(accountId, 1, Guid.NewGuid().ToString());
-        Assert.Equal(HttpStatusCode.Conflict, afterClose.StatusCode);
-        Assert.Equal("CONFLICT", await PaymentsDriver.CodeOf(afterClose));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, afterClose.StatusCode);
+        Assert.Equal("VALIDATION_FAILED", await PaymentsDriver.CodeOf(afterClose));
     }
 
     [Fact]
