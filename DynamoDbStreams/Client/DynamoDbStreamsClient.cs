@@ -6,7 +6,7 @@ namespace DynamoDbStreams.Client;
 /// <summary>
 /// The DynamoDB Streams API over HTTP (JSON 1.0 protocol: a POST with <c>X-Amz-Target</c>), signed with the SDK's
 /// SigV4 signer and credentials from the SDK's standard chain. Retries throttling, server faults and transport
-/// errors with capped exponential backoff and jitter.
+/// errors and timeouts with capped exponential backoff and jitter.
 /// </summary>
 public sealed partial class DynamoDbStreamsClient(
     HttpClient http,
@@ -86,16 +86,7 @@ public sealed partial class DynamoDbStreamsClient(
         {
             try
             {
-                using var message = await CreateMessageAsync(operation, payload);
-                using var response = await http.SendAsync(message, cancellationToken);
-                var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return JsonSerializer.Deserialize(content, responseType)
-                        ?? throw new StreamsServiceException("EmptyResponse", $"{operation} returned no body.", (int)response.StatusCode);
-                }
-
-                throw ToException(content, (int)response.StatusCode);
+                return await AttemptAsync(operation, payload, responseType, cancellationToken);
             }
             catch (Exception exception) when (attempt < settings.MaxAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
             {
@@ -103,6 +94,32 @@ public sealed partial class DynamoDbStreamsClient(
                 LogRetrying(logger, operation, attempt, delay, exception);
                 await Task.Delay(delay, time, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// One signed request. <see cref="HttpClient.Timeout"/> cancels it with a <see cref="TaskCanceledException"/>; while the
+    /// caller has not cancelled, that is an endpoint that did not answer in time, reported as a <see cref="TimeoutException"/>
+    /// (as the AWS SDK does) so that callers treat it as a failure to outlive rather than as their shutdown.
+    /// </summary>
+    private async Task<TResponse> AttemptAsync<TResponse>(string operation, byte[] payload, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var message = await CreateMessageAsync(operation, payload);
+            using var response = await http.SendAsync(message, cancellationToken);
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonSerializer.Deserialize(content, responseType)
+                    ?? throw new StreamsServiceException("EmptyResponse", $"{operation} returned no body.", (int)response.StatusCode);
+            }
+
+            throw ToException(content, (int)response.StatusCode);
+        }
+        catch (TaskCanceledException canceled) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Streams {operation} got no answer within {http.Timeout.TotalSeconds:0.###} s.", canceled);
         }
     }
 
@@ -163,7 +180,7 @@ public sealed partial class DynamoDbStreamsClient(
     {
         StreamsServiceException service => service.IsRetryable,
         HttpRequestException => true,
-        TaskCanceledException => true, // HttpClient's timeout
+        TimeoutException => true,
         _ => false,
     };
 
