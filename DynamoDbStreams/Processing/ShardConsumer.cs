@@ -32,7 +32,7 @@ internal sealed class ShardConsumer(
 
             try
             {
-                step = await ReadBatchAsync(context, step.Iterator, stop);
+                step = await ReadBatchAsync(context, step, stop);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || stop.IsCancellationRequested)
             {
@@ -42,12 +42,13 @@ internal sealed class ShardConsumer(
     }
 
     /// <summary>
-    /// One batch from <paramref name="iterator"/> (or from the checkpoint when there is none): processed, then
-    /// checkpointed while the lease is still valid; at the shard's end <c>SHARD_END</c> is checkpointed and reading stops.
+    /// One batch from the step's iterator (or from a new one at the step's position, by default the checkpoint): processed,
+    /// then checkpointed while the lease is still valid; at the shard's end <c>SHARD_END</c> is checkpointed and reading stops.
     /// </summary>
-    private async Task<Step> ReadBatchAsync(ShardContext context, string? iterator, CancellationToken stop)
+    private async Task<Step> ReadBatchAsync(ShardContext context, Step step, CancellationToken stop)
     {
-        iterator ??= await IteratorAsync(held.Lease.Checkpoint, stop);
+        // Taking the iterator is part of the batch: if it fails, the batch fails and is recovered like any other.
+        var iterator = step.Iterator ?? await IteratorAsync(step.Position ?? held.Lease.Checkpoint, stop);
         var page = await streams.GetRecordsAsync(iterator, options.BatchSize, stop);
         progress.StreamsAnswered();
         if (page.Records.Count > 0)
@@ -111,7 +112,7 @@ internal sealed class ShardConsumer(
                     StreamsLog.Trimmed(logger, held.Lease.ShardId, held.Lease.Checkpoint, exception);
                 }
 
-                return Step.ReadFrom(await IteratorAsync(Checkpoints.TrimHorizon, stop));
+                return Step.ReadFromOldest;
         }
 
         if (exception is StreamsServiceException or HttpRequestException)
@@ -155,10 +156,16 @@ internal sealed class ShardConsumer(
         }
     }
 
-    /// <summary>What the consumer does next: stop, or read from an iterator (null: from the lease's checkpoint).</summary>
-    private readonly record struct Step(bool Done, string? Iterator)
+    /// <summary>
+    /// What the consumer does next: stop, or read from an iterator (null: from a new iterator at <see cref="Position"/>,
+    /// or at the lease's checkpoint when that is null too).
+    /// </summary>
+    private readonly record struct Step(bool Done, string? Iterator, string? Position = null)
     {
         public static Step Finished => new(true, null);
+
+        /// <summary>From the oldest record the shard still has.</summary>
+        public static Step ReadFromOldest => new(false, null, Checkpoints.TrimHorizon);
 
         public static Step ReadFrom(string? iterator) => new(false, iterator);
     }

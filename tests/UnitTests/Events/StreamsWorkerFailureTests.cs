@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using DynamoDbStreams.Client;
+using DynamoDbStreams.Leases;
+using DynamoDbStreams.Processing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+
+namespace UnitTests.Events;
+
+/// <summary>The stream worker outlives what goes wrong in a shard's consumer: the shard is read again, the other work goes on.</summary>
+public sealed class StreamsWorkerFailureTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly string LeaseKey = Lease.KeyOf(OneShardStream.StreamArn, OneShardStream.ShardId);
+
+    private readonly OneShardStream _stream = new();
+    private readonly InMemoryLeaseDynamoDb _leases = new();
+    private readonly RecordingProcessor _processor = new();
+    private readonly FakeLogger<StreamsWorker> _log = new();
+    private readonly StreamsWorker _worker;
+
+    public StreamsWorkerFailureTests()
+    {
+        var options = new StreamsWorkerOptions
+        {
+            WorkerId = "worker-1",
+            LeaseDuration = TimeSpan.FromSeconds(30),
+            SafetyMargin = TimeSpan.FromSeconds(5),
+            RenewInterval = TimeSpan.FromMilliseconds(20),
+            DiscoveryInterval = TimeSpan.FromMilliseconds(20),
+            IdlePollInterval = TimeSpan.FromMilliseconds(20),
+        };
+        _worker = new StreamsWorker(
+            _stream,
+            new LeaseTable(_leases, "events-leases", TimeProvider.System),
+            _processor,
+            [new StreamSource(OneShardStream.Table)],
+            Options.Create(options),
+            new ShardProgress(TimeProvider.System),
+            TimeProvider.System,
+            _log);
+    }
+
+    [Fact]
+    public async Task A_consumer_whose_iterator_recovery_fails_pauses_and_reads_the_shard_again()
+    {
+        _stream.RecordsOutcomes.Enqueue(new TrimmedDataAccessException("Beyond the trim horizon.", 400));
+        _stream.IteratorOutcomes.Enqueue(null); // from the checkpoint, TRIM_HORIZON: the first read of the shard
+        _stream.IteratorOutcomes.Enqueue(new TimeoutException("No answer in time.")); // again from TRIM_HORIZON, after the trim
+
+        await _worker.StartAsync(CancellationToken.None);
+
+        Assert.Equal("1", await _processor.NextDeliveryAsync(Patience));
+        Assert.DoesNotContain(_log.Collector.GetSnapshot(), entry => entry.Level == LogLevel.Error || entry.Id.Id == 211); // no failed consumer, no failed cycle
+        await StopAsync();
+        Assert.Equal("1", _leases.Find(LeaseKey)!.Checkpoint);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _worker.StopAsync(CancellationToken.None);
+        _worker.Dispose();
+        _leases.Dispose();
+    }
+
+    /// <summary>Stops the worker as the host does; it checkpoints and releases what it holds before it returns.</summary>
+    private async Task StopAsync()
+    {
+        await _worker.StopAsync(CancellationToken.None).WaitAsync(Patience);
+        Assert.True(_worker.ExecuteTask!.IsCompletedSuccessfully);
+    }
+
+    /// <summary>A processor that takes each batch's scripted outcome, if any (an exception to throw), and reports the batches it handled.</summary>
+    private sealed class RecordingProcessor : IShardRecordProcessor
+    {
+        private readonly Channel<string> _delivered = Channel.CreateUnbounded<string>();
+
+        public ConcurrentQueue<Exception> Outcomes { get; } = new();
+
+        public Task ProcessAsync(ShardContext shard, IReadOnlyList<StreamRecord> records, CancellationToken cancellationToken)
+        {
+            if (Outcomes.TryDequeue(out var failure))
+            {
+                throw failure;
+            }
+
+            foreach (var record in records)
+            {
+                _delivered.Writer.TryWrite(record.SequenceNumber);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public async Task<string> NextDeliveryAsync(TimeSpan patience) => await _delivered.Reader.ReadAsync().AsTask().WaitAsync(patience);
+    }
+}
