@@ -47,4 +47,7 @@ internal static partial class StreamsLog
 
     [LoggerMessage(EventId = 214, Level = LogLevel.Debug, Message = "Renewal of shard {ShardId} failed")]
     public static partial void RenewFailed(ILogger logger, string shardId, Exception exception);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Error, Message = "Shard {ShardId}: its consumer stopped with an error; releasing the lease so that it is read again from checkpoint {Checkpoint}")]
+    public static partial void ConsumerFailed(ILogger logger, string shardId, string checkpoint, Exception exception);
 }

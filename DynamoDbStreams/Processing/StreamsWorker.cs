@@ -200,9 +200,22 @@ public sealed class StreamsWorker(
         }
     }
 
+    /// <summary>
+    /// Gives up the lease of a stopped consumer and forgets it. A consumer that ended with an exception is logged and its
+    /// lease released all the same, so the shard is read again from its checkpoint (here or elsewhere); letting the
+    /// exception through would stop the worker, or leave it failing on this consumer at every cycle while its leases lapse.
+    /// </summary>
     private async Task ReleaseAsync(HeldLease held)
     {
-        await held.Consumer;
+        try
+        {
+            await held.Consumer;
+        }
+        catch (Exception exception)
+        {
+            StreamsLog.ConsumerFailed(logger, held.Lease.ShardId, held.Lease.Checkpoint, exception);
+        }
+
         if (!held.Lost)
         {
             await held.Gate.WaitAsync();

@@ -58,6 +58,22 @@ public sealed class StreamsWorkerFailureTests : IAsyncLifetime
         Assert.Equal("1", _leases.Find(LeaseKey)!.Checkpoint);
     }
 
+    [Fact]
+    public async Task A_consumer_that_ends_with_an_exception_is_logged_its_lease_released_and_its_shard_read_again()
+    {
+        // What a processor's own HTTP call that timed out throws; the consumer only expects cancellations from its stop.
+        _processor.Outcomes.Enqueue(new TaskCanceledException("The processor's call timed out."));
+
+        await _worker.StartAsync(CancellationToken.None);
+
+        Assert.Equal("1", await _processor.NextDeliveryAsync(Patience));
+        var entries = _log.Collector.GetSnapshot();
+        Assert.IsType<TaskCanceledException>(Assert.Single(entries, entry => entry.Level == LogLevel.Error).Exception);
+        Assert.Equal(2, entries.Count(entry => entry.Id.Id == 201)); // released, then taken again
+        await StopAsync();
+        Assert.Equal("1", _leases.Find(LeaseKey)!.Checkpoint);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
