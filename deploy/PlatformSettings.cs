@@ -3,8 +3,9 @@ namespace Deploy;
 /// <summary>
 /// What differs per environment, from CDK context (<c>-c name=value</c> or <c>cdk.json</c>):
 /// <c>env</c> (stack and resource name prefix, default <c>dev</c>), <c>account</c> and <c>region</c> (default the CLI's),
-/// <c>imageRegistry</c> + <c>imageTag</c> (pre-built images <c>{registry}/{service}:{tag}</c>; without them each image is
-/// built from <c>deploy/images/Dockerfile</c> as an asset), <c>domainName</c> + <c>certificateArn</c> (HTTPS on the ALB),
+/// <c>imageRegistry</c> + <c>imageTag</c> (pre-built images <c>{registry}/{service}:{tag}</c>, from a private ECR registry
+/// <c>{account}.dkr.ecr.{region}.amazonaws.com[/{prefix}]</c> with the execution role's pull, else public; without them
+/// each image is built from <c>deploy/images/Dockerfile</c> as an asset), <c>domainName</c> + <c>certificateArn</c> (HTTPS on the ALB),
 /// <c>replicaRegions</c> (comma-separated: global tables), <c>alarmEmail</c>, <c>corsOrigins</c> (comma-separated),
 /// <c>seedCatalog</c> (<c>true</c>: cart-api writes the catalog seed at start-up if absent) and <c>traceSampleRatio</c>
 /// (the share of requests traced, 0 to 1, default 0.1).

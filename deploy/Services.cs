@@ -154,7 +154,7 @@ internal sealed class Services : Construct
 
         task.AddContainer(spec.Name, new ContainerDefinitionOptions
         {
-            Image = ServiceImages.For(spec, _settings),
+            Image = ServiceImages.For(this, spec, _settings),
             Essential = true,
             PortMappings = [new PortMapping { Name = "http", ContainerPort = ServiceSpec.ContainerPort, AppProtocol = AppProtocol.Http }],
             Environment = new Dictionary<string, string>

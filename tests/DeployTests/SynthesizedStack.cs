@@ -16,11 +16,17 @@ public sealed class SynthesizedStack : IDisposable
     private readonly string _outdir = Directory.CreateTempSubdirectory("deploy-tests-").FullName;
 
     public SynthesizedStack()
+        : this(new Dictionary<string, object>())
+    {
+    }
+
+    /// <summary>The stack with more context (<c>imageRegistry</c>, …) beside the test environment's.</summary>
+    internal SynthesizedStack(IReadOnlyDictionary<string, object> context)
     {
         var app = new App(new AppProps
         {
             Outdir = _outdir,
-            Context = new Dictionary<string, object>
+            Context = new Dictionary<string, object>(context)
             {
                 ["env"] = EnvironmentName,
                 ["account"] = "123456789012",
@@ -61,6 +67,15 @@ public sealed class SynthesizedStack : IDisposable
     public IReadOnlyList<JsonObject> TaskRoleStatements(string service)
     {
         var roleId = (string)TaskDefinition(service)["TaskRoleArn"]!["Fn::GetAtt"]![0]!;
+        return [.. Resources("AWS::IAM::Policy")
+            .Where(policy => policy.Properties["Roles"]!.AsArray().Any(role => (string?)role!["Ref"] == roleId))
+            .SelectMany(policy => policy.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))];
+    }
+
+    /// <summary>Every statement of the policies attached to the named service's task execution role (the one ECS pulls images with).</summary>
+    public IReadOnlyList<JsonObject> ExecutionRoleStatements(string service)
+    {
+        var roleId = (string)TaskDefinition(service)["ExecutionRoleArn"]!["Fn::GetAtt"]![0]!;
         return [.. Resources("AWS::IAM::Policy")
             .Where(policy => policy.Properties["Roles"]!.AsArray().Any(role => (string?)role!["Ref"] == roleId))
             .SelectMany(policy => policy.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))];
