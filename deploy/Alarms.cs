@@ -101,6 +101,10 @@ internal sealed class Alarms : Construct
             Period = Duration.Minutes(1),
         }), threshold: 60, "The events worker is more than a minute behind a stream", periods: 5, missing: TreatMissingData.BREACHING);
 
+    /// <summary>
+    /// The deployed canary's failed runs. Missing data is not breaching: a canary whose runs all go through never reports
+    /// the failure series (the counter has no <c>outcome=failure</c> point before its first failure).
+    /// </summary>
     public void OnCanary(string metricsNamespace) =>
         Add("CanaryFailures", new Metric(new MetricProps
         {

@@ -4,7 +4,8 @@ namespace Deploy;
 
 /// <summary>
 /// One environment of the platform (DESIGN §9): the tables from <see cref="PlatformTables"/>, the network, Redis,
-/// Cognito, the audit archive, the four ECS services with least-privilege task roles, and the golden-signal alarms.
+/// Cognito, the audit archive, the four ECS services and the canary with least-privilege task roles, and the
+/// golden-signal alarms.
 /// </summary>
 internal sealed class PlatformStack : Stack
 {
@@ -90,10 +91,27 @@ internal sealed class PlatformStack : Stack
             gatewaySettings[$"Cors__AllowedOrigins__{i}"] = settings.CorsOrigins[i];
         }
 
-        var gateway = Services.AddGateway(new ServiceSpec("gateway", "Gateway") { Settings = Merge(bearer, gatewaySettings) });
+        // Serves: besides the ALB, http://gateway in the namespace, for the canary.
+        var gateway = Services.AddGateway(new ServiceSpec("gateway", "Gateway") { Serves = true, Settings = Merge(bearer, gatewaySettings) });
+
+        // The synthetic shopper (docs/resilience.md, "Canary"): a guest cart, so no token and no AWS permission of its own;
+        // its canary.runs is what the CanaryFailures alarm reads. One task, never scaled: a second would only add runs.
+        Services.AddInternal(new ServiceSpec("canary", "Canary")
+        {
+            DesiredCount = 1,
+            MaxCount = 1,
+            Settings = new Dictionary<string, string>
+            {
+                ["services__gateway__http__0"] = "http://gateway",
+                ["Canary__Gateway"] = "http://gateway",
+                ["Canary__Interval"] = "00:01:00", // about five runs in each of the alarm's 5-minute periods
+            },
+        });
+
         Services.AllowCalls("gateway", "cart-api");
         Services.AllowCalls("gateway", "payments-api");
         Services.AllowCalls("cart-api", "payments-api");
+        Services.AllowCalls("canary", "gateway");
 
         var alarms = new Alarms(this, "Alarms", settings);
         alarms.OnLoadBalancer(gateway.LoadBalancer);

@@ -13,6 +13,7 @@ internal sealed record ServiceSpec(string Name, string Project)
 
     public int DesiredCount { get; init; } = 2;
 
+    /// <summary>The most tasks CPU autoscaling may run; a service whose maximum is its desired count is not autoscaled.</summary>
     public int MaxCount { get; init; } = 10;
 
     /// <summary>Whether other services call it by name (a Service Connect endpoint <c>http://{Name}</c>).</summary>

@@ -13,12 +13,13 @@ using Protocol = Amazon.CDK.AWS.ElasticLoadBalancingV2.ApplicationProtocol;
 namespace Deploy;
 
 /// <summary>
-/// The ECS Fargate cluster and its four services. The gateway alone sits behind the public ALB (health check
-/// <c>/health</c>); cart-api and payments-api are Service Connect endpoints in the cluster's Cloud Map namespace under
-/// the names local service discovery uses, so <c>http://cart-api</c> and <c>http://payments-api</c> resolve unchanged.
-/// Every task reads its configuration from SSM and its secrets from Secrets Manager — never AWS keys or endpoint
-/// variables: the SDK takes the task role's credentials and the region's endpoints. Each service autoscales on CPU and
-/// rolls back a failing deployment (circuit breaker).
+/// The ECS Fargate cluster and its services. The gateway alone sits behind the public ALB (health check
+/// <c>/health</c>); cart-api, payments-api and the gateway are Service Connect endpoints in the cluster's Cloud Map
+/// namespace under the names local service discovery uses, so <c>http://cart-api</c>, <c>http://payments-api</c> and
+/// (for the canary) <c>http://gateway</c> resolve unchanged. Every task reads its configuration from SSM and its secrets
+/// from Secrets Manager — never AWS keys or endpoint variables: the SDK takes the task role's credentials and the
+/// region's endpoints. Each service rolls back a failing deployment (circuit breaker) and autoscales on CPU unless its
+/// <see cref="ServiceSpec.MaxCount"/> is its desired count (the canary).
 /// </summary>
 internal sealed class Services : Construct
 {
@@ -64,8 +65,12 @@ internal sealed class Services : Construct
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
             ServiceConnectConfiguration = ServiceConnect(spec),
         });
-        service.AutoScaleTaskCount(new EnableScalingProps { MinCapacity = spec.DesiredCount, MaxCapacity = spec.MaxCount })
-            .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = 60 });
+        if (spec.MaxCount > spec.DesiredCount)
+        {
+            service.AutoScaleTaskCount(new EnableScalingProps { MinCapacity = spec.DesiredCount, MaxCapacity = spec.MaxCount })
+                .ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = 60 });
+        }
+
         return Register(spec, service);
     }
 

@@ -47,4 +47,24 @@ public class AlarmTests(SynthesizedStack stack) : IClassFixture<SynthesizedStack
         var canary = AlarmMetrics().Single(m => m.Metric == "canary.runs").Alarm;
         Assert.Equal("""[{"Name":"outcome","Value":"failure"}]""", canary["Dimensions"]!.ToJsonString());
     }
+
+    [Fact]
+    public void The_canary_alarm_reads_what_the_deployed_canary_exports()
+    {
+        // The canary's meter (Canary) counts canary.runs by outcome; its task's collector writes that metric, by outcome,
+        // into the namespace its configuration names, and the alarm must read it there.
+        var canary = AlarmMetrics().Single(m => m.Metric == "canary.runs").Alarm;
+        var containers = stack.TaskDefinition("canary")["ContainerDefinitions"]!.AsArray();
+        var environment = containers[0]!["Environment"]!.AsArray()
+            .ToDictionary(variable => (string)variable!["Name"]!, variable => (string?)variable!["Value"]);
+        var collectorConfig = stack.Resources("AWS::SSM::Parameter")
+            .Single(p => (string?)p.Properties["Name"] == "/cart-platform/test/otel-collector/config").Properties["Value"]!.ToJsonString();
+
+        Assert.Equal("canary", environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal("http://localhost:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.Contains(containers, container => (string?)container!["Name"] == "otel-collector");
+        Assert.Contains($"namespace: {(string?)canary["Namespace"]}\\n", collectorConfig, StringComparison.Ordinal);
+        Assert.Contains("- dimensions: [[outcome]]\\n", collectorConfig, StringComparison.Ordinal);
+        Assert.Contains("canary\\\\\\\\.runs", collectorConfig, StringComparison.Ordinal);
+    }
 }

@@ -12,6 +12,7 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
              "dynamodb:ListStreams", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"]
         },
         { "gateway", [] },
+        { "canary", [] },
     };
 
     [Theory]
@@ -41,7 +42,7 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
     [Fact]
     public void Only_the_events_worker_may_write_to_s3_and_only_put_objects_under_audit()
     {
-        foreach (var service in new[] { "cart-api", "payments-api", "gateway" })
+        foreach (var service in new[] { "cart-api", "payments-api", "gateway", "canary" })
         {
             Assert.DoesNotContain(SynthesizedStack.Actions(stack.TaskRoleStatements(service)), action => action.StartsWith("s3:", StringComparison.Ordinal));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deploy;
 
 namespace DeployTests;
 
@@ -56,6 +57,38 @@ public class ServiceTests(SynthesizedStack stack) : IClassFixture<SynthesizedSta
         }
 
         Assert.Equal(ServiceNames.Length, stack.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Count());
+    }
+
+    [Fact]
+    public void One_canary_task_runs_unscaled_and_rolls_back_a_failing_deployment()
+    {
+        var canary = stack.Service("canary");
+
+        Assert.Equal(1, (int)canary["DesiredCount"]!);
+        var breaker = canary["DeploymentConfiguration"]!["DeploymentCircuitBreaker"]!;
+        Assert.True((bool)breaker["Enable"]! && (bool)breaker["Rollback"]!);
+        var serviceId = $"\"{stack.ServiceId("canary")}\"";
+        Assert.DoesNotContain(stack.Resources("AWS::ApplicationAutoScaling::ScalableTarget"),
+            target => target.Properties["ResourceId"]!.ToJsonString().Contains(serviceId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_canary_walks_the_gateway_by_the_name_service_discovery_resolves_locally()
+    {
+        // Canary:Gateway is http://gateway, resolved through services:gateway:http:0 as in the AppHost.
+        foreach (var key in new[] { "Canary/Gateway", "services/gateway/http/0" })
+        {
+            var parameter = stack.Resources("AWS::SSM::Parameter").Single(p => (string?)p.Properties["Name"] == $"/cart-platform/test/canary/{key}");
+            Assert.Equal("http://gateway", (string?)parameter.Properties["Value"]);
+        }
+
+        var alias = stack.Service("gateway")["ServiceConnectConfiguration"]!["Services"]![0]!;
+        Assert.Equal("gateway", (string?)alias["DiscoveryName"]);
+        Assert.Equal("gateway", (string?)alias["ClientAliases"]![0]!["DnsName"]);
+        Assert.Equal(80, (int)alias["ClientAliases"]![0]!["Port"]!);
+
+        var ingress = stack.Resources("AWS::EC2::SecurityGroupIngress").Single(rule => (string?)rule.Properties["Description"] == "canary calls gateway");
+        Assert.Equal(ServiceSpec.ContainerPort, (int)ingress.Properties["FromPort"]!);
     }
 
     [Fact]
