@@ -30,8 +30,8 @@ public class LedgerRulesTests
         Assert.Equal("NOT_FOUND", CheckMovement(null, "alice", "EUR", 1)!.Code);
 
     [Fact]
-    public void A_closed_account_is_a_conflict() =>
-        Assert.Equal("CONFLICT", CheckMovement(Active with { Status = AccountStatus.Closed }, "alice", "EUR", 1)!.Code);
+    public void A_closed_account_is_refused_on_the_account_not_as_a_conflict_a_retry_could_win() =>
+        Assert.Contains("accountId", CheckMovement(Active with { Status = AccountStatus.Closed }, "alice", "EUR", 1)!.Errors!.Keys);
 
     [Fact]
     public void Another_currency_is_a_field_error() =>
