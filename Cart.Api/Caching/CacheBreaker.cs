@@ -49,9 +49,15 @@ internal sealed class CacheBreaker(IOptions<CartOptions> options, TimeProvider t
     /// </summary>
     public void RecordUnreachable()
     {
-        Interlocked.Exchange(ref _failedSinceTrusted, 1);
+        Distrust();
         _breaker.RecordFailure(probe: false);
     }
+
+    /// <summary>
+    /// A connection to Redis was lost: what Redis holds when it answers again may predate writes acknowledged before
+    /// (a failover to a replica that had not received them), so entries cached before that answer are not trusted.
+    /// </summary>
+    public void Distrust() => Interlocked.Exchange(ref _failedSinceTrusted, 1);
 
     /// <summary>The call ended with no verdict (an error that says nothing of Redis): a probe is given back for the next call.</summary>
     public void Abandon(CircuitEntry entry)

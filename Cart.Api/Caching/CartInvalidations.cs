@@ -133,6 +133,7 @@ internal sealed class CartInvalidations(
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs failure)
     {
+        breaker.Distrust(); // any connection: the Redis that answers next may have lost the last writes
         if (failure.ConnectionType == ConnectionType.Subscription)
         {
             // Messages published from now until the subscription is back are lost: nothing local is proven any more.

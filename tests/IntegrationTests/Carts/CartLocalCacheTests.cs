@@ -49,6 +49,38 @@ public sealed class CartLocalCacheTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task After_a_failover_to_a_redis_that_lost_the_last_write_no_replica_serves_the_version_before_it()
+    {
+        using var viaA = new CartClient(platform.CartApiReplicas[0]);
+        using var viaB = new CartClient(platform.CartApiReplicas[1], viaA.DeviceId);
+        var cartId = await viaA.CreateCartAsync();
+        await viaA.AddAsync(cartId, "SKU-3", 1);
+        var otherCartId = await viaA.CreateCartAsync();
+        await viaA.AddAsync(otherCartId, "SKU-4", 1);
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString + ",allowAdmin=true");
+        var server = admin.GetServers().Single();
+        var lagging = await admin.GetDatabase().StringGetAsync($"cart:{cartId}");
+        Assert.False(lagging.IsNullOrEmpty, "the cart was not cached");
+        await viaA.AddAsync(cartId, "SKU-3", 1); // written through: Redis holds quantity 2
+
+        // A failover to a replica that had not received that write: every connection drops, and the Redis the services
+        // reconnect to holds the entry as it was (its own cachedAt, well within its lifetime).
+        var connected = (await server.ClientListAsync()).Count(client => client.ClientType == ClientType.Normal);
+        await server.ExecuteAsync("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
+        await admin.GetDatabase().StringSetAsync($"cart:{cartId}", lagging, TimeSpan.FromMinutes(1));
+        await Eventually.ReturnsAsync(
+            async () => (await server.ClientListAsync()).Count(client => client.ClientType == ClientType.Normal),
+            count => count >= connected,
+            TimeSpan.FromSeconds(10));
+        await Eventually.ReturnsAsync(() => viaB.ReadAsync($"/carts/{otherCartId}"), other => other.Status == HttpStatusCode.OK); // B talks to Redis again
+
+        var read = await viaB.ReadAsync($"/carts/{cartId}");
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(2, CartClient.QuantityOf(read.Body, "SKU-3"));
+    }
+
+    [Fact]
     public async Task A_replica_that_loses_the_invalidation_still_reads_the_write()
     {
         using var viaA = new CartClient(platform.CartApiReplicas[0]);
