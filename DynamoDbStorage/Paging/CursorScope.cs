@@ -38,6 +38,9 @@ public sealed class CursorScope
             && string.CompareOrdinal(candidate, lower) >= 0
             && string.CompareOrdinal(candidate, upper) <= 0);
 
+    /// <summary>The attribute must satisfy <paramref name="rule"/> (a position a cursor carries beside the keys, such as a count).</summary>
+    public CursorScope Where(string attribute, Func<string, bool> rule) => With(attribute, rule);
+
     /// <summary>Whether <paramref name="key"/> has exactly this scope's attributes, each a string within its rule.</summary>
     /// <remarks>A decoded cursor may hold JSON nulls whatever the annotations say, hence the null check.</remarks>
     public bool Admits(IReadOnlyDictionary<string, string> key) =>

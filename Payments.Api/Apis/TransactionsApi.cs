@@ -81,13 +81,24 @@ internal static class TransactionsApi
             return LedgerErrors.Field("limit", "Must be between 1 and 100.").ToResult();
         }
 
+        if (!IsMerchant(http.User, merchantId))
+        {
+            // A shopper sees their own transactions with the merchant, and a cursor that names nobody else's row.
+            if (!PageCursor.TryDecode(cursor, PageScopes.ShopperMerchantTransactions(merchantId), out var position))
+            {
+                return ApiError.InvalidCursor().ToResult();
+            }
+
+            var (own, next) = await transactions.ByMerchantForUserAsync(merchantId, http.User.Id(), size, MerchantPosition.FromCursorKey(position), cancellationToken);
+            return TypedResults.Ok(new TransactionPage([.. own.Select(TransactionResponse.From)], PageCursor.Encode(next?.ToCursorKey(merchantId))));
+        }
+
         if (!PageCursor.TryDecode(cursor, PageScopes.MerchantTransactions(merchantId), out var startKey))
         {
             return ApiError.InvalidCursor().ToResult();
         }
 
-        var onlyUser = IsMerchant(http.User, merchantId) ? null : http.User.Id();
-        var (items, lastKey) = await transactions.ByMerchantAsync(merchantId, onlyUser, size, startKey, cancellationToken);
+        var (items, lastKey) = await transactions.ByMerchantAsync(merchantId, size, startKey, cancellationToken);
         return TypedResults.Ok(new TransactionPage([.. items.Select(TransactionResponse.From)], PageCursor.Encode(lastKey)));
     }
 

@@ -5,6 +5,9 @@ namespace Payments.Api.Storage;
 /// <summary>Reads transactions and audit entries: by id (GSI1), by account and time (statement), by merchant (GSI3).</summary>
 internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table)
 {
+    private const int RowsPerShopperRead = 100;
+    private const int ShopperReads = 10;
+
     /// <summary>A transaction by id through GSI1 (eventually consistent), when it belongs to <paramref name="userId"/>.</summary>
     public async Task<LedgerTransaction?> FindOwnedAsync(string txnId, string userId, CancellationToken cancellationToken)
     {
@@ -93,14 +96,11 @@ internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
         return ([.. response.Items.Select(LedgerTransactionMapper.FromItem)], LastKeyOf(response));
     }
 
-    /// <summary>
-    /// A merchant's transactions in time order (GSI3). With <paramref name="onlyUserId"/>, only that user's — a
-    /// filter, so a page may hold fewer than <paramref name="limit"/> items while a cursor still follows.
-    /// </summary>
+    /// <summary>A merchant's transactions in time order (GSI3): the merchant's own view, every customer's.</summary>
     public async Task<(List<LedgerTransaction> Items, Dictionary<string, AttributeValue>? LastKey)> ByMerchantAsync(
-        string merchantId, string? onlyUserId, int limit, Dictionary<string, AttributeValue>? startKey, CancellationToken cancellationToken)
+        string merchantId, int limit, Dictionary<string, AttributeValue>? startKey, CancellationToken cancellationToken)
     {
-        var request = new QueryRequest
+        var response = await dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = table.Value,
             IndexName = PaymentsTable.TransactionsByMerchant,
@@ -109,16 +109,66 @@ internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
             ExpressionAttributeValues = new() { [":pk"] = S(PaymentKeys.MerchantPk(merchantId)) },
             Limit = limit,
             ExclusiveStartKey = startKey,
-        };
-        if (onlyUserId is not null)
+        }, cancellationToken);
+        return ([.. response.Items.Select(LedgerTransactionMapper.FromItem)], LastKeyOf(response));
+    }
+
+    /// <summary>
+    /// The shopper's view of a merchant: only <paramref name="userId"/>'s transactions, in time order, from
+    /// <paramref name="from"/> on, and the position after them while more may follow (<see cref="MerchantPosition"/>).
+    /// The index is read <see cref="RowsPerShopperRead"/> rows at a time, at most <see cref="ShopperReads"/> times per page,
+    /// however few of them are the caller's; DynamoDB's own start keys stay inside this method.
+    /// </summary>
+    public async Task<(List<LedgerTransaction> Items, MerchantPosition? Next)> ByMerchantForUserAsync(
+        string merchantId, string userId, int limit, MerchantPosition? from, CancellationToken cancellationToken)
+    {
+        var found = new List<LedgerTransaction>();
+        var toSkip = from?.Returned ?? 0;
+        Dictionary<string, AttributeValue>? startKey = null;
+        for (var read = 0; read < ShopperReads; read++)
         {
-            request.FilterExpression = "#user = :user";
-            request.ExpressionAttributeNames["#user"] = PaymentAttributes.UserId;
-            request.ExpressionAttributeValues[":user"] = S(onlyUserId);
+            var request = new QueryRequest
+            {
+                TableName = table.Value,
+                IndexName = PaymentsTable.TransactionsByMerchant,
+                KeyConditionExpression = from is null ? "#pk = :pk" : "#pk = :pk AND #sk >= :from",
+                FilterExpression = "#user = :user",
+                ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.Gsi3PartitionKey, ["#user"] = PaymentAttributes.UserId },
+                ExpressionAttributeValues = new() { [":pk"] = S(PaymentKeys.MerchantPk(merchantId)), [":user"] = S(userId) },
+                Limit = RowsPerShopperRead,
+                ExclusiveStartKey = startKey,
+            };
+            if (from is not null)
+            {
+                request.ExpressionAttributeNames["#sk"] = PaymentAttributes.Gsi3SortKey;
+                request.ExpressionAttributeValues[":from"] = S(PaymentKeys.MerchantTransactionSk(from.Timestamp));
+            }
+
+            var response = await dynamoDb.QueryAsync(request, cancellationToken);
+            foreach (var transaction in response.Items.Select(LedgerTransactionMapper.FromItem))
+            {
+                if (toSkip > 0 && transaction.CreatedAt == from!.Timestamp)
+                {
+                    toSkip--; // returned on an earlier page
+                    continue;
+                }
+
+                found.Add(transaction);
+                if (found.Count == limit)
+                {
+                    return (found, MerchantPosition.After(found, from));
+                }
+            }
+
+            startKey = LastKeyOf(response);
+            if (startKey is null)
+            {
+                return (found, null);
+            }
         }
 
-        var response = await dynamoDb.QueryAsync(request, cancellationToken);
-        return ([.. response.Items.Select(LedgerTransactionMapper.FromItem)], LastKeyOf(response));
+        // Rows of other customers filled the reads: go on from where they ended next time.
+        return (found, found.Count > 0 ? MerchantPosition.After(found, from) : MerchantPosition.At(startKey![PaymentAttributes.Gsi3SortKey].S, from));
     }
 
     /// <summary>An account's audit entries, newest first.</summary>

@@ -24,6 +24,15 @@ internal static class PageScopes
         .StartingWith(PaymentAttributes.PartitionKey, PaymentKeys.AccountPkPrefix)
         .StartingWith(PaymentAttributes.SortKey, PaymentKeys.TransactionSkPrefix);
 
+    /// <summary>
+    /// A shopper's view of a merchant's transactions (GSI3, filtered to the caller): a position in the merchant's
+    /// partition (<see cref="MerchantPosition"/>), never another customer's row.
+    /// </summary>
+    public static CursorScope ShopperMerchantTransactions(string merchantId) => new CursorScope()
+        .Exactly(PaymentAttributes.Gsi3PartitionKey, PaymentKeys.MerchantPk(merchantId))
+        .StartingWith(PaymentAttributes.Gsi3SortKey, PaymentKeys.TransactionSkPrefix)
+        .Where(MerchantPosition.ReturnedAttribute, MerchantPosition.IsCount);
+
     /// <summary>A user's accounts (GSI2): the user's partition, account metadata rows.</summary>
     public static CursorScope AccountsOfUser(string userId) => new CursorScope()
         .Exactly(PaymentAttributes.Gsi2PartitionKey, PaymentKeys.UserPk(userId))

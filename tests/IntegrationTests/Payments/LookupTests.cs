@@ -88,6 +88,51 @@ public sealed class LookupTests(PlatformFixture platform)
         Assert.Equal([expected[1]], bobsView.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
     }
 
+    [Fact]
+    public async Task A_customer_pages_through_their_own_payments_to_a_merchant_and_no_cursor_names_another_customers()
+    {
+        // The merchant's index holds every customer's rows; a page filtered to the caller used to end on whichever row
+        // DynamoDB read last, and its cursor (base64 JSON) named that customer's account and transaction.
+        var merchantId = $"shop-{Guid.NewGuid():N}";
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        using var bob = PaymentsDriver.ForNewUser(platform);
+        var aliceAccount = await alice.OpenAccountAsync();
+        var bobAccount = await bob.OpenAccountAsync();
+        await alice.DepositAsync(aliceAccount, 1_000);
+        await bob.DepositAsync(bobAccount, 1_000);
+        var alices = new List<string>();
+        var bobs = new List<string>();
+        foreach (var (driver, account, paid) in new[] { (alice, aliceAccount, alices), (bob, bobAccount, bobs), (bob, bobAccount, bobs), (alice, aliceAccount, alices), (bob, bobAccount, bobs), (alice, aliceAccount, alices) })
+        {
+            var payment = await driver.PayAsync(account, 10, Guid.NewGuid().ToString(), merchantId);
+            paid.Add((await payment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString()!);
+        }
+
+        var seen = new List<string>();
+        var cursors = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await alice.Http.GetFromJsonAsync<JsonElement>($"/merchants/{merchantId}/transactions?limit=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+            if (cursor is not null)
+            {
+                cursors.Add(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor)));
+            }
+        }
+        while (cursor is not null && cursors.Count < 20);
+
+        Assert.Equal(alices, seen);
+        Assert.All(cursors, decoded =>
+        {
+            Assert.DoesNotContain(bobAccount, decoded, StringComparison.Ordinal);
+            Assert.All(bobs, txnId => Assert.DoesNotContain(txnId, decoded, StringComparison.Ordinal));
+        });
+        using var forged = await alice.Http.GetAsync($"/merchants/{merchantId}/transactions?cursor=eyJQSyI6IkFDQ09VTlQjeCJ9");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
+    }
+
     // A token of the development issuer with the merchant claim, as a merchant portal's identity provider would issue.
     private string MerchantToken(string userId, string merchantId)
     {
