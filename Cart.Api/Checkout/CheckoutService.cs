@@ -96,7 +96,8 @@ internal sealed class CheckoutService(
         }
 
         var priced = await mutations.WithDiscountsAsync(repriced.Value, cancellationToken);
-        if (CartRenderer.Totals(priced).Total <= 0)
+        var total = CartRenderer.Totals(priced).Total;
+        if (total <= 0)
         {
             // Payments.Api takes amounts of 1 or more: refused here, before anything is held, on the cart's own terms.
             return ApiError.Validation(new Dictionary<string, string[]> { ["total"] = ["Nothing to pay: the discounts cover the whole cart, and a checkout needs an amount to charge."] });
@@ -111,7 +112,7 @@ internal sealed class CheckoutService(
         // Nothing to hold (no slot, no stocked line): the checkout is as it always was, with nothing to expire.
         var hold = prepared.Value is { Slot: null, Reservations.Count: 0 } ? null : prepared.Value;
 
-        var frozen = Freeze(cart.Header, priced, accountId, hold, now);
+        var frozen = Freeze(cart.Header, priced, total, accountId, hold, now);
 
         // One transaction: the cart's changes, then the slot's counter and booking, then one decrement per stock take.
         var items = CartWrites.Changes(store.TableName, cart, frozen);
@@ -143,13 +144,13 @@ internal sealed class CheckoutService(
         return await PayAsync(frozen, authorization, idempotency, attempt, cancellationToken);
     }
 
-    /// <summary>Step 1's cart: re-priced, CHECKING_OUT with its payment PENDING for the total, holding what <paramref name="hold"/> took.</summary>
-    private CartSnapshot Freeze(CartHeader read, CartSnapshot priced, string accountId, CheckoutHold? hold, DateTimeOffset now) => priced with
+    /// <summary>Step 1's cart: re-priced, CHECKING_OUT with its payment PENDING for <paramref name="total"/>, holding what <paramref name="hold"/> took.</summary>
+    private CartSnapshot Freeze(CartHeader read, CartSnapshot priced, long total, string accountId, CheckoutHold? hold, DateTimeOffset now) => priced with
     {
         Header = CartRules.Touch(read, now, options.Value.GuestCartLifetime) with
         {
             Status = CartStatus.CheckingOut,
-            Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, CartRenderer.Totals(priced).Total),
+            Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, total),
             Hold = hold,
         },
     };

@@ -1,6 +1,6 @@
-using Cart.Api.Contracts;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Cart.Api.Contracts;
 using Idempotency;
 
 namespace Cart.Api.Checkout;

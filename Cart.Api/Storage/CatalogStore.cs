@@ -7,7 +7,6 @@ namespace Cart.Api.Storage;
 /// <summary>Reads products and promotions (<c>PRODUCT#</c>, <c>PROMO#</c> items of the <c>carts</c> table) and seeds them once (<c>SEED#catalog</c>).</summary>
 internal sealed class CatalogStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options, TimeProvider time)
 {
-
     // A few thousand products load in a couple of seconds with a handful of batches in flight; more only queues.
     private const int SeedWritesInFlight = 4;
 

@@ -143,12 +143,7 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
         // payment is in progress": the cart stayed PAYING with its stock and slot held, and every retry met the same 409.
         var userId = $"user-{Guid.NewGuid():N}";
         using var shopper = CartClient.ThroughGateway(platform, userId);
-        string closedId;
-        using (var opened = await shopper.SendAsync(HttpMethod.Post, "/accounts", new { currency = "USD" }))
-        {
-            closedId = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accountId").GetString()!;
-        }
-
+        var closedId = await OpenAccountAsync(shopper);
         using (var closing = await shopper.SendAsync(HttpMethod.Post, $"/accounts/{closedId}/close", null, Guid.NewGuid().ToString()))
         {
             Assert.Equal(HttpStatusCode.OK, closing.StatusCode);
@@ -192,12 +187,17 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
 
     private static async Task<string> OpenFundedAccountAsync(CartClient shopper, long amount)
     {
-        using var opened = await shopper.SendAsync(HttpMethod.Post, "/accounts", new { currency = "USD" });
-        var body = await opened.Content.ReadAsStringAsync();
-        Assert.True(opened.StatusCode == HttpStatusCode.Created, $"POST /accounts answered {(int)opened.StatusCode}: {body}");
-        var accountId = JsonDocument.Parse(body).RootElement.GetProperty("accountId").GetString()!;
+        var accountId = await OpenAccountAsync(shopper);
         using var deposit = await shopper.SendAsync(HttpMethod.Post, $"/accounts/{accountId}/deposits", new { amount, currency = "USD" }, Guid.NewGuid().ToString());
         Assert.True(deposit.IsSuccessStatusCode, $"deposit answered {(int)deposit.StatusCode}: {await deposit.Content.ReadAsStringAsync()}");
         return accountId;
+    }
+
+    private static async Task<string> OpenAccountAsync(CartClient shopper)
+    {
+        using var opened = await shopper.SendAsync(HttpMethod.Post, "/accounts", new { currency = "USD" });
+        var body = await opened.Content.ReadAsStringAsync();
+        Assert.True(opened.StatusCode == HttpStatusCode.Created, $"POST /accounts answered {(int)opened.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("accountId").GetString()!;
     }
 }

@@ -39,16 +39,7 @@ public sealed class LookupTests(PlatformFixture platform)
         string[] mine = [await alice.OpenAccountAsync(), await alice.OpenAccountAsync("USD"), await alice.OpenAccountAsync("GBP")];
         await bob.OpenAccountAsync();
 
-        var listed = new List<string>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await alice.Http.GetFromJsonAsync<JsonElement>("/accounts?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
-            listed.AddRange(page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()!));
-            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
-        }
-        while (cursor is not null && ++pages < 10);
+        var listed = (await AllPagesAsync(alice.Http, "/accounts?limit=2")).SelectMany(page => Values(page, "accountId")).ToList();
 
         Assert.Equal(mine.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
@@ -59,33 +50,21 @@ public sealed class LookupTests(PlatformFixture platform)
         var merchantId = $"shop-{Guid.NewGuid():N}";
         using var alice = PaymentsDriver.ForNewUser(platform);
         using var bob = PaymentsDriver.ForNewUser(platform);
-        var aliceAccount = await alice.OpenAccountAsync();
-        var bobAccount = await bob.OpenAccountAsync();
-        await alice.DepositAsync(aliceAccount, 1_000);
-        await bob.DepositAsync(bobAccount, 1_000);
+        var aliceAccount = await alice.OpenFundedAccountAsync(1_000);
+        var bobAccount = await bob.OpenFundedAccountAsync(1_000);
         var expected = new List<string>();
         foreach (var (driver, account) in new[] { (alice, aliceAccount), (bob, bobAccount), (alice, aliceAccount) })
         {
-            var paid = await driver.PayAsync(account, 10, Guid.NewGuid().ToString(), merchantId);
-            expected.Add((await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString()!);
+            expected.Add(await driver.PaidTxnIdAsync(account, 10, merchantId));
         }
 
         using var merchant = platform.CreateGatewayClient();
         merchant.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MerchantToken($"owner-of-{merchantId}", merchantId));
-        var seen = new List<string>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await merchant.GetFromJsonAsync<JsonElement>($"/merchants/{merchantId}/transactions?limit=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
-            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
-        }
-        while (cursor is not null && ++pages < 10);
+        var seen = (await AllPagesAsync(merchant, $"/merchants/{merchantId}/transactions?limit=1")).SelectMany(page => Values(page, "txnId")).ToList();
 
         Assert.Equal(expected, seen);
         var bobsView = await bob.Http.GetFromJsonAsync<JsonElement>($"/merchants/{merchantId}/transactions");
-        Assert.Equal([expected[1]], bobsView.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
+        Assert.Equal([expected[1]], Values(bobsView, "txnId"));
     }
 
     [Fact]
@@ -96,32 +75,22 @@ public sealed class LookupTests(PlatformFixture platform)
         var merchantId = $"shop-{Guid.NewGuid():N}";
         using var alice = PaymentsDriver.ForNewUser(platform);
         using var bob = PaymentsDriver.ForNewUser(platform);
-        var aliceAccount = await alice.OpenAccountAsync();
-        var bobAccount = await bob.OpenAccountAsync();
-        await alice.DepositAsync(aliceAccount, 1_000);
-        await bob.DepositAsync(bobAccount, 1_000);
+        var aliceAccount = await alice.OpenFundedAccountAsync(1_000);
+        var bobAccount = await bob.OpenFundedAccountAsync(1_000);
         var alices = new List<string>();
         var bobs = new List<string>();
         foreach (var (driver, account, paid) in new[] { (alice, aliceAccount, alices), (bob, bobAccount, bobs), (bob, bobAccount, bobs), (alice, aliceAccount, alices), (bob, bobAccount, bobs), (alice, aliceAccount, alices) })
         {
-            var payment = await driver.PayAsync(account, 10, Guid.NewGuid().ToString(), merchantId);
-            paid.Add((await payment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString()!);
+            paid.Add(await driver.PaidTxnIdAsync(account, 10, merchantId));
         }
 
-        var seen = new List<string>();
-        var cursors = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = await alice.Http.GetFromJsonAsync<JsonElement>($"/merchants/{merchantId}/transactions?limit=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("txnId").GetString()!));
-            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
-            if (cursor is not null)
-            {
-                cursors.Add(System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor)));
-            }
-        }
-        while (cursor is not null && cursors.Count < 20);
+        var pages = await AllPagesAsync(alice.Http, $"/merchants/{merchantId}/transactions?limit=1");
+        var seen = pages.SelectMany(page => Values(page, "txnId")).ToList();
+        var cursors = pages
+            .Select(page => page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null)
+            .OfType<string>()
+            .Select(cursor => System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor)))
+            .ToList();
 
         Assert.Equal(alices, seen);
         Assert.All(cursors, decoded =>
@@ -132,6 +101,25 @@ public sealed class LookupTests(PlatformFixture platform)
         using var forged = await alice.Http.GetAsync($"/merchants/{merchantId}/transactions?cursor=eyJQSyI6IkFDQ09VTlQjeCJ9");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
     }
+
+    /// <summary>Every page of a listing, following <c>nextCursor</c> (at most 20 pages, so a cursor that never ends fails the test instead of hanging it).</summary>
+    private static async Task<List<JsonElement>> AllPagesAsync(HttpClient http, string path)
+    {
+        var pages = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>(path + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            pages.Add(page);
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+        }
+        while (cursor is not null && pages.Count < 20);
+
+        return pages;
+    }
+
+    private static IEnumerable<string> Values(JsonElement page, string property) =>
+        page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty(property).GetString()!);
 
     // A token of the development issuer with the merchant claim, as a merchant portal's identity provider would issue.
     private string MerchantToken(string userId, string merchantId)

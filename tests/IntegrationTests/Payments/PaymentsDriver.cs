@@ -23,6 +23,20 @@ internal sealed class PaymentsDriver(PlatformFixture platform, string userId) : 
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accountId").GetString()!;
     }
 
+    public async Task<string> OpenFundedAccountAsync(long amount, string currency = "EUR")
+    {
+        var accountId = await OpenAccountAsync(currency);
+        await DepositAsync(accountId, amount, currency);
+        return accountId;
+    }
+
+    /// <summary>A payment with a fresh key; its transaction id.</summary>
+    public async Task<string> PaidTxnIdAsync(string accountId, long amount, string merchantId)
+    {
+        using var paid = await PayAsync(accountId, amount, Guid.NewGuid().ToString(), merchantId);
+        return (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("txnId").GetString()!;
+    }
+
     public async Task DepositAsync(string accountId, long amount, string currency = "EUR")
     {
         var response = await SendAsync(HttpMethod.Post, $"/accounts/{accountId}/deposits", new { amount, currency }, Guid.NewGuid().ToString("N"));

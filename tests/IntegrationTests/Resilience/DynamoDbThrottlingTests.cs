@@ -150,8 +150,7 @@ public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
     public async Task A_checkout_that_DynamoDB_keeps_throttling_answers_503_and_the_same_key_checks_out_once_later()
     {
         using var alice = PaymentsDriver.ForNewUser(platform);
-        var accountId = await alice.OpenAccountAsync(currency: "USD");
-        await alice.DepositAsync(accountId, 1_000_000, currency: "USD");
+        var accountId = await alice.OpenFundedAccountAsync(1_000_000, currency: "USD");
         using var shopper = CartClient.ThroughGateway(platform, alice.UserId);
         var cartId = await shopper.CreateCartAsync();
         await shopper.AddAsync(cartId, "SKU-12", 1);
@@ -183,8 +182,7 @@ public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
         // call). Twelve products take more calls than a reader may make: the checkout must end as throttling, not read
         // the keys it never got as products that no longer exist (a 422 the Idempotency-Key would replay for a day).
         using var alice = PaymentsDriver.ForNewUser(platform);
-        var accountId = await alice.OpenAccountAsync(currency: "USD");
-        await alice.DepositAsync(accountId, 100_000_000, currency: "USD");
+        var accountId = await alice.OpenFundedAccountAsync(100_000_000, currency: "USD");
         using var shopper = CartClient.ThroughGateway(platform, alice.UserId);
         var cartId = await shopper.CreateCartAsync();
         for (var sku = 21; sku <= 32; sku++)

@@ -21,7 +21,7 @@ public sealed class BatchGetRetriesTests : IDisposable
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             var pause = await _clock.NextPauseAsync();
-            Assert.InRange(pause, TimeSpan.FromMilliseconds(1), BatchGetRetries.Policy.Ceiling(attempt, throttled: true));
+            Assert.InRange(pause, TimeSpan.FromMilliseconds(1), BatchThrottling.Policy.Ceiling(attempt, throttled: true));
             Assert.False(reading.IsCompleted);
             _clock.Advance(pause);
         }
@@ -40,14 +40,14 @@ public sealed class BatchGetRetriesTests : IDisposable
         using var dynamoDb = new ThrottlingDynamoDb(_clock, throttledAnswers: int.MaxValue, processedWhenThrottled: 0);
 
         var reading = dynamoDb.BatchGetAllAsync(Table, [Key("A"), Key("B")], consistentRead: false, _clock, CancellationToken.None);
-        for (var attempt = 1; attempt < BatchGetRetries.Policy.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt < BatchThrottling.Policy.MaxAttempts; attempt++)
         {
             _clock.Advance(await _clock.NextPauseAsync());
         }
 
         var throttled = await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => reading.WaitAsync(TimeSpan.FromSeconds(5)));
 
-        Assert.Equal(BatchGetRetries.Policy.MaxAttempts, dynamoDb.Asked.Count);
+        Assert.Equal(BatchThrottling.Policy.MaxAttempts, dynamoDb.Asked.Count);
         Assert.True(DependencyFailures.IsUnavailable(throttled), "a throttled batch read must answer 503, not 500");
     }
 

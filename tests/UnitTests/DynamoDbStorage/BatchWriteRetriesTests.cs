@@ -21,7 +21,7 @@ public sealed class BatchWriteRetriesTests : IDisposable
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             var pause = await _clock.NextPauseAsync();
-            Assert.InRange(pause, TimeSpan.FromMilliseconds(1), BatchGetRetries.Policy.Ceiling(attempt, throttled: true));
+            Assert.InRange(pause, TimeSpan.FromMilliseconds(1), BatchThrottling.Policy.Ceiling(attempt, throttled: true));
             Assert.False(writing.IsCompleted);
             _clock.Advance(pause);
         }
@@ -39,14 +39,14 @@ public sealed class BatchWriteRetriesTests : IDisposable
         using var dynamoDb = new ThrottlingDynamoDb(_clock, throttledAnswers: int.MaxValue, processedWhenThrottled: 0);
 
         var writing = dynamoDb.BatchWriteAllAsync(Table, [Put("A"), Put("B")], _clock, CancellationToken.None);
-        for (var attempt = 1; attempt < BatchGetRetries.Policy.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt < BatchThrottling.Policy.MaxAttempts; attempt++)
         {
             _clock.Advance(await _clock.NextPauseAsync());
         }
 
         var throttled = await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => writing.WaitAsync(TimeSpan.FromSeconds(5)));
 
-        Assert.Equal(BatchGetRetries.Policy.MaxAttempts, dynamoDb.Sent.Count);
+        Assert.Equal(BatchThrottling.Policy.MaxAttempts, dynamoDb.Sent.Count);
         Assert.True(DynamoDbFailures.IsTransient(throttled), "a seed must try again, not stop the host");
         Assert.Empty(dynamoDb.Written);
     }
