@@ -97,6 +97,27 @@ public sealed class EventsPipelineTests(EventsPlatformFixture platform, ITestOut
     }
 
     [Fact]
+    public async Task A_batch_redis_refuses_is_archived_once_however_often_it_is_delivered_again()
+    {
+        // The archive is appended before the events go to Redis; while Redis refuses them the batch fails and is
+        // delivered again every half second. In S3 each append is a new object that object lock keeps.
+        var published = await PublishedEvents.FromNowAsync(_redis.GetDatabase());
+        var accountId = SourceWrites.NewId();
+        var partition = new HashSet<string>(StringComparer.Ordinal) { $"ACCOUNT#{accountId}" };
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString + ",allowAdmin=true");
+        await using (await RedisConfigChange.ApplyAsync(admin.GetServers().Single(), ("maxmemory-policy", "noeviction"), ("maxmemory", "1")))
+        {
+            await _writes.OpenAccountAsync(accountId, SourceWrites.NewId());
+            await Eventually.ReturnsAsync(() => Task.FromResult(AuditArchive.Lines(partition)), l => l.Count >= 2, Delivery);
+            await Task.Delay(TimeSpan.FromSeconds(3)); // about six deliveries of the same batch, each refused by Redis
+        }
+
+        await Eventually.ReturnsAsync(() => published.ReadAsync(new HashSet<string>(StringComparer.Ordinal) { accountId }), e => e.Count >= 1, Delivery);
+
+        Assert.Equal(2, AuditArchive.Lines(partition).Count); // METADATA and its AUDIT entry, once each
+    }
+
+    [Fact]
     public async Task Heartbeats_rewrite_an_item_in_each_source_table_every_second_and_are_never_archived()
     {
         // The AppHost turns them on against DynamoDB Local (Events.Worker/README.md, "Heartbeats").
