@@ -1,0 +1,1 @@
+return await HealthProbe.Probe.RunAsync(args, Console.Error);
