@@ -18,7 +18,8 @@ namespace Deploy;
 /// namespace under the names local service discovery uses, so <c>http://cart-api</c>, <c>http://payments-api</c> and
 /// (for the canary) <c>http://gateway</c> resolve unchanged. Every task reads its configuration from SSM and its secrets
 /// from Secrets Manager — never AWS keys or endpoint variables: the SDK takes the task role's credentials and the
-/// region's endpoints. Each service rolls back a failing deployment (circuit breaker) and autoscales on CPU unless its
+/// region's endpoints. Every service's container carries a liveness check (<see cref="ContainerHealth"/>), so ECS replaces
+/// a task whose process stops answering and a deployment waits for healthy new tasks. Each service rolls back a failing deployment (circuit breaker) and autoscales on CPU unless its
 /// <see cref="ServiceSpec.MaxCount"/> is its desired count (the canary).
 /// </summary>
 internal sealed class Services : Construct
@@ -162,6 +163,7 @@ internal sealed class Services : Construct
             Image = ServiceImages.For(this, spec, _settings),
             Essential = true,
             PortMappings = [new PortMapping { Name = "http", ContainerPort = ServiceSpec.ContainerPort, AppProtocol = AppProtocol.Http }],
+            HealthCheck = ContainerHealth.Probe(),
             Environment = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",

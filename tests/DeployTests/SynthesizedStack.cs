@@ -81,6 +81,18 @@ public sealed class SynthesizedStack : IDisposable
             .SelectMany(policy => policy.Properties["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))];
     }
 
+    /// <summary>The Docker image assets synth staged (none when the images are prebuilt), from the stack's asset manifest.</summary>
+    public IReadOnlyList<ImageAsset> ImageAssets() =>
+    [
+        .. Directory.GetFiles(_outdir, "*.assets.json")
+            .SelectMany(manifest => JsonNode.Parse(File.ReadAllText(manifest))!["dockerImages"]?.AsObject() ?? [])
+            .Select(image => image.Value!["source"]!)
+            .Select(source => new ImageAsset(
+                Path.Combine(_outdir, (string)source["directory"]!),
+                (string)source["dockerFile"]!,
+                (string)source["dockerBuildArgs"]!["PROJECT"]!)),
+    ];
+
     /// <summary>The actions of statements, flattened (a single action is a string, several an array).</summary>
     public static IEnumerable<string> Actions(IEnumerable<JsonObject> statements) => statements.SelectMany(statement =>
         statement["Action"] is JsonArray many ? many.Select(action => (string)action!) : [(string)statement["Action"]!]);
@@ -97,3 +109,6 @@ public sealed class SynthesizedStack : IDisposable
         }
     }
 }
+
+/// <summary>An image CDK builds on deploy: its staged build context, the Dockerfile in it, and the project it publishes.</summary>
+public sealed record ImageAsset(string Context, string Dockerfile, string Project);
