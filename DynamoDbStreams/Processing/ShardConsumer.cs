@@ -1,8 +1,9 @@
 namespace DynamoDbStreams.Processing;
 
 /// <summary>
-/// Reads one shard from its checkpoint while the lease is valid: process a batch, then checkpoint it (conditional
-/// on still holding the lease). A failed batch is read again from the checkpoint; at the shard's end it
+/// Reads one shard from its checkpoint while the lease is valid: a batch read is processed only if the lease is still
+/// valid once it has arrived, and checkpointed only if it still is once processed (the write itself conditional on
+/// still holding the lease). A failed batch is read again from the checkpoint; at the shard's end it
 /// checkpoints <c>SHARD_END</c>, which lets the children start.
 /// </summary>
 internal sealed class ShardConsumer(
@@ -24,9 +25,8 @@ internal sealed class ShardConsumer(
         var step = Step.ReadFrom(null);
         while (!step.Done && !stop.IsCancellationRequested)
         {
-            if (!IsValid())
+            if (!StillHolds())
             {
-                StreamsLog.LeaseLapsed(logger, held.Lease.ShardId);
                 return;
             }
 
@@ -53,11 +53,17 @@ internal sealed class ShardConsumer(
         progress.StreamsAnswered();
         if (page.Records.Count > 0)
         {
+            // The read can outlast the lease (a GetRecords retried or slow, a GC pause): another worker may hold the shard
+            // by now, and publishing the batch as well would deliver it twice and out of order. Its owner reads it from the checkpoint.
+            if (!StillHolds())
+            {
+                return Step.Finished;
+            }
+
             // The batch is finished even if a stop is requested meanwhile: a handoff then loses nothing.
             await processor.ProcessAsync(context, page.Records, CancellationToken.None);
-            if (!IsValid())
+            if (!StillHolds())
             {
-                StreamsLog.LeaseLapsed(logger, held.Lease.ShardId);
                 return Step.Finished;
             }
 
@@ -133,7 +139,20 @@ internal sealed class ShardConsumer(
         return Step.ReadFrom(null);
     }
 
-    private bool IsValid() => !held.Lost && LeasePlanner.IsHolderValid(held.LastWriteStartedAt, time.GetUtcNow(), options.LeaseDuration, options.SafetyMargin);
+    /// <summary>
+    /// Whether this worker may still act on the shard (the lease not lost, its validity less the safety margin not over);
+    /// when not, logs that it stops. Checked before a batch is read, published and checkpointed.
+    /// </summary>
+    private bool StillHolds()
+    {
+        if (!held.Lost && LeasePlanner.IsHolderValid(held.LastWriteStartedAt, time.GetUtcNow(), options.LeaseDuration, options.SafetyMargin))
+        {
+            return true;
+        }
+
+        StreamsLog.LeaseLapsed(logger, held.Lease.ShardId);
+        return false;
+    }
 
     private Task<string> IteratorAsync(string checkpoint, CancellationToken cancellationToken) => checkpoint switch
     {

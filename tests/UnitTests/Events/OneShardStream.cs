@@ -17,9 +17,18 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
     private const string FromStart = "iterator-from-start";
     private const string AfterRecord = "iterator-after-1";
 
+    private Func<Task>? _duringNextRead;
+
     public ConcurrentQueue<Exception?> IteratorOutcomes { get; } = new();
 
     public ConcurrentQueue<Exception?> RecordsOutcomes { get; } = new();
+
+    /// <summary>What happens while the next <c>GetRecords</c> call is under way (a slow answer, a pause), before it answers; once.</summary>
+    public Func<Task>? DuringNextRead
+    {
+        get => Volatile.Read(ref _duringNextRead);
+        set => Volatile.Write(ref _duringNextRead, value);
+    }
 
     public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string tableName, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StreamSummary>>([new StreamSummary(StreamArn, Table, "2026-01-15T10:20:00.000")]);
@@ -33,13 +42,18 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
         return Task.FromResult(type == ShardIteratorType.TRIM_HORIZON ? FromStart : AfterRecord);
     }
 
-    public Task<RecordsPage> GetRecordsAsync(string shardIterator, int limit, CancellationToken cancellationToken)
+    public async Task<RecordsPage> GetRecordsAsync(string shardIterator, int limit, CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _duringNextRead, null) is { } meanwhile)
+        {
+            await meanwhile();
+        }
+
         Scripted(RecordsOutcomes);
         IReadOnlyList<StreamRecord> records = shardIterator == FromStart
             ? [new StreamRecord("event-1", "INSERT", "1", DateTimeOffset.UnixEpoch, new Dictionary<string, JsonElement>(), null, null)]
             : [];
-        return Task.FromResult(new RecordsPage(records, AfterRecord));
+        return new RecordsPage(records, AfterRecord);
     }
 
     private static void Scripted(ConcurrentQueue<Exception?> outcomes)

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using DynamoDbStreams.Client;
 using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
@@ -88,30 +86,5 @@ public sealed class StreamsWorkerFailureTests : IAsyncLifetime
     {
         await _worker.StopAsync(CancellationToken.None).WaitAsync(Patience);
         Assert.True(_worker.ExecuteTask!.IsCompletedSuccessfully);
-    }
-
-    /// <summary>A processor that takes each batch's scripted outcome, if any (an exception to throw), and reports the batches it handled.</summary>
-    private sealed class RecordingProcessor : IShardRecordProcessor
-    {
-        private readonly Channel<string> _delivered = Channel.CreateUnbounded<string>();
-
-        public ConcurrentQueue<Exception> Outcomes { get; } = new();
-
-        public Task ProcessAsync(ShardContext shard, IReadOnlyList<StreamRecord> records, CancellationToken cancellationToken)
-        {
-            if (Outcomes.TryDequeue(out var failure))
-            {
-                throw failure;
-            }
-
-            foreach (var record in records)
-            {
-                _delivered.Writer.TryWrite(record.SequenceNumber);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public async Task<string> NextDeliveryAsync(TimeSpan patience) => await _delivered.Reader.ReadAsync().AsTask().WaitAsync(patience);
     }
 }
