@@ -21,6 +21,9 @@ internal sealed class HeldLease(Lease lease, string tableName, DateTimeOffset la
 
     public bool Lost { get; set; }
 
+    /// <summary>The shard or its stream no longer exists: the consumer finished the lease, the worker deletes it.</summary>
+    public bool Vanished { get; set; }
+
     public void Dispose()
     {
         Gate.Dispose();

@@ -92,7 +92,8 @@ internal sealed class ShardConsumer(
 
     /// <summary>
     /// Where reading goes on after a failed batch: nowhere when stopping or when the lease is lost; from the checkpoint
-    /// after an expired iterator or (after a pause) any other failure; from the oldest record when the checkpoint was trimmed.
+    /// after an expired iterator or (after a pause) any other failure; from the oldest record when the checkpoint was trimmed;
+    /// nowhere when the shard or its stream no longer exists (<see cref="ShardNotFoundAsync"/>).
     /// </summary>
     private async Task<Step> RecoverAsync(Exception exception, string workerId, CancellationToken stop)
     {
@@ -119,8 +120,55 @@ internal sealed class ShardConsumer(
                 }
 
                 return Step.ReadFromOldest;
+            case StreamResourceNotFoundException:
+                return await ShardNotFoundAsync(exception, workerId, stop);
         }
 
+        return await RetryAfterPauseAsync(exception, stop);
+    }
+
+    /// <summary>
+    /// The Streams API says the shard or its stream does not exist (past the 24-hour retention, the stream disabled, the table
+    /// re-created): reading again would fail for ever, so the stream is described again. A shard it still lists is read again
+    /// after a pause, like any failed batch; a shard it no longer lists, or a stream that is gone, gets its lease finished
+    /// (<c>SHARD_END</c>: its children may start) and marked vanished, for the worker to delete it and discover the table's current stream.
+    /// </summary>
+    private async Task<Step> ShardNotFoundAsync(Exception notFound, string workerId, CancellationToken stop)
+    {
+        try
+        {
+            var presence = await streams.FindShardAsync(held.Lease.StreamArn, held.Lease.ShardId, stop);
+            if (presence == ShardPresence.Listed)
+            {
+                return await RetryAfterPauseAsync(notFound, stop);
+            }
+
+            if (presence == ShardPresence.StreamGone)
+            {
+                StreamsLog.StreamVanished(logger, held.Lease.StreamArn, held.TableName, held.Lease.ShardId, held.Lease.Checkpoint);
+            }
+            else
+            {
+                StreamsLog.ShardVanished(logger, held.Lease.ShardId, held.TableName, held.Lease.Checkpoint);
+            }
+
+            if (StillHolds())
+            {
+                await CheckpointAsync(Checkpoints.ShardEnd);
+                held.Vanished = true;
+            }
+
+            return Step.Finished;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || stop.IsCancellationRequested)
+        {
+            // The lookup or the checkpoint failed (or the lease was lost): as after any failed batch.
+            return await RecoverAsync(exception, workerId, stop);
+        }
+    }
+
+    private async Task<Step> RetryAfterPauseAsync(Exception exception, CancellationToken stop)
+    {
         if (exception is StreamsServiceException or HttpRequestException)
         {
             progress.StreamsFailed(exception);

@@ -50,4 +50,10 @@ internal static partial class StreamsLog
 
     [LoggerMessage(EventId = 216, Level = LogLevel.Error, Message = "Shard {ShardId}: its consumer stopped with an error; releasing the lease so that it is read again from checkpoint {Checkpoint}")]
     public static partial void ConsumerFailed(ILogger logger, string shardId, string checkpoint, Exception exception);
+
+    [LoggerMessage(EventId = 217, Level = LogLevel.Warning, Message = "Shard {ShardId} ({TableName}) no longer exists in its stream (past the 24-hour retention); finishing its lease at checkpoint {Checkpoint}: records after it that were never read are lost")]
+    public static partial void ShardVanished(ILogger logger, string shardId, string tableName, string checkpoint);
+
+    [LoggerMessage(EventId = 218, Level = LogLevel.Warning, Message = "Stream {StreamArn} of {TableName} no longer exists (disabled, or the table re-created); finishing the lease of its shard {ShardId} at checkpoint {Checkpoint} and discovering the table's current stream")]
+    public static partial void StreamVanished(ILogger logger, string streamArn, string tableName, string shardId, string checkpoint);
 }

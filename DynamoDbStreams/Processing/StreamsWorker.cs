@@ -234,9 +234,33 @@ public sealed class StreamsWorker(
             }
         }
 
+        if (held.Vanished)
+        {
+            await RetireVanishedAsync(held.Lease);
+        }
+
         progress.Forget(held.Lease.ShardId);
         _held.Remove(held.Lease.LeaseKey);
         held.Dispose();
+    }
+
+    /// <summary>
+    /// Deletes the finished lease of a shard that no longer exists (no stream will list it again) and discovers the
+    /// tables' streams at once: when it was the stream that vanished, the table's current one is read without waiting.
+    /// </summary>
+    private async Task RetireVanishedAsync(Lease lease)
+    {
+        _nextDiscovery = DateTimeOffset.MinValue;
+        try
+        {
+            await leases.DeleteFinishedAsync(lease, CancellationToken.None);
+            StreamsLog.ShardRetired(logger, lease.ShardId);
+        }
+        catch (Exception exception) when (DynamoDbFailure.IsTransient(exception))
+        {
+            // The lease stays finished, so no worker reads the shard again; discovery retires it if its stream is still listed.
+            StreamsLog.RenewFailed(logger, lease.ShardId, exception);
+        }
     }
 
     private async Task ShutdownAsync()

@@ -7,21 +7,28 @@ namespace UnitTests.Events;
 /// <summary>
 /// The stream of table <see cref="Table"/>: one open shard holding one record, sequence number <c>1</c>. Each call to an
 /// operation first takes that operation's next scripted outcome, if any: an exception to throw, or null to answer.
+/// As the Streams API does, it answers <see cref="StreamResourceNotFoundException"/> for a stream or shard it does not have:
+/// any shard but <see cref="ShardId"/>, and the table's first stream once <see cref="RecreateTable"/> replaced it.
 /// </summary>
 internal sealed class OneShardStream : IDynamoDbStreamsClient
 {
     public const string Table = "carts";
     public const string StreamArn = "arn:aws:dynamodb:ddblocal:000000000000:table/carts/stream/2026-01-15T10:20:00.000";
+    public const string RecreatedStreamArn = "arn:aws:dynamodb:ddblocal:000000000000:table/carts/stream/2026-01-16T08:00:00.000";
     public const string ShardId = "shardId-1";
 
-    private const string FromStart = "iterator-from-start";
-    private const string AfterRecord = "iterator-after-1";
+    private const string FromStart = "|from-start";
+    private const string AfterRecord = "|after-1";
 
     private Func<Task>? _duringNextRead;
+    private string _currentStreamArn = StreamArn;
 
     public ConcurrentQueue<Exception?> IteratorOutcomes { get; } = new();
 
     public ConcurrentQueue<Exception?> RecordsOutcomes { get; } = new();
+
+    /// <summary>The shard <see cref="ShardId"/> was split from, if any (a shard the stream no longer has, say).</summary>
+    public string? ParentShardId { get; set; }
 
     /// <summary>What happens while the next <c>GetRecords</c> call is under way (a slow answer, a pause), before it answers; once.</summary>
     public Func<Task>? DuringNextRead
@@ -30,16 +37,29 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
         set => Volatile.Write(ref _duringNextRead, value);
     }
 
-    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string tableName, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StreamSummary>>([new StreamSummary(StreamArn, Table, "2026-01-15T10:20:00.000")]);
+    /// <summary>
+    /// The table is deleted and created again, its first stream past its retention: that stream no longer exists, and a new
+    /// one (<see cref="RecreatedStreamArn"/>) has the same shard and record.
+    /// </summary>
+    public void RecreateTable() => Volatile.Write(ref _currentStreamArn, RecreatedStreamArn);
 
-    public Task<IReadOnlyList<ShardDescription>> DescribeStreamAsync(string streamArn, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ShardDescription>>([new ShardDescription(ShardId, null, "1", null)]);
+    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string tableName, CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _currentStreamArn);
+        return Task.FromResult<IReadOnlyList<StreamSummary>>([new StreamSummary(current, Table, current[(current.LastIndexOf('/') + 1)..])]);
+    }
+
+    public Task<IReadOnlyList<ShardDescription>> DescribeStreamAsync(string streamArn, CancellationToken cancellationToken)
+    {
+        EnsureExists(streamArn, ShardId);
+        return Task.FromResult<IReadOnlyList<ShardDescription>>([new ShardDescription(ShardId, ParentShardId, "1", null)]);
+    }
 
     public Task<string> GetShardIteratorAsync(string streamArn, string shardId, ShardIteratorType type, string? sequenceNumber, CancellationToken cancellationToken)
     {
         Scripted(IteratorOutcomes);
-        return Task.FromResult(type == ShardIteratorType.TRIM_HORIZON ? FromStart : AfterRecord);
+        EnsureExists(streamArn, shardId);
+        return Task.FromResult(streamArn + (type == ShardIteratorType.TRIM_HORIZON ? FromStart : AfterRecord));
     }
 
     public async Task<RecordsPage> GetRecordsAsync(string shardIterator, int limit, CancellationToken cancellationToken)
@@ -50,10 +70,25 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
         }
 
         Scripted(RecordsOutcomes);
-        IReadOnlyList<StreamRecord> records = shardIterator == FromStart
+        var streamArn = shardIterator[..shardIterator.IndexOf('|', StringComparison.Ordinal)];
+        EnsureExists(streamArn, ShardId);
+        IReadOnlyList<StreamRecord> records = shardIterator.EndsWith(FromStart, StringComparison.Ordinal)
             ? [new StreamRecord("event-1", "INSERT", "1", DateTimeOffset.UnixEpoch, new Dictionary<string, JsonElement>(), null, null)]
             : [];
-        return new RecordsPage(records, AfterRecord);
+        return new RecordsPage(records, streamArn + AfterRecord);
+    }
+
+    private void EnsureExists(string streamArn, string shardId)
+    {
+        if (streamArn != Volatile.Read(ref _currentStreamArn))
+        {
+            throw new StreamResourceNotFoundException($"Requested resource not found: Stream: {streamArn} not found", 400);
+        }
+
+        if (shardId != ShardId)
+        {
+            throw new StreamResourceNotFoundException($"Requested resource not found: Shard: {shardId} in Stream: {streamArn} not found", 400);
+        }
     }
 
     private static void Scripted(ConcurrentQueue<Exception?> outcomes)

@@ -72,6 +72,47 @@ public sealed class StreamsWorkerFailureTests : IAsyncLifetime
         Assert.Equal("1", _leases.Find(LeaseKey)!.Checkpoint);
     }
 
+    [Fact]
+    public async Task A_shard_the_stream_no_longer_has_gets_its_lease_finished_and_deleted_and_its_child_is_read()
+    {
+        // The worker was away longer than the stream's 24 hours: the lease of a shard past the retention is still in the
+        // table, unfinished, and the shard the stream lists is its child, which waits for it.
+        const string trimmed = "shardId-0";
+        _stream.ParentShardId = trimmed;
+        await new LeaseTable(_leases, "events-leases", TimeProvider.System).CreateAsync(OneShardStream.StreamArn, new ShardDescription(trimmed, null, "0", "0"), CancellationToken.None);
+
+        await _worker.StartAsync(CancellationToken.None);
+
+        Assert.Equal("1", await _processor.NextDeliveryAsync(Patience));
+        await Eventually.HoldsAsync(() => _leases.Find(Lease.KeyOf(OneShardStream.StreamArn, trimmed)) is null, Patience);
+        var entries = _log.Collector.GetSnapshot();
+        var vanished = Assert.Single(entries, entry => entry.Id.Id == 217);
+        Assert.Equal(LogLevel.Warning, vanished.Level);
+        Assert.Contains(trimmed, vanished.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, entry => entry.Id.Id == 210); // never retried as a failed batch
+        await StopAsync();
+        Assert.Equal("1", _leases.Find(LeaseKey)!.Checkpoint);
+    }
+
+    [Fact]
+    public async Task A_stream_that_no_longer_exists_gets_its_shards_lease_finished_and_deleted_and_the_tables_new_stream_is_read()
+    {
+        await _worker.StartAsync(CancellationToken.None);
+        Assert.Equal("1", await _processor.NextDeliveryAsync(Patience));
+
+        _stream.RecreateTable();
+
+        Assert.Equal("1", await _processor.NextDeliveryAsync(Patience)); // the new stream's record
+        await Eventually.HoldsAsync(() => _leases.Find(LeaseKey) is null, Patience);
+        var entries = _log.Collector.GetSnapshot();
+        var vanished = Assert.Single(entries, entry => entry.Id.Id == 218);
+        Assert.Equal(LogLevel.Warning, vanished.Level);
+        Assert.Contains(OneShardStream.StreamArn, vanished.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, entry => entry.Id.Id == 210); // never retried as a failed batch
+        await StopAsync();
+        Assert.Equal("1", _leases.Find(Lease.KeyOf(OneShardStream.RecreatedStreamArn, OneShardStream.ShardId))!.Checkpoint);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
 using Microsoft.Extensions.Logging.Testing;
@@ -52,7 +51,8 @@ public sealed class StreamsWorkerLeaseLossTests : IAsyncLifetime
 
         await _worker.StartAsync(CancellationToken.None);
 
-        await UntilAsync(() => _log.Collector.GetSnapshot().Any(entry => entry.Id.Id == 212)); // the consumer stopped: the lease lapsed
+        // The consumer stopped, the lease lapsed (the wait is on the real clock: the worker's runs on the fake one).
+        await Eventually.HoldsAsync(() => _log.Collector.GetSnapshot().Any(entry => entry.Id.Id == 212), Patience);
         Assert.Equal(0, _processor.Handled);
         var lease = _leases.Find(LeaseKey)!;
         Assert.Equal("worker-2", lease.Owner);
@@ -66,16 +66,5 @@ public sealed class StreamsWorkerLeaseLossTests : IAsyncLifetime
         await _worker.StopAsync(CancellationToken.None).WaitAsync(Patience);
         _worker.Dispose();
         _leases.Dispose();
-    }
-
-    /// <summary>Waits (on the real clock: the worker's own runs on the fake one) until <paramref name="condition"/> holds.</summary>
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < Patience, "The condition did not hold in time.");
-            await Task.Delay(10);
-        }
     }
 }
