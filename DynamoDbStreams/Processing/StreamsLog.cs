@@ -56,4 +56,7 @@ internal static partial class StreamsLog
 
     [LoggerMessage(EventId = 218, Level = LogLevel.Warning, Message = "Stream {StreamArn} of {TableName} no longer exists (disabled, or the table re-created); finishing the lease of its shard {ShardId} at checkpoint {Checkpoint} and discovering the table's current stream")]
     public static partial void StreamVanished(ILogger logger, string streamArn, string tableName, string shardId, string checkpoint);
+
+    [LoggerMessage(EventId = 219, Level = LogLevel.Warning, Message = "Stream {StreamArn} of {TableName} is listed but no longer exists; skipping the table until its current stream is listed")]
+    public static partial void ListedStreamMissing(ILogger logger, string streamArn, string tableName, Exception exception);
 }

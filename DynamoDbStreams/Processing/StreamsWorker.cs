@@ -84,8 +84,19 @@ public sealed class StreamsWorker(
                 continue;
             }
 
+            IReadOnlyList<ShardDescription> shards;
+            try
+            {
+                shards = await streams.DescribeStreamAsync(stream.StreamArn, cancellationToken);
+            }
+            catch (StreamResourceNotFoundException exception)
+            {
+                // Failing the cycle would skip every renewal at every cycle while the listing lags; the other tables go on.
+                StreamsLog.ListedStreamMissing(logger, stream.StreamArn, source.TableName, exception);
+                continue;
+            }
+
             _tableOfStream[stream.StreamArn] = source.TableName;
-            var shards = await streams.DescribeStreamAsync(stream.StreamArn, cancellationToken);
             foreach (var shard in shards.Where(s => !known.ContainsKey(Lease.KeyOf(stream.StreamArn, s.ShardId))))
             {
                 if (await leases.CreateAsync(stream.StreamArn, shard, cancellationToken))

@@ -30,6 +30,9 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
     /// <summary>The shard <see cref="ShardId"/> was split from, if any (a shard the stream no longer has, say).</summary>
     public string? ParentShardId { get; set; }
 
+    /// <summary>ListStreams still lists the stream, but DescribeStream answers that it does not exist (a listing that lags a deletion).</summary>
+    public bool ListedButMissing { get; set; }
+
     /// <summary>What happens while the next <c>GetRecords</c> call is under way (a slow answer, a pause), before it answers; once.</summary>
     public Func<Task>? DuringNextRead
     {
@@ -52,6 +55,11 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
     public Task<IReadOnlyList<ShardDescription>> DescribeStreamAsync(string streamArn, CancellationToken cancellationToken)
     {
         EnsureExists(streamArn, ShardId);
+        if (ListedButMissing)
+        {
+            throw new StreamResourceNotFoundException($"Requested resource not found: Stream: {streamArn} not found", 400);
+        }
+
         return Task.FromResult<IReadOnlyList<ShardDescription>>([new ShardDescription(ShardId, ParentShardId, "1", null)]);
     }
 

@@ -113,6 +113,22 @@ public sealed class StreamsWorkerFailureTests : IAsyncLifetime
         Assert.Equal("1", _leases.Find(Lease.KeyOf(OneShardStream.RecreatedStreamArn, OneShardStream.ShardId))!.Checkpoint);
     }
 
+    [Fact]
+    public async Task A_listed_stream_that_does_not_exist_is_skipped_and_the_held_leases_are_still_renewed()
+    {
+        await _worker.StartAsync(CancellationToken.None);
+        Assert.Equal("1", await _processor.NextDeliveryAsync(Patience));
+
+        _stream.ListedButMissing = true;
+        var counter = _leases.Find(LeaseKey)!.Counter;
+
+        // Only renewals move the counter of an idle shard: discovery's failure must not end the worker's cycle before them.
+        await Eventually.HoldsAsync(() => _leases.Find(LeaseKey)!.Counter >= counter + 5, Patience);
+        var entries = _log.Collector.GetSnapshot();
+        Assert.Contains(entries, entry => entry.Id.Id == 219 && entry.Level == LogLevel.Warning);
+        Assert.DoesNotContain(entries, entry => entry.Id.Id == 211);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
