@@ -18,6 +18,12 @@ public enum DynamoDBFaultKind
 
     /// <summary>Holds the call until the fault is cleared or the caller gives up.</summary>
     Stall,
+
+    /// <summary>
+    /// Answers a <c>Query</c> that names an <c>IndexName</c> as if the index had not caught up with the table: 200 with
+    /// no items (<see cref="LaggingIndex"/>). Base-table queries and every other call are forwarded unchanged.
+    /// </summary>
+    IndexLag,
 }
 
 /// <summary>
@@ -40,8 +46,17 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
     /// <summary>How long a matching call the fault does not hit waits before it is forwarded.</summary>
     public TimeSpan DelayWhenMissed => Kind == DynamoDBFaultKind.Throttle ? Latency : TimeSpan.Zero;
 
-    /// <summary>True when the fault applies to <paramref name="operation"/> (<c>PutItem</c>, <c>TransactWriteItems</c>, …).</summary>
-    public bool Matches(string operation) => Operations is not { Count: > 0 } || Operations.Contains(operation);
+    /// <summary>
+    /// True when the fault applies to <paramref name="operation"/> (<c>PutItem</c>, <c>TransactWriteItems</c>, …); an
+    /// <see cref="DynamoDBFaultKind.IndexLag"/> fault applies to <c>Query</c> alone.
+    /// </summary>
+    public bool Matches(string operation) =>
+        (Kind != DynamoDBFaultKind.IndexLag || operation == LaggingIndex.Operation)
+        && (Operations is not { Count: > 0 } || Operations.Contains(operation));
+
+    /// <summary>True when the fault applies to this call: its operation, and for an index lag, a query of an index.</summary>
+    internal bool Applies(string operation, ReadOnlySpan<byte> requestBody) =>
+        Matches(operation) && (Kind != DynamoDBFaultKind.IndexLag || LaggingIndex.Reads(requestBody));
 
     /// <summary>The fault in words, as the dashboard shows it.</summary>
     public string Describe()
@@ -51,9 +66,12 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
             DynamoDBFaultKind.Throttle => $"throttle ({ThrottlingError})",
             DynamoDBFaultKind.ServerError => "500 InternalServerError",
             DynamoDBFaultKind.Latency => $"+{Latency.TotalMilliseconds:0} ms",
+            DynamoDBFaultKind.IndexLag => "index behind its table (no items)",
             _ => "stall",
         };
-        var scope = Operations is { Count: > 0 } ? string.Join(", ", Operations.Order(StringComparer.Ordinal)) : "every call";
+        var scope = Kind == DynamoDBFaultKind.IndexLag ? "queries of an index"
+            : Operations is { Count: > 0 } ? string.Join(", ", Operations.Order(StringComparer.Ordinal))
+            : "every call";
         var rest = DelayWhenMissed > TimeSpan.Zero ? $", the rest +{DelayWhenMissed.TotalMilliseconds:0} ms" : "";
         return $"{what} on {Percent} % of {scope}{rest}";
     }

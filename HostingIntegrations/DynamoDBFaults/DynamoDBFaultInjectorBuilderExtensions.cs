@@ -14,14 +14,15 @@ public static class DynamoDBFaultInjectorBuilderExtensions
         public const string Fail = "fail";
         public const string Slow = "slow";
         public const string Stall = "stall";
+        public const string LagIndexes = "lag-indexes";
         public const string Clear = "clear";
     }
 
     /// <summary>
     /// When <paramref name="enabled"/> (off by default: <c>DynamoDBLocal:FaultInjector</c>), adds <c>&lt;name&gt;-faults</c>
     /// under DynamoDB Local: an HTTP proxy in the AppHost process that every <c>WithReference(dynamodb)</c> points the
-    /// AWS SDK at, and dashboard commands that throttle, fail, slow or stall a share of the calls. Run mode only; it is
-    /// never in a manifest.
+    /// AWS SDK at, and dashboard commands that throttle, fail, slow or stall a share of the calls, or answer queries of
+    /// an index as a lagging index does. Run mode only; it is never in a manifest.
     /// </summary>
     public static IResourceBuilder<DynamoDBLocalResource> WithFaultInjector(this IResourceBuilder<DynamoDBLocalResource> dynamodb, bool enabled = true)
     {
@@ -86,6 +87,12 @@ public static class DynamoDBFaultInjectorBuilderExtensions
                 Description = "Holds a share of the calls until the fault is cleared or the caller times out.",
                 IconName = "Pause",
                 Arguments = [Percent(), Operations()],
+            })
+            .WithCommand(Commands.LagIndexes, "Lag indexes", context => ApplyAsync(injector, context, args => new(DynamoDBFaultKind.IndexLag, PercentOf(args))), new CommandOptions
+            {
+                Description = "Answers a share of the queries of a secondary index as if the index had not caught up with the table: no items. Base-table queries and other calls go through.",
+                IconName = "ArrowSync",
+                Arguments = [Percent()],
             })
             .WithCommand(Commands.Clear, "Clear fault", context => ApplyAsync(injector, context, _ => null), new CommandOptions
             {

@@ -105,7 +105,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
         _calls.AddOrUpdate(operation, 1, static (_, count) => count + 1);
 
         var plan = Volatile.Read(ref _plan);
-        if (plan.Hits(operation))
+        if (plan.Hits(operation, body))
         {
             Interlocked.Increment(ref _injected);
             switch (plan.Fault!.Kind)
@@ -126,6 +126,9 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
                 case DynamoDBFaultKind.Stall:
                     await WaitUntilEndedAsync(plan.Ended, context.RequestAborted);
                     break;
+                case DynamoDBFaultKind.IndexLag:
+                    await AnswerAsync(context, (StatusCodes.Status200OK, LaggingIndex.EmptyAnswer(body)));
+                    return;
             }
         }
         else if (plan.Fault is { DelayWhenMissed: var delay } fault && delay > TimeSpan.Zero && fault.Matches(operation))

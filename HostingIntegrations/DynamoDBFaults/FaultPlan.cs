@@ -14,12 +14,12 @@ internal sealed class FaultPlan(DynamoDBFault? fault)
     public CancellationToken Ended => _ended.Token;
 
     /// <summary>
-    /// True when the fault hits this call of <paramref name="operation"/>: the n-th matching call is hit when
-    /// ⌊n·p/100⌋ grows, so p % of matching calls are hit, evenly spread.
+    /// True when the fault hits this call of <paramref name="operation"/> (with <paramref name="requestBody"/>): the n-th
+    /// matching call is hit when ⌊n·p/100⌋ grows, so p % of matching calls are hit, evenly spread.
     /// </summary>
-    public bool Hits(string operation)
+    public bool Hits(string operation, ReadOnlySpan<byte> requestBody)
     {
-        if (Fault is not { } fault || !fault.Matches(operation))
+        if (Fault is not { } fault || !fault.Applies(operation, requestBody))
         {
             return false;
         }

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using HostingIntegrations.DynamoDBFaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace UnitTests.HostingIntegrations;
+
+/// <summary>
+/// The lagging-index fault as the AWS SDK reads it: a query of an index answered with no items, as a global secondary
+/// index that has not caught up answers, while base-table queries and other calls reach DynamoDB unchanged. The
+/// upstream here is a stub that answers every call with one item and records what it was sent.
+/// </summary>
+public sealed class DynamoDBIndexLagTests : IAsyncLifetime
+{
+    private const string StubItem = """{"PK":{"S":"ACCOUNT#a"},"SK":{"S":"TXN#1"}}""";
+
+    private readonly ConcurrentQueue<(string Operation, string Body)> _upstreamCalls = new();
+    private WebApplication _upstream = null!;
+    private DynamoDBFaultProxy _proxy = null!;
+    private AmazonDynamoDBClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _upstream = builder.Build();
+        _upstream.Run(AnswerAsUpstreamAsync);
+        await _upstream.StartAsync();
+        var upstreamAddress = new Uri(_upstream.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+        _proxy = new DynamoDBFaultProxy(_ => Task.FromResult(upstreamAddress));
+        await _proxy.StartAsync(CancellationToken.None);
+        _client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig
+        {
+            ServiceURL = (await _proxy.Address).ToString(),
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 0,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _proxy.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_query_of_an_index_is_answered_with_no_items_while_the_index_lags()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag));
+
+        var response = await _client.QueryAsync(IndexQuery());
+
+        Assert.Equal(HttpStatusCode.OK, response.HttpStatusCode);
+        Assert.Empty(response.Items);
+        Assert.Equal(0, response.Count);
+        Assert.Equal(0, response.ScannedCount);
+        Assert.True(response.LastEvaluatedKey is null or { Count: 0 });
+        Assert.Empty(_upstreamCalls);
+        Assert.Equal(1, _proxy.Injected);
+    }
+
+    [Fact]
+    public async Task The_same_query_finds_the_item_once_the_fault_is_cleared()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag));
+        Assert.Empty((await _client.QueryAsync(IndexQuery())).Items);
+
+        _proxy.Apply(fault: null);
+
+        Assert.Single((await _client.QueryAsync(IndexQuery())).Items);
+    }
+
+    [Fact]
+    public async Task A_count_of_an_index_is_answered_as_zero_without_items()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag));
+        var query = IndexQuery();
+        query.Select = Select.COUNT;
+
+        var response = await _client.QueryAsync(query);
+
+        Assert.Equal(0, response.Count);
+        Assert.Equal(0, response.ScannedCount);
+        Assert.Empty(response.Items ?? []);
+    }
+
+    [Fact]
+    public async Task Base_table_queries_and_every_other_call_reach_DynamoDB_unchanged_while_the_index_lags()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag));
+        var baseTable = new QueryRequest
+        {
+            TableName = "payments",
+            KeyConditionExpression = "PK = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue("ACCOUNT#a") },
+            ConsistentRead = true,
+        };
+
+        var queried = await _client.QueryAsync(baseTable);
+        var read = await _client.GetItemAsync(new GetItemRequest { TableName = "payments", Key = new() { ["PK"] = new AttributeValue("ACCOUNT#a"), ["SK"] = new AttributeValue("TXN#1") } });
+
+        Assert.Single(queried.Items);
+        Assert.Equal("TXN#1", read.Item["SK"].S);
+        Assert.Equal(["Query", "GetItem"], _upstreamCalls.Select(call => call.Operation));
+        Assert.DoesNotContain("IndexName", _upstreamCalls.First().Body, StringComparison.Ordinal);
+        Assert.Equal(0, _proxy.Injected);
+    }
+
+    [Fact]
+    public async Task A_consistent_query_of_a_local_index_is_never_behind()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag));
+        var query = IndexQuery();
+        query.ConsistentRead = true;
+
+        Assert.Single((await _client.QueryAsync(query)).Items);
+        Assert.Equal(0, _proxy.Injected);
+    }
+
+    [Fact]
+    public async Task Half_the_queries_of_an_index_lag_every_second_one()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag, Percent: 50));
+
+        var found = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            found.Add((await _client.QueryAsync(IndexQuery())).Items.Count);
+        }
+
+        Assert.Equal([1, 0, 1, 0], found);
+    }
+
+    [Fact]
+    public void A_lagging_index_matches_only_queries_and_says_so()
+    {
+        var fault = new DynamoDBFault(DynamoDBFaultKind.IndexLag);
+
+        Assert.True(fault.Matches("Query"));
+        Assert.False(fault.Matches("Scan"));
+        Assert.False(fault.Matches("GetItem"));
+        Assert.Equal("index behind its table (no items) on 100 % of queries of an index", fault.Describe());
+    }
+
+    private static QueryRequest IndexQuery() => new()
+    {
+        TableName = "payments",
+        IndexName = "GSI1",
+        KeyConditionExpression = "GSI1PK = :pk",
+        ExpressionAttributeValues = new() { [":pk"] = new AttributeValue("TXN#1") },
+        Limit = 1,
+    };
+
+    private async Task AnswerAsUpstreamAsync(HttpContext context)
+    {
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        using var reader = new StreamReader(context.Request.Body);
+        _upstreamCalls.Enqueue((operation, await reader.ReadToEndAsync(context.RequestAborted)));
+
+        context.Response.ContentType = "application/x-amz-json-1.0";
+        await context.Response.WriteAsync(
+            operation == "GetItem" ? $$"""{"Item":{{StubItem}}}""" : $$"""{"Count":1,"Items":[{{StubItem}}],"ScannedCount":1}""",
+            context.RequestAborted);
+    }
+}
