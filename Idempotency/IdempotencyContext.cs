@@ -69,6 +69,20 @@ public sealed class IdempotencyContext(
     public string ClientRequestToken(int attempt) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Claim.ClaimId}:{attempt}")))[..36];
 
+    /// <summary>
+    /// Says the answer the handler is about to give is not this request's outcome — a not-found from an eventually
+    /// consistent read (a global secondary index) that may not yet see a write made a moment ago — so the key is not
+    /// spent on it: the filter gives it back, and the client's retry with the same key runs again instead of getting
+    /// this answer replayed for a day. A key a transaction already completed or another request took stays as it is.
+    /// </summary>
+    public void MarkInconclusive()
+    {
+        if (Outcome == KeyOutcome.Open)
+        {
+            Outcome = KeyOutcome.Inconclusive;
+        }
+    }
+
     /// <summary>Records what a transaction that carried this key's completion came to (only the commit path calls it).</summary>
     internal void Record(CommitOutcome outcome) => Outcome = outcome.Result switch
     {

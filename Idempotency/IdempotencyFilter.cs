@@ -8,8 +8,9 @@ namespace Idempotency;
 
 /// <summary>
 /// The Idempotency-Key protocol around a mutating endpoint: take the key (up front, or with the handler's transaction),
-/// or replay / refuse; run the handler; store what it answered unless its own transaction already did; when another
-/// request turns out to have the key, answer from that request's record.
+/// or replay / refuse; run the handler; store what it answered unless its own transaction already did, or the answer is
+/// transient or marked inconclusive (then the key is released); when another request turns out to have the key, answer
+/// from that request's record.
 /// </summary>
 internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, IdempotencyScope?> scopeOf, bool required, KeyClaim claimMode) : IEndpointFilter
 {
@@ -92,20 +93,19 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
             return result;
         }
 
+        if (idempotency.Outcome == KeyOutcome.Inconclusive)
+        {
+            IdempotencyLog.Inconclusive(logger, idempotency.Key.Value);
+            return await GiveBackAsync(idempotency, result, store, http, logger);
+        }
+
         if (idempotency.Outcome == KeyOutcome.Open)
         {
             var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             var response = ResponseCapture.From(result, http.Response, json);
             if (!StoredResponse.IsOutcome(response.StatusCode))
             {
-                await idempotency.ReleaseAsync();
-
-                // A key taken with the transaction was not looked up before the handler ran. A transient answer (409,
-                // 429, 5xx) may then be a retry meeting the state its own first attempt left (the guest cart already
-                // merged, the account already closed): that attempt's stored answer is the one to give.
-                return idempotency.Claimed == KeyClaim.WithTransaction
-                    ? await AnswerFromRecordAsync(store, idempotency.Scope, idempotency.Key, idempotency.Fingerprint, http, logger) ?? result
-                    : result;
+                return await GiveBackAsync(idempotency, result, store, http, logger);
             }
 
             if (await store.CompleteAsync(idempotency.Scope, idempotency.Claim, idempotency.Claimed, response, CancellationToken.None))
@@ -118,6 +118,20 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
         IdempotencyLog.KeyTaken(logger, idempotency.Key.Value);
         return await AnswerFromRecordAsync(store, idempotency.Scope, idempotency.Key, idempotency.Fingerprint, http, logger)
             ?? IdempotencyErrors.InUse().ToResult(); // the other request's record is already gone: the client retries
+    }
+
+    /// <summary>Releases the key after an answer that is not the request's outcome, so the client's retry runs again.</summary>
+    private static async Task<object?> GiveBackAsync(
+        IdempotencyContext idempotency, object? result, IdempotencyStore store, HttpContext http, ILogger logger)
+    {
+        await idempotency.ReleaseAsync();
+
+        // A key taken with the transaction was not looked up before the handler ran. A transient answer (409, 429, 5xx,
+        // a not-found from a lagging index) may then be a retry meeting the state its own first attempt left (the guest
+        // cart already merged, the account already closed): that attempt's stored answer is the one to give.
+        return idempotency.Claimed == KeyClaim.WithTransaction
+            ? await AnswerFromRecordAsync(store, idempotency.Scope, idempotency.Key, idempotency.Fingerprint, http, logger) ?? result
+            : result;
     }
 
     /// <summary>The answer the key's live record gives this request (replay, in use, reused), or null when there is none.</summary>

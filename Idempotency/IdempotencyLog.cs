@@ -15,4 +15,7 @@ internal static partial class IdempotencyLog
 
     [LoggerMessage(4, LogLevel.Information, "Idempotency-Key {Key} was taken by another request before this one completed; answering from its record")]
     public static partial void KeyTaken(ILogger logger, string key);
+
+    [LoggerMessage(5, LogLevel.Information, "Idempotency-Key {Key} released: the answer came from a read that may not see the latest writes, so it is not the request's outcome")]
+    public static partial void Inconclusive(ILogger logger, string key);
 }

@@ -14,4 +14,11 @@ internal enum KeyOutcome
     /// expired claim), so the filter answers from that request's record, whatever the handler says.
     /// </summary>
     TakenByAnother,
+
+    /// <summary>
+    /// The handler said its answer is not the request's outcome (a not-found from an eventually consistent read, which
+    /// may not see a write made a moment ago): the filter gives the key back, as after a transient failure, so the
+    /// client's retry with it runs again.
+    /// </summary>
+    Inconclusive,
 }

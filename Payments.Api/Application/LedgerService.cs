@@ -46,14 +46,28 @@ internal sealed class LedgerService(AccountStore accounts, TransactionStore tran
 
     /// <summary>
     /// Refunds (part of) a captured payment to its account. The payment's <c>refundedAmount</c> is updated under a
-    /// condition on the value read, so concurrent refunds can never exceed the captured amount in total.
+    /// condition on the value read, so concurrent refunds can never exceed the captured amount in total. A payment not
+    /// (yet) in GSI1 answers 404 without spending the Idempotency-Key: the retry with the same key looks again.
     /// </summary>
     public async Task<Outcome<TransactionResponse>> RefundAsync(Refund command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
-        var located = await transactions.FindOwnedAsync(command.TxnId, command.UserId, cancellationToken);
-        if (located is null)
+        if (!ServerIds.IsWellFormed(command.TxnId))
         {
             return LedgerErrors.TransactionNotFound();
+        }
+
+        var located = await transactions.FindIndexedAsync(command.TxnId, cancellationToken);
+        if (located is null)
+        {
+            // GSI1 is eventually consistent: a payment made a moment ago may not be in it yet. That miss is not this
+            // refund's outcome, so its Idempotency-Key is not spent on it and the client's retry runs again.
+            idempotency?.MarkInconclusive();
+            return LedgerErrors.TransactionNotFound();
+        }
+
+        if (located.UserId != command.UserId)
+        {
+            return LedgerErrors.TransactionNotFound(); // someone else's: no existence oracle
         }
 
         if (located.Kind != TransactionKinds.Payment)

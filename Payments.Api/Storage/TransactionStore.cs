@@ -9,13 +9,15 @@ internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
     private const int ShopperReads = 10;
 
     /// <summary>A transaction by id through GSI1 (eventually consistent), when it belongs to <paramref name="userId"/>.</summary>
-    public async Task<LedgerTransaction?> FindOwnedAsync(string txnId, string userId, CancellationToken cancellationToken)
-    {
-        if (!ServerIds.IsWellFormed(txnId))
-        {
-            return null;
-        }
+    public async Task<LedgerTransaction?> FindOwnedAsync(string txnId, string userId, CancellationToken cancellationToken) =>
+        ServerIds.IsWellFormed(txnId) && await FindIndexedAsync(txnId, cancellationToken) is { } txn && txn.UserId == userId ? txn : null;
 
+    /// <summary>
+    /// A transaction by well-formed id through GSI1, whoever owns it; the caller checks the owner. GSI1 is eventually
+    /// consistent: null may mean only that a transaction written a moment ago is not in the index yet.
+    /// </summary>
+    public async Task<LedgerTransaction?> FindIndexedAsync(string txnId, CancellationToken cancellationToken)
+    {
         var response = await dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = table.Value,
@@ -26,7 +28,7 @@ internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
             Limit = 1,
         }, cancellationToken);
 
-        return response.Items.Count > 0 && LedgerTransactionMapper.FromItem(response.Items[0]) is var txn && txn.UserId == userId ? txn : null;
+        return response.Items.Count > 0 ? LedgerTransactionMapper.FromItem(response.Items[0]) : null;
     }
 
     /// <summary>The current state of a transaction from the base table (strongly consistent), for read-modify-write.</summary>
