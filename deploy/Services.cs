@@ -19,8 +19,9 @@ namespace Deploy;
 /// (for the canary) <c>http://gateway</c> resolve unchanged. Every task reads its configuration from SSM and its secrets
 /// from Secrets Manager — never AWS keys or endpoint variables: the SDK takes the task role's credentials and the
 /// region's endpoints. Every service's container carries a liveness check (<see cref="ContainerHealth"/>), so ECS replaces
-/// a task whose process stops answering and a deployment waits for healthy new tasks. Each service rolls back a failing deployment (circuit breaker) and autoscales on CPU unless its
-/// <see cref="ServiceSpec.MaxCount"/> is its desired count (the canary).
+/// a task whose process stops answering and a deployment waits for healthy new tasks. Each service rolls back a failing
+/// deployment (circuit breaker) and autoscales on CPU unless its <see cref="ServiceSpec.MaxCount"/> is its desired count
+/// (the canary).
 /// </summary>
 internal sealed class Services : Construct
 {
