@@ -17,7 +17,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>Path of the liveness endpoint (only checks tagged <c>live</c>).</summary>
     public const string AlivenessEndpointPath = "/alive";
 
-    private const string LiveTag = "live";
+    /// <summary>The tag of the checks <see cref="AlivenessEndpointPath"/> runs: whether the process itself works, never a dependency.</summary>
+    public const string LiveTag = "live";
 
     private static readonly HttpMethodMetadata ProbeMethods = new([HttpMethods.Get]);
 

@@ -25,6 +25,7 @@ internal sealed class ShardConsumer(
         var step = Step.ReadFrom(null);
         while (!step.Done && !stop.IsCancellationRequested)
         {
+            progress.ConsumerTurned(held.Lease.ShardId);
             if (!StillHolds())
             {
                 return;

@@ -57,6 +57,7 @@ public sealed class StreamsWorker(
                 StreamsLog.CycleFailed(logger, exception);
             }
 
+            progress.LoopTurned();
             try
             {
                 await Task.Delay(Options.RenewInterval, time, stoppingToken);

@@ -92,7 +92,10 @@ internal static class Extensions
         }
     }
 
-    /// <summary>Ready once the source tables stream and the streams are read; degraded when Redis may evict the event streams.</summary>
+    /// <summary>
+    /// Ready once the source tables stream and the streams are read; degraded when Redis may evict the event streams;
+    /// alive while the worker's loop and its shard consumers turn.
+    /// </summary>
     private static void AddWorkerHealthChecks(this IHostApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration(
@@ -105,5 +108,6 @@ internal static class Extensions
                 tags: null,
                 TimeSpan.FromSeconds(5)))
             .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy)
+            .AddCheck<StreamsTurningHealthCheck>("streams-turning", HealthStatus.Unhealthy, [ServiceDefaultsExtensions.LiveTag])
             .AddCheck<EventStreamsEvictionHealthCheck>("event-streams-eviction", HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(3));
 }

@@ -21,6 +21,7 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
     private const string AfterRecord = "|after-1";
 
     private Func<Task>? _duringNextRead;
+    private Func<Task>? _duringNextListing;
     private string _currentStreamArn = StreamArn;
 
     public ConcurrentQueue<Exception?> IteratorOutcomes { get; } = new();
@@ -40,16 +41,28 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
         set => Volatile.Write(ref _duringNextRead, value);
     }
 
+    /// <summary>What happens while the next <c>ListStreams</c> call is under way, before it answers; once.</summary>
+    public Func<Task>? DuringNextListing
+    {
+        get => Volatile.Read(ref _duringNextListing);
+        set => Volatile.Write(ref _duringNextListing, value);
+    }
+
     /// <summary>
     /// The table is deleted and created again, its first stream past its retention: that stream no longer exists, and a new
     /// one (<see cref="RecreatedStreamArn"/>) has the same shard and record.
     /// </summary>
     public void RecreateTable() => Volatile.Write(ref _currentStreamArn, RecreatedStreamArn);
 
-    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string tableName, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string tableName, CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _duringNextListing, null) is { } meanwhile)
+        {
+            await meanwhile();
+        }
+
         var current = Volatile.Read(ref _currentStreamArn);
-        return Task.FromResult<IReadOnlyList<StreamSummary>>([new StreamSummary(current, Table, current[(current.LastIndexOf('/') + 1)..])]);
+        return [new StreamSummary(current, Table, current[(current.LastIndexOf('/') + 1)..])];
     }
 
     public Task<IReadOnlyList<ShardDescription>> DescribeStreamAsync(string streamArn, CancellationToken cancellationToken)
