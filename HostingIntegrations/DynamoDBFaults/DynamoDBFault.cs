@@ -20,6 +20,12 @@ public enum DynamoDBFaultKind
     Stall,
 
     /// <summary>
+    /// Forwards the call at once and holds DynamoDB's answer until the fault is cleared or the caller gives up: the call
+    /// takes effect when it is made, and the caller learns of it later (a slow network, a paused client).
+    /// </summary>
+    HoldAnswer,
+
+    /// <summary>
     /// Answers a <c>Query</c> that names an <c>IndexName</c> as if the index had not caught up with the table: 200 with
     /// no items (<see cref="LaggingIndex"/>). Base-table queries and every other call are forwarded unchanged.
     /// </summary>
@@ -67,6 +73,7 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
             DynamoDBFaultKind.ServerError => "500 InternalServerError",
             DynamoDBFaultKind.Latency => $"+{Latency.TotalMilliseconds:0} ms",
             DynamoDBFaultKind.IndexLag => "index behind its table (no items)",
+            DynamoDBFaultKind.HoldAnswer => "answer held",
             _ => "stall",
         };
         var scope = Kind == DynamoDBFaultKind.IndexLag ? "queries of an index"

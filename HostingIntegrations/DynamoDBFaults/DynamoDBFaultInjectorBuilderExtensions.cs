@@ -14,6 +14,7 @@ public static class DynamoDBFaultInjectorBuilderExtensions
         public const string Fail = "fail";
         public const string Slow = "slow";
         public const string Stall = "stall";
+        public const string HoldAnswers = "hold-answers";
         public const string LagIndexes = "lag-indexes";
         public const string Clear = "clear";
     }
@@ -86,6 +87,12 @@ public static class DynamoDBFaultInjectorBuilderExtensions
             {
                 Description = "Holds a share of the calls until the fault is cleared or the caller times out.",
                 IconName = "Pause",
+                Arguments = [Percent(), Operations()],
+            })
+            .WithCommand(Commands.HoldAnswers, "Hold answers", context => ApplyAsync(injector, context, args => new(DynamoDBFaultKind.HoldAnswer, PercentOf(args), OperationsOf(args))), new CommandOptions
+            {
+                Description = "Forwards a share of the calls at once and holds DynamoDB's answers until the fault is cleared or the caller times out: each call takes effect when made, its caller hears of it later.",
+                IconName = "PauseCircle",
                 Arguments = [Percent(), Operations()],
             })
             .WithCommand(Commands.LagIndexes, "Lag indexes", context => ApplyAsync(injector, context, args => new(DynamoDBFaultKind.IndexLag, PercentOf(args))), new CommandOptions

@@ -129,6 +129,10 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
                 case DynamoDBFaultKind.IndexLag:
                     await AnswerAsync(context, (StatusCodes.Status200OK, LaggingIndex.EmptyAnswer(body)));
                     return;
+                case DynamoDBFaultKind.HoldAnswer:
+                    Interlocked.Increment(ref _forwarded);
+                    await ForwardAsync(context, body, holdAnswerUntil: plan.Ended);
+                    return;
             }
         }
         else if (plan.Fault is { DelayWhenMissed: var delay } fault && delay > TimeSpan.Zero && fault.Matches(operation))
@@ -141,7 +145,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     }
 
     /// <summary>Forwards the call; with <paramref name="rewrite"/>, DynamoDB's answer is read whole and answered rewritten.</summary>
-    private async Task ForwardAsync(HttpContext context, byte[] body, Func<byte[], byte[]>? rewrite = null)
+    private async Task ForwardAsync(HttpContext context, byte[] body, Func<byte[], byte[]>? rewrite = null, CancellationToken? holdAnswerUntil = null)
     {
         var upstream = await upstreamAddress(context.RequestAborted);
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(upstream, $"{context.Request.Path}{context.Request.QueryString}"))
@@ -170,6 +174,11 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
 
         using (response)
         {
+            if (holdAnswerUntil is { } ended)
+            {
+                await WaitUntilEndedAsync(ended, context.RequestAborted);
+            }
+
             context.Response.StatusCode = (int)response.StatusCode;
             foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             {

@@ -11,15 +11,17 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using UnitTests.Events;
 
 namespace UnitTests.HostingIntegrations;
 
 /// <summary>
-/// The lagging-index fault as the AWS SDK reads it: a query of an index answered with no items, as a global secondary
-/// index that has not caught up answers, while base-table queries and other calls reach DynamoDB unchanged. The
-/// upstream here is a stub that answers every call with one item and records what it was sent.
+/// The faults that let a call reach DynamoDB, as the AWS SDK reads them. The lagging index: a query of an index answered
+/// with no items, as a global secondary index that has not caught up answers, while base-table queries and other calls
+/// reach DynamoDB unchanged. The held answer: the call reaches DynamoDB at once, its answer reaches the caller once the
+/// fault is cleared. The upstream here is a stub that answers every call with one item and records what it was sent.
 /// </summary>
-public sealed class DynamoDBIndexLagTests : IAsyncLifetime
+public sealed class DynamoDBForwardingFaultTests : IAsyncLifetime
 {
     private const string StubItem = """{"PK":{"S":"ACCOUNT#a"},"SK":{"S":"TXN#1"}}""";
 
@@ -151,6 +153,29 @@ public sealed class DynamoDBIndexLagTests : IAsyncLifetime
         Assert.False(fault.Matches("Scan"));
         Assert.False(fault.Matches("GetItem"));
         Assert.Equal("index behind its table (no items) on 100 % of queries of an index", fault.Describe());
+    }
+
+    [Fact]
+    public async Task A_held_answer_reaches_the_caller_once_the_fault_is_cleared_though_the_call_reached_DynamoDB_at_once()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.HoldAnswer, Operations: new HashSet<string> { "Query" }));
+
+        var held = _client.QueryAsync(new QueryRequest
+        {
+            TableName = "carts",
+            KeyConditionExpression = "PK = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue("CART#1") },
+        });
+        await Eventually.HoldsAsync(() => !_upstreamCalls.IsEmpty, TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+        Assert.False(held.IsCompleted, "the answer was not held");
+        Assert.NotEmpty((await _client.GetItemAsync(new GetItemRequest { TableName = "t", Key = new() { ["PK"] = new AttributeValue("ACCOUNT#a") } })).Item); // other calls go on meanwhile
+
+        _proxy.Apply(fault: null);
+
+        Assert.Single((await held.WaitAsync(TimeSpan.FromSeconds(10))).Items);
+        Assert.Equal(["Query", "GetItem"], _upstreamCalls.Select(call => call.Operation));
+        Assert.Equal(1, _proxy.Injected);
     }
 
     private static QueryRequest IndexQuery() => new()
