@@ -1,6 +1,4 @@
 using System.Globalization;
-using HostingIntegrations.DynamoDBFaults;
-using Commands = HostingIntegrations.DynamoDBFaults.DynamoDBFaultInjectorBuilderExtensions.Commands;
 
 namespace IntegrationTests.Resilience;
 
@@ -11,16 +9,14 @@ namespace IntegrationTests.Resilience;
 /// counted for. The cart-api replica may have <see cref="CartApiCallsInFlight"/> DynamoDB calls in flight, and sheds a
 /// call that finds no slot within a quarter second (DynamoDbAdmissionTests).
 /// </summary>
-public sealed class FaultInjectionFixture : PlatformFixture
+public sealed class FaultInjectionFixture : FaultInjectingPlatformFixture
 {
-    public const string Injector = "dynamodb-faults";
-
     public const int CartApiCallsInFlight = 4;
 
     /// <summary>How long a cached cart is current here, short so a test can outlive it (20 s by default).</summary>
     public static readonly TimeSpan CartCacheLifetime = TimeSpan.FromSeconds(2);
 
-    protected override string[] Arguments => ["--DynamoDBLocal:FaultInjector=true", "--CartApi:Replicas=1"];
+    protected override string[] Arguments => [.. base.Arguments, "--CartApi:Replicas=1"];
 
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
@@ -32,20 +28,6 @@ public sealed class FaultInjectionFixture : PlatformFixture
                 .WithEnvironment("DynamoDb__AdmissionWait", "00:00:00.250")
                 .WithEnvironment("Carts__CacheTimeToLive", CartCacheLifetime.ToString("c", CultureInfo.InvariantCulture));
         }
-    }
-
-    public DynamoDBFaultInjectorResource Faults => App.Resource<DynamoDBFaultInjectorResource>(Injector);
-
-    /// <summary>Puts a fault in force until the returned scope is disposed.</summary>
-    public async Task<IAsyncDisposable> InjectAsync(string command, params (string Name, string Value)[] arguments)
-    {
-        await App.ExecuteCommandAsync(Injector, command, arguments.ToDictionary(a => a.Name, a => a.Value));
-        return new FaultScope(App);
-    }
-
-    private sealed class FaultScope(DistributedApplication app) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await app.ExecuteCommandAsync(Injector, Commands.Clear);
     }
 }
 
