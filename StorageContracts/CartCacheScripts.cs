@@ -10,8 +10,11 @@ public static class CartCacheScripts
     /// <summary>
     /// Lua functions for a script to start with: <c>cachedVersion(key)</c>, the version of the entry at <c>key</c> (the
     /// top-level <c>version</c> of its JSON), or nil when there is none or it is not a cart entry; and
-    /// <c>announce(sequenceKey, channel, cartId, version)</c>, which draws the channel's next sequence number and
-    /// publishes <c>&lt;cartId&gt;:&lt;version&gt;:&lt;sequence&gt;</c>, so a replica that misses a message sees the gap.
+    /// <c>announce(sequenceKey, channel, cartId, version, fillLeaseKey)</c>, which draws the channel's next sequence number and
+    /// publishes <c>&lt;cartId&gt;:&lt;version&gt;:&lt;sequence&gt;</c>, so a replica that misses a message sees the gap, and
+    /// revokes the cart's fill lease (<see cref="ChannelNames.CartFillLeaseKey"/>): a read that began before this version
+    /// may answer its reader, but can no longer write what it read into the cache — not even where the entry has been
+    /// evicted meanwhile, where the version check has nothing to compare with.
     /// </summary>
     /// <remarks>
     /// Both entry formats write <c>version</c> first (Cart.Api's <c>CachedCartFormat</c> and <see cref="VersionFloor"/>),
@@ -30,9 +33,10 @@ public static class CartCacheScripts
           if ok and type(cached) == 'table' then return tonumber(cached['version']) end
           return nil
         end
-        local function announce(sequenceKey, channel, cartId, version)
+        local function announce(sequenceKey, channel, cartId, version, fillLeaseKey)
           local sequence = redis.call('INCR', sequenceKey)
           redis.call('PUBLISH', channel, cartId .. ':' .. version .. ':' .. sequence)
+          redis.call('DEL', fillLeaseKey)
         end
 
         """;

@@ -12,6 +12,12 @@ public static class ChannelNames
     /// <summary>The key of a cart's cached rendering (Cart.Api writes it through; the events worker settles it from the stream).</summary>
     public static string CartCacheKey(string cartId) => $"cart:{cartId}";
 
+    /// <summary>
+    /// The key of a cart's fill lease: a reader that found no current entry takes it before it reads DynamoDB, and may
+    /// write what it read only while the lease is still its own. Every announced version deletes it (<see cref="CartCacheScripts"/>).
+    /// </summary>
+    public static string CartFillLeaseKey(string cartId) => $"cart-fill:{cartId}";
+
     /// <summary>The counter that numbers <paramref name="channel"/>'s messages, drawn in the script that publishes each one.</summary>
     public static string SequenceKeyOf(string channel) => $"{channel}:seq";
 }

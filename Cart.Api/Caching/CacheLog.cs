@@ -9,6 +9,9 @@ internal static partial class CacheLog
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Cart cache write failed for {CartId} at version {Version}")]
     public static partial void CacheWriteFailed(ILogger logger, string cartId, long version, Exception exception);
 
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "Taking the cart cache's fill lease failed for {CartId}; reading DynamoDB without filling the cache")]
+    public static partial void FillLeaseFailed(ILogger logger, string cartId, Exception exception);
+
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Subscribing to the cart invalidation channel {Channel} failed; retrying")]
     public static partial void InvalidationSubscribeFailed(ILogger logger, string channel, Exception exception);
 

@@ -14,10 +14,18 @@ internal sealed class CartCache(
 {
     // Writes unless the cached version is newer: a slow writer or reader can never put an older cart back over a
     // newer one, which keeps read-your-writes across instances. Equal versions overwrite, so a refill refreshes cachedAt.
+    // A read's fill (ARGV[4] = 0) writes only while it still holds the cart's fill lease (ARGV[7], taken before it read
+    // DynamoDB): a version announced since then revoked it, and where the entry was evicted meanwhile the version check
+    // alone would have let the older read back in (-1: refused). A fill gives its lease back either way.
     // A commit (ARGV[4] = 1) is also announced in the same step: the channel's next sequence number is drawn and
     // published with it, so every replica's local tier hears of a change exactly when Redis holds it, and a replica
-    // that misses a message sees the gap (CartInvalidations).
+    // that misses a message sees the gap (CartInvalidations); announcing revokes the cart's fill lease.
     private const string SetIfNotNewerScript = CartCacheScripts.Functions + """
+        if ARGV[4] ~= '1' then
+          local lease = redis.call('GET', KEYS[3])
+          if lease ~= ARGV[7] then return -1 end
+          redis.call('DEL', KEYS[3])
+        end
         local stored = 0
         local cached = cachedVersion(KEYS[1])
         if cached == nil or cached <= tonumber(ARGV[1]) then
@@ -25,10 +33,18 @@ internal sealed class CartCache(
           stored = 1
         end
         if ARGV[4] == '1' then
-          announce(KEYS[2], ARGV[5], ARGV[6], ARGV[1])
+          announce(KEYS[2], ARGV[5], ARGV[6], ARGV[1], KEYS[3])
         end
         return stored
         """;
+
+    private const long FillRefused = -1;
+
+    /// <summary>
+    /// How long a fill lease lasts: longer than a load that may still fill (a consistent read of one cart's partition,
+    /// bounded by the DynamoDB client's timeouts), so a lease that runs out only costs that load its fill.
+    /// </summary>
+    private static readonly TimeSpan FillLeaseLifetime = TimeSpan.FromSeconds(10);
 
     public static RedisKey KeyOf(string cartId) => ChannelNames.CartCacheKey(cartId);
 
@@ -90,9 +106,52 @@ internal sealed class CartCache(
     }
 
     /// <summary>
-    /// Caches the rendered cart unless a newer version is there; with <paramref name="announce"/> (a commit) also
-    /// announces the version on the invalidation channel in the same script. Returns the entry as cached, or null when
-    /// Redis was skipped or failed.
+    /// Takes the cart's fill lease before a read of DynamoDB whose result may be cached, or null when it cannot be had
+    /// (another reader holds it, or Redis is skipped or failing): that read then answers its reader without filling.
+    /// </summary>
+    public async Task<string?> TryLeaseFillAsync(string cartId)
+    {
+        if (Enter(cartId) is not { Allowed: true } call)
+        {
+            return null;
+        }
+
+        var judged = false;
+        try
+        {
+            var token = Guid.NewGuid().ToString("N");
+            var taken = await redis.GetDatabase()
+                .StringSetAsync(ChannelNames.CartFillLeaseKey(cartId), token, FillLeaseLifetime, When.NotExists)
+                .WaitAsync(options.Value.CacheOperationTimeout, time);
+            judged = true;
+            breaker.RecordSuccess();
+            if (!taken)
+            {
+                metrics.Fill(CacheFill.NotLeased);
+            }
+
+            return taken ? token : null;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            judged = true;
+            breaker.RecordFailure(call);
+            CacheLog.FillLeaseFailed(logger, cartId, exception);
+            return null;
+        }
+        finally
+        {
+            if (!judged)
+            {
+                breaker.Abandon(call);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes a commit through: caches the rendered cart unless a newer version is there, and announces the version on
+    /// the invalidation channel in the same script (revoking the cart's fill lease). Returns the entry as cached, or null
+    /// when Redis was skipped or failed.
     /// </summary>
     /// <remarks>
     /// A read-fill gives up after <see cref="CartOptions.CacheOperationTimeout"/> and is skipped while the breaker is open.
@@ -102,8 +161,17 @@ internal sealed class CartCache(
     /// load as a cart just attached to a user answering 404 to the user's other device. A frozen Redis costs each commit
     /// that second; a Redis that is down costs nothing (not connected: skipped at once).
     /// </remarks>
-    public async Task<CachedCart?> StoreAsync(CartSnapshot cart, CartView view, bool announce = false)
+    public Task<CachedCart?> WriteThroughAsync(CartSnapshot cart, CartView view) => StoreAsync(cart, view, fillLease: null);
+
+    /// <summary>
+    /// Caches what a read of DynamoDB found, if <paramref name="fillLease"/> (<see cref="TryLeaseFillAsync"/>, taken
+    /// before the read) is still the cart's: null when a version announced since revoked it, or Redis was skipped or failed.
+    /// </summary>
+    public Task<CachedCart?> FillAsync(CartSnapshot cart, CartView view, string fillLease) => StoreAsync(cart, view, fillLease);
+
+    private async Task<CachedCart?> StoreAsync(CartSnapshot cart, CartView view, string? fillLease)
     {
+        var announce = fillLease is null;
         if (Enter(cart.Header.CartId, commit: announce) is not { Allowed: true } call)
         {
             return null;
@@ -114,9 +182,9 @@ internal sealed class CartCache(
         var judged = false;
         try
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(
+            var stored = await redis.GetDatabase().ScriptEvaluateAsync(
                 SetIfNotNewerScript,
-                [KeyOf(header.CartId), options.Value.InvalidationSequenceKey],
+                [KeyOf(header.CartId), options.Value.InvalidationSequenceKey, ChannelNames.CartFillLeaseKey(header.CartId)],
                 [
                     header.Version,
                     CachedCartFormat.Write(entry),
@@ -124,10 +192,16 @@ internal sealed class CartCache(
                     announce ? 1 : 0,
                     options.Value.InvalidationChannel,
                     header.CartId,
+                    fillLease ?? string.Empty,
                 ]).WaitAsync(announce ? Timeout.InfiniteTimeSpan : options.Value.CacheOperationTimeout, time);
             judged = true;
             breaker.RecordSuccess();
-            return entry;
+            if (!announce)
+            {
+                metrics.Fill((long)stored == FillRefused ? CacheFill.Revoked : CacheFill.Stored);
+            }
+
+            return (long)stored == FillRefused ? null : entry;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -9,7 +9,8 @@ namespace Cart.Api.Caching;
 /// as the last-known copy) — the hit ratio of a tier is its hits over its lookups —, <c>cart.cache.stale_served</c>,
 /// reads answered with a last-known copy because DynamoDB could not answer, and <c>cart.cache.invalidations</c>, the
 /// channel's messages by what became of them, and <c>cart.write.bases</c>, where each change's starting cart came from
-/// (<c>source</c> = cache; cache_behind, a cached cart the commit found behind the table; dynamodb).
+/// (<c>source</c> = cache; cache_behind, a cached cart the commit found behind the table; dynamodb), and
+/// <c>cart.cache.fills</c>, what became of the Redis fills of carts read from DynamoDB (<see cref="CacheFill"/>).
 /// </summary>
 internal sealed class CartCacheMetrics : IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class CartCacheMetrics : IDisposable
     private readonly Counter<long> _invalidations;
     private readonly Counter<long> _staleServed;
     private readonly Counter<long> _writeBases;
+    private readonly Counter<long> _fills;
 
     public CartCacheMetrics(IMeterFactory meters)
     {
@@ -28,6 +30,7 @@ internal sealed class CartCacheMetrics : IDisposable
         _invalidations = _meter.CreateCounter<long>("cart.cache.invalidations", "{message}", "Invalidation channel messages and losses by result.");
         _staleServed = _meter.CreateCounter<long>("cart.cache.stale_served", "{read}", "Cart reads answered with a last-known copy, marked stale, because DynamoDB could not answer.");
         _writeBases = _meter.CreateCounter<long>("cart.write.bases", "{attempt}", "Cart change attempts by where their starting cart came from (cache, dynamodb) and whether a cached one was behind.");
+        _fills = _meter.CreateCounter<long>("cart.cache.fills", "{fill}", "Redis fills of carts read from DynamoDB by result (stored, revoked by a newer version, not leased).");
     }
 
     public void Lookup(string tier, string result) =>
@@ -37,6 +40,9 @@ internal sealed class CartCacheMetrics : IDisposable
 
     /// <summary>A change attempt started from <paramref name="source"/> (<see cref="WriteBase"/>).</summary>
     public void WriteBase(string source) => _writeBases.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    /// <summary>A fill of a cart read from DynamoDB came to <paramref name="result"/> (<see cref="CacheFill"/>).</summary>
+    public void Fill(string result) => _fills.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void Invalidation(string result) => _invalidations.Add(1, new KeyValuePair<string, object?>("result", result));
 
@@ -92,4 +98,17 @@ internal static class InvalidationResult
 
     /// <summary>A message that is not an invalidation.</summary>
     public const string Malformed = "malformed";
+}
+
+/// <summary>What became of a Redis fill of a cart read from DynamoDB (<see cref="CartCacheMetrics.Fill"/>).</summary>
+internal static class CacheFill
+{
+    /// <summary>Written (unless Redis already held a newer version).</summary>
+    public const string Stored = "stored";
+
+    /// <summary>Not written: a version announced after the read began revoked its fill lease.</summary>
+    public const string Revoked = "revoked";
+
+    /// <summary>Not written: another read of the cart held the fill lease.</summary>
+    public const string NotLeased = "not_leased";
 }

@@ -131,7 +131,7 @@ internal sealed class CartMutations(
     /// </summary>
     public async Task PublishAsync(CartSnapshot cart, CartDocument document)
     {
-        if (await cache.StoreAsync(cart, CartView.Of(document), announce: true) is null)
+        if (await cache.WriteThroughAsync(cart, CartView.Of(document)) is null)
         {
             local.Invalidate(cart.Header.CartId, cart.Header.Version);
         }

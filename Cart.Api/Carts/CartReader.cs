@@ -112,10 +112,15 @@ internal sealed class CartReader(
         return result == CacheLookup.Hit ? held : null;
     }
 
-    /// <summary>A consistent read of the cart, rendered and written back to the cache (unless absent or expired).</summary>
+    /// <summary>
+    /// A consistent read of the cart, rendered and written back to the cache (unless absent or expired) under the fill
+    /// lease taken before the read: a commit in between revokes it, so what the read found never replaces a newer
+    /// version in Redis, even one evicted meanwhile.
+    /// </summary>
     private async Task<RenderedCart?> LoadAndCacheAsync(string cartId)
     {
         var ticket = local.Reserve(cartId);
+        var lease = await cache.TryLeaseFillAsync(cartId);
         var cart = await store.LoadAsync(cartId, CancellationToken.None); // shared by every waiting reader: none of them may cancel it
         if (cart is null || cart.Header.IsExpiredAt(time.GetUtcNow()))
         {
@@ -125,7 +130,7 @@ internal sealed class CartReader(
 
         metrics.Lookup(CacheTier.DynamoDb, CacheLookup.Hit);
         var view = CartView.Of(CartRenderer.Render(cart));
-        if (await cache.StoreAsync(cart, view) is { } entry)
+        if (lease is not null && await cache.FillAsync(cart, view, lease) is { } entry)
         {
             local.Fill(ticket, entry, cache.ExpiryOf(entry.CachedAt));
         }

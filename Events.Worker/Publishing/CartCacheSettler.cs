@@ -11,19 +11,21 @@ namespace Events.Worker.Publishing;
 /// for each cart version it carries, one script: an entry behind it (or none at all) is replaced by a version floor,
 /// <c>{"version":N}</c> — nothing to serve, so readers read through to DynamoDB, and a late fill of an older version is
 /// refused by the write-through's own version check — and the version is announced with the channel's next sequence
-/// number, so no local tier serves what it held before without first dropping it. A commit the replica did write
-/// through finds its version in place, and only the announcement is repeated.
+/// number, so no local tier serves what it held before without first dropping it, and the cart's fill lease is revoked,
+/// so no read that began before the commit writes into the cache. A commit the replica did write through finds its
+/// version in place, and only the announcement is repeated.
 /// </summary>
 internal sealed class CartCacheSettler(IOptions<EventsOptions> options, WorkerMetrics metrics)
 {
-    // KEYS: the cart's cache entry, the channel's sequence. ARGV: version, floor entry, floor lifetime (ms), channel, cart id.
+    // KEYS: the cart's cache entry, the channel's sequence, the cart's fill lease. ARGV: version, floor entry, floor
+    // lifetime (ms), channel, cart id.
     private const string SettleScript = CartCacheScripts.Functions + """
         local cached = cachedVersion(KEYS[1])
         local behind = cached == nil or cached < tonumber(ARGV[1])
         if behind then
           redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
         end
-        announce(KEYS[2], ARGV[4], ARGV[5], ARGV[1])
+        announce(KEYS[2], ARGV[4], ARGV[5], ARGV[1], KEYS[3])
         if behind then return 1 else return 0 end
         """;
 
@@ -40,7 +42,7 @@ internal sealed class CartCacheSettler(IOptions<EventsOptions> options, WorkerMe
         var floorLifetime = (long)options.Value.CartCacheFloorLifetime.TotalMilliseconds;
         var settled = await Task.WhenAll(versions.Select(version => db.ScriptEvaluateAsync(
             SettleScript,
-            [ChannelNames.CartCacheKey(version.CartId), sequence],
+            [ChannelNames.CartCacheKey(version.CartId), sequence, ChannelNames.CartFillLeaseKey(version.CartId)],
             [version.Version, CartCacheScripts.VersionFloor(version.Version), floorLifetime, channel, version.CartId])));
         metrics.CartCacheSettled(versions.Count, floorsWritten: settled.Count(result => (long)result == 1));
     }
