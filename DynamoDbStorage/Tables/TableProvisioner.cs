@@ -5,7 +5,7 @@ namespace DynamoDbStorage.Tables;
 
 /// <summary>
 /// Creates the registered tables when <c>DynamoDb:CreateTables</c> is on: idempotent (another replica may
-/// win the race), waits for ACTIVE, writes a table's first stream record, then enables TTL. Retries until it succeeds
+/// win the race), waits for ACTIVE, writes the stream heartbeat (a new table's first stream record), then enables TTL. Retries until it succeeds
 /// or the host stops, so a DynamoDB that starts late only delays readiness.
 /// </summary>
 internal sealed partial class TableProvisioner(
@@ -50,11 +50,9 @@ internal sealed partial class TableProvisioner(
 
     private async Task EnsureTableAsync(TableDefinition table, string tableName, CancellationToken cancellationToken)
     {
-        var created = false;
         try
         {
             await dynamoDb.CreateTableAsync(table.ToCreateTableRequest(tableName), cancellationToken);
-            created = true;
             LogCreated(logger, tableName);
         }
         catch (ResourceInUseException)
@@ -67,7 +65,11 @@ internal sealed partial class TableProvisioner(
             await Task.Delay(PollInterval, time, cancellationToken);
         }
 
-        if (created && table.StreamViewType is not null)
+        // Whoever created the table: each process writes the heartbeat before it reports the table ready, so none of its
+        // own writes (the catalog seed) can be the stream's first record; a replica that found the table made a moment
+        // ago by another could otherwise seed before the creator's heartbeat. Where the table was there already, the
+        // write is one more heartbeat.
+        if (table.StreamViewType is not null)
         {
             await WriteFirstStreamRecordAsync(table, tableName, cancellationToken);
         }
