@@ -23,6 +23,9 @@ public sealed class DynamoDBFaultInjectorResource(string name, DynamoDBLocalReso
     /// <summary>Calls a fault hit so far: proof that a test's fault really happened.</summary>
     public long InjectedCalls => Proxy.Injected;
 
+    /// <summary>Answers of DynamoDB a held-answers fault holds or held so far: each call has taken effect when counted.</summary>
+    public long HeldAnswers => Proxy.AnswersHeld;
+
     /// <summary>
     /// Every call the services made so far, by DynamoDB operation: a test reads it before and after a request to count
     /// the round trips that request cost.

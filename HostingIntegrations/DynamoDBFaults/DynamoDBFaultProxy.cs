@@ -34,6 +34,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
     private long _forwarded;
     private long _injected;
+    private long _answersHeld;
     private long _inFlight;
     private long _peakInFlight;
 
@@ -47,6 +48,12 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
 
     /// <summary>Calls the fault hit.</summary>
     public long Injected => Interlocked.Read(ref _injected);
+
+    /// <summary>
+    /// Answers a <see cref="DynamoDBFaultKind.HoldAnswer"/> fault has received from DynamoDB and holds (or held): each
+    /// counts once DynamoDB has answered, so its call has taken effect there.
+    /// </summary>
+    public long AnswersHeld => Interlocked.Read(ref _answersHeld);
 
     /// <summary>Every call received so far (forwarded or faulted), by operation (<c>Query</c>, <c>TransactWriteItems</c>, …).</summary>
     public IReadOnlyDictionary<string, long> Calls => _calls.ToDictionary(StringComparer.Ordinal);
@@ -176,6 +183,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
         {
             if (holdAnswerUntil is { } ended)
             {
+                Interlocked.Increment(ref _answersHeld);
                 await WaitUntilEndedAsync(ended, context.RequestAborted);
             }
 

@@ -18,24 +18,31 @@ public sealed class CartCacheFillLeaseTests(CacheRacePlatformFixture platform)
     {
         using var viaA = new CartClient(platform.CartApiReplicas[0]);
         using var viaB = new CartClient(platform.CartApiReplicas[1], viaA.DeviceId);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString);
+        var db = redis.GetDatabase();
+
+        // Every commit is announced twice: by its write-through, then by the worker settling it from the stream. Counting
+        // both tells when the worker has settled a commit (a late settling writes a version floor, which would refuse the
+        // older cart whatever the fill did).
+        var announced = (long)await db.StringGetAsync("cart-invalidations:seq");
+        Task<long> SettledAsync(int commits) =>
+            Eventually.ReturnsAsync(async () => (long)await db.StringGetAsync("cart-invalidations:seq"), sequence => sequence >= announced + (2 * commits));
         var cartId = await viaB.CreateCartAsync();
         await viaB.AddAsync(cartId, "SKU-7", 1);
         await viaB.HoldLocallyAsync(cartId); // B changes it from its own tier, with no read of DynamoDB to hold up
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(platform.RedisConnectionString);
-        var db = redis.GetDatabase();
+        await SettledAsync(commits: 2);
         var entry = (RedisKey)$"cart:{cartId}";
         await db.KeyDeleteAsync(entry); // evicted: A, which never read the cart, reads DynamoDB
 
         Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body, string? CacheStatus)> lateRead;
-        var injectedBefore = platform.Faults.InjectedCalls;
+        var heldBefore = platform.Faults.HeldAnswers;
         await using (await platform.InjectAsync(Commands.HoldAnswers, ("operations", "Query")))
         {
             lateRead = viaA.ReadAsync($"/carts/{cartId}");
-            await Eventually.ReturnsAsync(() => Task.FromResult(platform.Faults.InjectedCalls), calls => calls > injectedBefore); // A's query has read quantity 1
+            await Eventually.ReturnsAsync(() => Task.FromResult(platform.Faults.HeldAnswers), held => held > heldBefore); // A's query has read quantity 1
 
-            var announced = (long)await db.StringGetAsync("cart-invalidations:seq");
             await viaB.AddAsync(cartId, "SKU-7", 1); // quantity 2: committed, written through and announced
-            await Eventually.ReturnsAsync(async () => (long)await db.StringGetAsync("cart-invalidations:seq"), sequence => sequence >= announced + 2); // and settled by the worker
+            await SettledAsync(commits: 3); // and settled by the worker
             Assert.False(lateRead.IsCompleted, "the read was not held");
             await db.KeyDeleteAsync(entry); // evicted again, after the write-through and the worker's settling
         }
