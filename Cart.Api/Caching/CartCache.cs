@@ -57,38 +57,21 @@ internal sealed class CartCache(
             return null;
         }
 
-        var judged = false;
+        var (answered, cached) = await CallAsync(
+            call,
+            db => db.StringGetAsync(KeyOf(cartId)),
+            options.Value.CacheOperationTimeout,
+            exception => CacheLog.CacheReadFailed(logger, cartId, exception));
+        if (!answered || cached.IsNullOrEmpty)
+        {
+            metrics.Lookup(CacheTier.Redis, answered ? CacheLookup.Miss : CacheLookup.Failed);
+            return null;
+        }
+
+        CachedCart? entry;
         try
         {
-            var cached = await redis.GetDatabase().StringGetAsync(KeyOf(cartId)).WaitAsync(options.Value.CacheOperationTimeout, time);
-            judged = true;
-            breaker.RecordSuccess();
-            if (cached.IsNullOrEmpty)
-            {
-                metrics.Lookup(CacheTier.Redis, CacheLookup.Miss);
-                return null;
-            }
-
-            var entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format or a version floor, read through
-            if (entry is null)
-            {
-                metrics.Lookup(CacheTier.Redis, CacheLookup.Untrusted);
-                return null;
-            }
-
-            var result = entry.CachedAt < breaker.TrustCachedAfter ? CacheLookup.Untrusted
-                : ExpiryOf(entry.CachedAt) <= time.GetUtcNow().ToUnixTimeMilliseconds() ? CacheLookup.Expired
-                : CacheLookup.Hit;
-            metrics.Lookup(CacheTier.Redis, result);
-            return new CacheRead(entry, IsCurrent: result == CacheLookup.Hit);
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            judged = true;
-            breaker.RecordFailure(call);
-            metrics.Lookup(CacheTier.Redis, CacheLookup.Failed);
-            CacheLog.CacheReadFailed(logger, cartId, exception);
-            return null;
+            entry = CachedCartFormat.Read((byte[])cached!); // null: an entry of an older format or a version floor, read through
         }
         catch (JsonException exception)
         {
@@ -96,13 +79,18 @@ internal sealed class CartCache(
             CacheLog.CacheReadFailed(logger, cartId, exception);
             return null;
         }
-        finally
+
+        if (entry is null)
         {
-            if (!judged)
-            {
-                breaker.Abandon(call);
-            }
+            metrics.Lookup(CacheTier.Redis, CacheLookup.Untrusted);
+            return null;
         }
+
+        var result = entry.CachedAt < breaker.TrustCachedAfter ? CacheLookup.Untrusted
+            : ExpiryOf(entry.CachedAt) <= time.GetUtcNow().ToUnixTimeMilliseconds() ? CacheLookup.Expired
+            : CacheLookup.Hit;
+        metrics.Lookup(CacheTier.Redis, result);
+        return new CacheRead(entry, IsCurrent: result == CacheLookup.Hit);
     }
 
     /// <summary>
@@ -116,36 +104,18 @@ internal sealed class CartCache(
             return null;
         }
 
-        var judged = false;
-        try
+        var token = Guid.NewGuid().ToString("N");
+        var (answered, taken) = await CallAsync(
+            call,
+            db => db.StringSetAsync(ChannelNames.CartFillLeaseKey(cartId), token, FillLeaseLifetime, When.NotExists),
+            options.Value.CacheOperationTimeout,
+            exception => CacheLog.FillLeaseFailed(logger, cartId, exception));
+        if (answered && !taken)
         {
-            var token = Guid.NewGuid().ToString("N");
-            var taken = await redis.GetDatabase()
-                .StringSetAsync(ChannelNames.CartFillLeaseKey(cartId), token, FillLeaseLifetime, When.NotExists)
-                .WaitAsync(options.Value.CacheOperationTimeout, time);
-            judged = true;
-            breaker.RecordSuccess();
-            if (!taken)
-            {
-                metrics.Fill(CacheFill.NotLeased);
-            }
+            metrics.Fill(CacheFill.NotLeased);
+        }
 
-            return taken ? token : null;
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            judged = true;
-            breaker.RecordFailure(call);
-            CacheLog.FillLeaseFailed(logger, cartId, exception);
-            return null;
-        }
-        finally
-        {
-            if (!judged)
-            {
-                breaker.Abandon(call);
-            }
-        }
+        return taken ? token : null;
     }
 
     /// <summary>
@@ -179,10 +149,9 @@ internal sealed class CartCache(
 
         var header = cart.Header;
         var entry = new CachedCart(header.Version, time.GetUtcNow().ToUnixTimeMilliseconds(), header.Status, header.DeviceId, header.UserId, header.Ttl, view) { CreatedAt = header.CreatedAt };
-        var judged = false;
-        try
-        {
-            var stored = await redis.GetDatabase().ScriptEvaluateAsync(
+        var (answered, stored) = await CallAsync(
+            call,
+            db => db.ScriptEvaluateAsync(
                 SetIfNotNewerScript,
                 [KeyOf(header.CartId), options.Value.InvalidationSequenceKey, ChannelNames.CartFillLeaseKey(header.CartId)],
                 [
@@ -193,22 +162,45 @@ internal sealed class CartCache(
                     options.Value.InvalidationChannel,
                     header.CartId,
                     fillLease ?? string.Empty,
-                ]).WaitAsync(announce ? Timeout.InfiniteTimeSpan : options.Value.CacheOperationTimeout, time);
+                ]),
+            announce ? Timeout.InfiniteTimeSpan : options.Value.CacheOperationTimeout,
+            exception => CacheLog.CacheWriteFailed(logger, header.CartId, header.Version, exception));
+        if (!answered)
+        {
+            return null;
+        }
+
+        var refused = (long)stored == FillRefused;
+        if (!announce)
+        {
+            metrics.Fill(refused ? CacheFill.Revoked : CacheFill.Stored);
+        }
+
+        return refused ? null : entry;
+    }
+
+    /// <summary>
+    /// One Redis call the breaker let through (<paramref name="call"/>), judged by its outcome: its answer, the breaker
+    /// told of the success; or not answered, when Redis failed or did not answer within <paramref name="timeout"/>, the
+    /// breaker told of the failure and <paramref name="failed"/> given it to log. Any other exception leaves the call
+    /// unjudged (abandoned, so a probe does not hold the breaker) and goes on to the caller.
+    /// </summary>
+    private async Task<(bool Answered, T Value)> CallAsync<T>(CircuitEntry call, Func<IDatabase, Task<T>> send, TimeSpan timeout, Action<Exception> failed)
+    {
+        var judged = false;
+        try
+        {
+            var value = await send(redis.GetDatabase()).WaitAsync(timeout, time);
             judged = true;
             breaker.RecordSuccess();
-            if (!announce)
-            {
-                metrics.Fill((long)stored == FillRefused ? CacheFill.Revoked : CacheFill.Stored);
-            }
-
-            return (long)stored == FillRefused ? null : entry;
+            return (true, value);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             judged = true;
             breaker.RecordFailure(call);
-            CacheLog.CacheWriteFailed(logger, header.CartId, header.Version, exception);
-            return null;
+            failed(exception);
+            return (false, default!);
         }
         finally
         {

@@ -9,7 +9,7 @@ namespace DynamoDbStreams.Processing;
 public sealed class ShardProgress(TimeProvider time)
 {
     /// <summary>How <see cref="Stillest"/> names the worker's own loop.</summary>
-    public const string WorkerLoop = "the worker's loop";
+    public const string WorkerLoop = "The worker's loop";
 
     private readonly ConcurrentDictionary<string, double> _lagSeconds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _consumerTurnedTicks = new(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public sealed class ShardProgress(TimeProvider time)
         {
             if (consumerTicks < ticks)
             {
-                (part, ticks) = ($"the consumer of shard {shardId}", consumerTicks);
+                (part, ticks) = ($"The consumer of shard {shardId}", consumerTicks);
             }
         }
 

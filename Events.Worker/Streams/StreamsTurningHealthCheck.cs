@@ -21,6 +21,6 @@ internal sealed class StreamsTurningHealthCheck(ShardProgress progress, TimeProv
         var still = time.GetUtcNow() - since;
         return Task.FromResult(still <= StalledAfter
             ? HealthCheckResult.Healthy($"Every part turned within the last {still.TotalSeconds:0.0} s.")
-            : HealthCheckResult.Unhealthy($"{char.ToUpperInvariant(part[0])}{part[1..]} has not turned since {since:O} ({still.TotalSeconds:0} s)."));
+            : HealthCheckResult.Unhealthy($"{part} has not turned since {since:O} ({still.TotalSeconds:0} s)."));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HostingIntegrations.DynamoDBFaults;
@@ -49,15 +48,6 @@ public static class DynamoDBErrors
 
     private static string Error(string type, string message) => new JsonObject { ["__type"] = type, ["message"] = message }.ToJsonString();
 
-    private static int CountTransactItems(ReadOnlySpan<byte> requestBody)
-    {
-        try
-        {
-            return JsonNode.Parse(requestBody)?["TransactItems"] is JsonArray items ? items.Count : 1;
-        }
-        catch (JsonException)
-        {
-            return 1;
-        }
-    }
+    private static int CountTransactItems(ReadOnlySpan<byte> requestBody) =>
+        RequestJson.ObjectOf(requestBody)?["TransactItems"] is JsonArray items ? items.Count : 1;
 }

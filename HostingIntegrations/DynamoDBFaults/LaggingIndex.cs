@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HostingIntegrations.DynamoDBFaults;
@@ -18,7 +17,7 @@ internal static class LaggingIndex
     /// refuses one; a local index that gives one is never behind).
     /// </summary>
     public static bool Reads(ReadOnlySpan<byte> requestBody) =>
-        Parse(requestBody) is { } request
+        RequestJson.ObjectOf(requestBody) is { } request
         && request["IndexName"] is JsonValue name && name.TryGetValue<string>(out var index) && index.Length > 0
         && !(request["ConsistentRead"] is JsonValue consistent && consistent.TryGetValue<bool>(out var strongly) && strongly);
 
@@ -29,7 +28,7 @@ internal static class LaggingIndex
     public static string EmptyAnswer(ReadOnlySpan<byte> requestBody)
     {
         var answer = new JsonObject { ["Count"] = 0 };
-        if (!(Parse(requestBody)?["Select"] is JsonValue select && select.TryGetValue<string>(out var what) && what == "COUNT"))
+        if (!(RequestJson.ObjectOf(requestBody)?["Select"] is JsonValue select && select.TryGetValue<string>(out var what) && what == "COUNT"))
         {
             answer["Items"] = new JsonArray();
         }
@@ -38,15 +37,4 @@ internal static class LaggingIndex
         return answer.ToJsonString();
     }
 
-    private static JsonObject? Parse(ReadOnlySpan<byte> requestBody)
-    {
-        try
-        {
-            return JsonNode.Parse(requestBody) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -16,16 +16,7 @@ internal sealed record PartialBatchGet(byte[] ForwardedBody, JsonObject Unproces
     /// </summary>
     public static PartialBatchGet? Split(ReadOnlySpan<byte> requestBody)
     {
-        JsonObject? request;
-        try
-        {
-            request = JsonNode.Parse(requestBody) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
+        var request = RequestJson.ObjectOf(requestBody);
         if (request?["RequestItems"] is not JsonObject tables
             || tables.Sum(table => (table.Value?["Keys"] as JsonArray)?.Count ?? 0) < 2)
         {

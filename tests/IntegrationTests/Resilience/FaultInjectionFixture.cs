@@ -4,10 +4,9 @@ namespace IntegrationTests.Resilience;
 
 /// <summary>
 /// The storefront path (gateway, one cart-api, payments-api) with the DynamoDB fault injector between the services
-/// and DynamoDB Local, driven through its dashboard commands. Tests in the collection run one at a time; each clears
-/// its fault when done. The hold sweeper is off: its reads, once a second, would land in the round trips a request is
-/// counted for. The cart-api replica may have <see cref="CartApiCallsInFlight"/> DynamoDB calls in flight, and sheds a
-/// call that finds no slot within a quarter second (DynamoDbAdmissionTests).
+/// and DynamoDB Local, driven through its dashboard commands, the hold sweeper off (the base fixture). The cart-api
+/// replica may have <see cref="CartApiCallsInFlight"/> DynamoDB calls in flight, and sheds a call that finds no slot
+/// within a quarter second (DynamoDbAdmissionTests).
 /// </summary>
 public sealed class FaultInjectionFixture : FaultInjectingPlatformFixture
 {
@@ -21,10 +20,10 @@ public sealed class FaultInjectionFixture : FaultInjectingPlatformFixture
     protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         builder.KeepOnly("gateway");
+        base.Configure(builder);
         foreach (var replica in CartApiReplicaBuilders(builder))
         {
-            replica.WithEnvironment("Carts__HoldSweeper__Enabled", "false")
-                .WithEnvironment("DynamoDb__MaxCallsInFlight", CartApiCallsInFlight.ToString(CultureInfo.InvariantCulture))
+            replica.WithEnvironment("DynamoDb__MaxCallsInFlight", CartApiCallsInFlight.ToString(CultureInfo.InvariantCulture))
                 .WithEnvironment("DynamoDb__AdmissionWait", "00:00:00.250")
                 .WithEnvironment("Carts__CacheTimeToLive", CartCacheLifetime.ToString("c", CultureInfo.InvariantCulture));
         }

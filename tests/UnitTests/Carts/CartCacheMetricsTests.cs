@@ -12,6 +12,7 @@ public sealed class CartCacheMetricsTests : IDisposable
     private readonly MetricCollector<long> _lookups;
     private readonly MetricCollector<long> _invalidations;
     private readonly MetricCollector<long> _writeBases;
+    private readonly MetricCollector<long> _fills;
 
     public CartCacheMetricsTests()
     {
@@ -20,6 +21,7 @@ public sealed class CartCacheMetricsTests : IDisposable
         _lookups = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.cache.lookups");
         _invalidations = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.cache.invalidations");
         _writeBases = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.write.bases");
+        _fills = new MetricCollector<long>(meters, CartCacheMetrics.MeterName, "cart.cache.fills");
     }
 
     [Fact]
@@ -57,8 +59,19 @@ public sealed class CartCacheMetricsTests : IDisposable
         Assert.Equal(["cache", "cache_behind", "dynamodb"], _writeBases.GetMeasurementSnapshot().Select(m => (string)m.Tags["source"]!));
     }
 
+    [Fact]
+    public void Fills_of_carts_read_from_DynamoDB_are_counted_by_what_became_of_them()
+    {
+        _metrics.Fill(CacheFill.Stored);
+        _metrics.Fill(CacheFill.Revoked);
+        _metrics.Fill(CacheFill.NotLeased);
+
+        Assert.Equal(["stored", "revoked", "not_leased"], _fills.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!));
+    }
+
     public void Dispose()
     {
+        _fills.Dispose();
         _writeBases.Dispose();
         _lookups.Dispose();
         _invalidations.Dispose();

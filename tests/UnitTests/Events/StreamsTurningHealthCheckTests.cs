@@ -1,9 +1,6 @@
-using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
 using Events.Worker.Streams;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace UnitTests.Events;
@@ -19,26 +16,16 @@ public sealed class StreamsTurningHealthCheckTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 15, 10, 21, 0, TimeSpan.Zero));
     private readonly StreamsWorkerOptions _options = new() { WorkerId = "worker-1" };
-    private readonly OneShardStream _stream = new();
-    private readonly InMemoryLeaseDynamoDb _leases = new();
-    private readonly RecordingProcessor _processor = new();
     private readonly TaskCompletionSource _neverAnswers = new();
-    private readonly ShardProgress _progress;
-    private readonly StreamsWorker _worker;
+    private readonly OneShardWorker _run;
 
-    public StreamsTurningHealthCheckTests()
-    {
-        _progress = new ShardProgress(_clock);
-        _worker = new StreamsWorker(
-            _stream, new LeaseTable(_leases, "events-leases", _clock), _processor, [new StreamSource(OneShardStream.Table)],
-            Options.Create(_options), _progress, _clock, NullLogger<StreamsWorker>.Instance);
-    }
+    public StreamsTurningHealthCheckTests() => _run = new OneShardWorker(_options, _clock);
 
     [Fact]
     public async Task A_worker_whose_loop_and_consumer_turn_stays_alive_past_the_stall_limit()
     {
-        await _worker.StartAsync(CancellationToken.None);
-        await _processor.NextDeliveryAsync(Patience);
+        await _run.Worker.StartAsync(CancellationToken.None);
+        await _run.Processor.NextDeliveryAsync(Patience);
 
         await RunForAsync(StreamsTurningHealthCheck.StalledAfter * 2);
 
@@ -48,9 +35,9 @@ public sealed class StreamsTurningHealthCheckTests : IAsyncLifetime
     [Fact]
     public async Task A_consumer_wedged_on_a_read_that_never_answers_makes_the_worker_unalive_though_its_loop_still_renews_the_lease()
     {
-        await _worker.StartAsync(CancellationToken.None);
-        await _processor.NextDeliveryAsync(Patience);
-        _stream.DuringNextRead = () => _neverAnswers.Task;
+        await _run.Worker.StartAsync(CancellationToken.None);
+        await _run.Processor.NextDeliveryAsync(Patience);
+        _run.Stream.DuringNextRead = () => _neverAnswers.Task;
 
         await RunForAsync(StreamsTurningHealthCheck.StalledAfter / 2);
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync()).Status);
@@ -60,15 +47,15 @@ public sealed class StreamsTurningHealthCheckTests : IAsyncLifetime
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.Contains($"consumer of shard {OneShardStream.ShardId}", result.Description, StringComparison.Ordinal);
-        Assert.Equal(_options.WorkerId, _leases.Find(Lease.KeyOf(OneShardStream.StreamArn, OneShardStream.ShardId))!.Owner);
+        Assert.Equal(_options.WorkerId, _run.Leases.Find(OneShardWorker.LeaseKey)!.Owner);
     }
 
     [Fact]
     public async Task A_loop_wedged_on_a_call_that_never_answers_makes_the_worker_unalive()
     {
-        await _worker.StartAsync(CancellationToken.None);
-        await _processor.NextDeliveryAsync(Patience);
-        _stream.DuringNextListing = () => _neverAnswers.Task;
+        await _run.Worker.StartAsync(CancellationToken.None);
+        await _run.Processor.NextDeliveryAsync(Patience);
+        _run.Stream.DuringNextListing = () => _neverAnswers.Task;
 
         await RunForAsync(StreamsTurningHealthCheck.StalledAfter + _options.DiscoveryInterval + Step);
         var result = await CheckAsync();
@@ -82,13 +69,13 @@ public sealed class StreamsTurningHealthCheckTests : IAsyncLifetime
     {
         for (var i = 0; i < 1_000; i++)
         {
-            _processor.Outcomes.Enqueue(new TimeoutException("Redis did not answer"));
+            _run.Processor.Outcomes.Enqueue(new TimeoutException("Redis did not answer"));
         }
 
-        await _worker.StartAsync(CancellationToken.None);
+        await _run.Worker.StartAsync(CancellationToken.None);
         await RunForAsync(StreamsTurningHealthCheck.StalledAfter * 2);
 
-        Assert.Equal(0, _processor.Handled);
+        Assert.Equal(0, _run.Processor.Handled);
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync()).Status);
     }
 
@@ -102,15 +89,13 @@ public sealed class StreamsTurningHealthCheckTests : IAsyncLifetime
         }
     }
 
-    private Task<HealthCheckResult> CheckAsync() => new StreamsTurningHealthCheck(_progress, _clock).CheckHealthAsync(new HealthCheckContext());
+    private Task<HealthCheckResult> CheckAsync() => new StreamsTurningHealthCheck(_run.Progress, _clock).CheckHealthAsync(new HealthCheckContext());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         _neverAnswers.TrySetResult();
-        await _worker.StopAsync(CancellationToken.None).WaitAsync(Patience);
-        _worker.Dispose();
-        _leases.Dispose();
+        await _run.DisposeAsync();
     }
 }

@@ -1,7 +1,5 @@
 using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
-using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace UnitTests.Events;
@@ -10,8 +8,6 @@ namespace UnitTests.Events;
 public sealed class StreamsWorkerLeaseLossTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static readonly string LeaseKey = Lease.KeyOf(OneShardStream.StreamArn, OneShardStream.ShardId);
-
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 15, 10, 21, 0, TimeSpan.Zero));
     private readonly StreamsWorkerOptions _options = new()
     {
@@ -23,48 +19,33 @@ public sealed class StreamsWorkerLeaseLossTests : IAsyncLifetime
         IdlePollInterval = TimeSpan.FromMilliseconds(100),
     };
 
-    private readonly OneShardStream _stream = new();
-    private readonly InMemoryLeaseDynamoDb _leases = new();
-    private readonly RecordingProcessor _processor = new();
-    private readonly FakeLogger<StreamsWorker> _log = new();
-    private readonly LeaseTable _leaseTable;
-    private readonly StreamsWorker _worker;
+    private readonly OneShardWorker _run;
 
-    public StreamsWorkerLeaseLossTests()
-    {
-        _leaseTable = new LeaseTable(_leases, "events-leases", _clock);
-        _worker = new StreamsWorker(
-            _stream, _leaseTable, _processor, [new StreamSource(OneShardStream.Table)], Options.Create(_options), new ShardProgress(_clock), _clock, _log);
-    }
+    public StreamsWorkerLeaseLossTests() => _run = new OneShardWorker(_options, _clock);
 
     [Fact]
     public async Task A_batch_whose_read_outlasted_the_lease_is_neither_published_nor_checkpointed_and_the_shard_stays_with_its_new_owner()
     {
-        _stream.DuringNextRead = async () =>
+        _run.Stream.DuringNextRead = async () =>
         {
             // The read takes a whole lease duration (a slow answer, a GC pause) and no renewal gets through meanwhile;
             // another worker saw the counter stand still that long and took the lease, as the planner lets it.
-            var observed = _leases.Find(LeaseKey)!;
-            Assert.NotNull(await _leaseTable.TakeAsync(observed, "worker-2", CancellationToken.None));
+            var observed = _run.Leases.Find(OneShardWorker.LeaseKey)!;
+            Assert.NotNull(await _run.LeaseTable.TakeAsync(observed, "worker-2", CancellationToken.None));
             _clock.Advance(_options.LeaseDuration);
         };
 
-        await _worker.StartAsync(CancellationToken.None);
+        await _run.Worker.StartAsync(CancellationToken.None);
 
         // The consumer stopped, the lease lapsed (the wait is on the real clock: the worker's runs on the fake one).
-        await Eventually.HoldsAsync(() => _log.Collector.GetSnapshot().Any(entry => entry.Id.Id == 212), Patience);
-        Assert.Equal(0, _processor.Handled);
-        var lease = _leases.Find(LeaseKey)!;
+        await Eventually.HoldsAsync(() => _run.Log.Collector.GetSnapshot().Any(entry => entry.Id.Id == 212), Patience);
+        Assert.Equal(0, _run.Processor.Handled);
+        var lease = _run.Leases.Find(OneShardWorker.LeaseKey)!;
         Assert.Equal("worker-2", lease.Owner);
         Assert.Equal(Checkpoints.TrimHorizon, lease.Checkpoint);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _worker.StopAsync(CancellationToken.None).WaitAsync(Patience);
-        _worker.Dispose();
-        _leases.Dispose();
-    }
+    public async Task DisposeAsync() => await _run.DisposeAsync();
 }

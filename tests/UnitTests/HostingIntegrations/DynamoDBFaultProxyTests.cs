@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using HostingIntegrations.DynamoDBFaults;
 
 namespace UnitTests.HostingIntegrations;
@@ -16,13 +15,7 @@ public sealed class DynamoDBFaultProxyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _proxy.StartAsync(CancellationToken.None);
-        _client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig
-        {
-            ServiceURL = (await _proxy.Address).ToString(),
-            AuthenticationRegion = "us-east-1",
-            MaxErrorRetry = 0,
-        });
+        _client = await FaultProxyClient.StartAsync(_proxy);
     }
 
     public async Task DisposeAsync()
