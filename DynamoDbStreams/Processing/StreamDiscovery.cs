@@ -1,0 +1,88 @@
+namespace DynamoDbStreams.Processing;
+
+/// <summary>
+/// Finds the shards of the source tables' streams, every <see cref="StreamsWorkerOptions.DiscoveryInterval"/> or
+/// sooner when asked (<see cref="RunSoon"/>): the newest stream <c>ListStreams</c> gives for a table is the one read;
+/// each of its shards without a lease gets one, and the lease of a finished shard the stream no longer lists is retired.
+/// </summary>
+internal sealed class StreamDiscovery(
+    IDynamoDbStreamsClient streams,
+    LeaseTable leases,
+    IEnumerable<StreamSource> sources,
+    KnownStreams known,
+    StreamsWorkerOptions options,
+    ShardProgress progress,
+    TimeProvider time,
+    ILogger logger)
+{
+    private DateTimeOffset _nextDiscovery = DateTimeOffset.MinValue;
+
+    /// <summary>Discovers if it is time to; a failed discovery is tried again at the next call.</summary>
+    public async Task DiscoverWhenDueAsync(CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() >= _nextDiscovery)
+        {
+            await DiscoverAsync(cancellationToken);
+            _nextDiscovery = time.GetUtcNow() + options.DiscoveryInterval;
+        }
+    }
+
+    /// <summary>Discovers at the next call, without waiting for the interval (a stream that vanished may have a successor).</summary>
+    public void RunSoon() => _nextDiscovery = DateTimeOffset.MinValue;
+
+    private async Task DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var leased = (await leases.ListAsync(cancellationToken)).ToDictionary(l => l.LeaseKey, StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            var stream = (await streams.ListStreamsAsync(source.TableName, cancellationToken))
+                .Where(s => s.TableName == source.TableName)
+                .MaxBy(s => s.StreamLabel, StringComparer.Ordinal);
+            progress.StreamsAnswered();
+            if (stream is null)
+            {
+                continue;
+            }
+
+            IReadOnlyList<ShardDescription> shards;
+            try
+            {
+                shards = await streams.DescribeStreamAsync(stream.StreamArn, cancellationToken);
+            }
+            catch (StreamResourceNotFoundException exception)
+            {
+                // Failing the cycle would skip every renewal at every cycle while the listing lags; the other tables go on.
+                StreamsLog.ListedStreamMissing(logger, stream.StreamArn, source.TableName, exception);
+                continue;
+            }
+
+            known.Remember(stream.StreamArn, source.TableName);
+            await LeaseNewShardsAsync(stream.StreamArn, source.TableName, shards, leased, cancellationToken);
+            await RetireFinishedShardsAsync(stream.StreamArn, shards, leased.Values, cancellationToken);
+        }
+    }
+
+    private async Task LeaseNewShardsAsync(
+        string streamArn, string tableName, IReadOnlyList<ShardDescription> shards, IReadOnlyDictionary<string, Lease> leased, CancellationToken cancellationToken)
+    {
+        foreach (var shard in shards.Where(s => !leased.ContainsKey(Lease.KeyOf(streamArn, s.ShardId))))
+        {
+            if (await leases.CreateAsync(streamArn, shard, cancellationToken))
+            {
+                StreamsLog.ShardDiscovered(logger, shard.ShardId, tableName, shard.ParentShardId);
+            }
+        }
+    }
+
+    /// <summary>A finished shard stays in the table while the stream lists it (its children check lineage against it).</summary>
+    private async Task RetireFinishedShardsAsync(
+        string streamArn, IReadOnlyList<ShardDescription> shards, IEnumerable<Lease> leased, CancellationToken cancellationToken)
+    {
+        var listed = shards.Select(s => s.ShardId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in leased.Where(l => l.StreamArn == streamArn && l.IsFinished && !listed.Contains(l.ShardId)))
+        {
+            await leases.DeleteFinishedAsync(gone, cancellationToken);
+            StreamsLog.ShardRetired(logger, gone.ShardId);
+        }
+    }
+}
