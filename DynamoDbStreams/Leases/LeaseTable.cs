@@ -136,6 +136,31 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamoDb, string tableName, TimeP
         }
     }
 
+    /// <summary>
+    /// Deletes a lease only if no write changed it since it was observed: every renewal, checkpoint, take and release
+    /// bumps the counter, so a live holder's lease is never deleted under it. False when one did, or when another
+    /// worker deleted it first.
+    /// </summary>
+    public async Task<bool> DeleteUnchangedAsync(Lease observed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = TableName,
+                Key = KeyOf(observed),
+                ConditionExpression = "#counter = :held",
+                ExpressionAttributeNames = new() { ["#counter"] = LeaseAttributes.Counter },
+                ExpressionAttributeValues = new() { [":held"] = N(observed.Counter) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     private const string OwnedCondition = "#owner = :me AND #counter = :held";
 
     private async Task<Lease> UpdateAsync(

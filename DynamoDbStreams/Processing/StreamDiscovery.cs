@@ -4,6 +4,7 @@ namespace DynamoDbStreams.Processing;
 /// Finds the shards of the source tables' streams, every <see cref="StreamsWorkerOptions.DiscoveryInterval"/> or
 /// sooner when asked (<see cref="RunSoon"/>): the newest stream <c>ListStreams</c> gives for a table is the one read;
 /// each of its shards without a lease gets one, and the lease of a finished shard the stream no longer lists is retired.
+/// A discovery returns what it listed, for <see cref="UnlistedLeaseSweep"/>; one whose listing failed throws instead.
 /// </summary>
 internal sealed class StreamDiscovery(
     IDynamoDbStreamsClient streams,
@@ -17,28 +18,33 @@ internal sealed class StreamDiscovery(
 {
     private DateTimeOffset _nextDiscovery = DateTimeOffset.MinValue;
 
-    /// <summary>Discovers if it is time to; a failed discovery is tried again at the next call.</summary>
-    public async Task DiscoverWhenDueAsync(CancellationToken cancellationToken)
+    /// <summary>Discovers if it is time to (null when not); a failed discovery is tried again at the next call.</summary>
+    public async Task<StreamListing?> DiscoverWhenDueAsync(CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() >= _nextDiscovery)
+        if (time.GetUtcNow() < _nextDiscovery)
         {
-            await DiscoverAsync(cancellationToken);
-            _nextDiscovery = time.GetUtcNow() + options.DiscoveryInterval;
+            return null;
         }
+
+        var listing = await DiscoverAsync(cancellationToken);
+        _nextDiscovery = time.GetUtcNow() + options.DiscoveryInterval;
+        return listing;
     }
 
     /// <summary>Discovers at the next call, without waiting for the interval (a stream that vanished may have a successor).</summary>
     public void RunSoon() => _nextDiscovery = DateTimeOffset.MinValue;
 
-    private async Task DiscoverAsync(CancellationToken cancellationToken)
+    private async Task<StreamListing> DiscoverAsync(CancellationToken cancellationToken)
     {
-        var leased = (await leases.ListAsync(cancellationToken)).ToDictionary(l => l.LeaseKey, StringComparer.Ordinal);
+        var all = await leases.ListAsync(cancellationToken);
+        var leased = all.ToDictionary(l => l.LeaseKey, StringComparer.Ordinal);
+        var streamsByTable = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            var stream = (await streams.ListStreamsAsync(source.TableName, cancellationToken))
-                .Where(s => s.TableName == source.TableName)
-                .MaxBy(s => s.StreamLabel, StringComparer.Ordinal);
+            var listed = (await streams.ListStreamsAsync(source.TableName, cancellationToken)).Where(s => s.TableName == source.TableName).ToList();
             progress.StreamsAnswered();
+            streamsByTable[source.TableName] = listed.Select(s => s.StreamArn).ToHashSet(StringComparer.Ordinal);
+            var stream = listed.MaxBy(s => s.StreamLabel, StringComparer.Ordinal);
             if (stream is null)
             {
                 continue;
@@ -60,6 +66,8 @@ internal sealed class StreamDiscovery(
             await LeaseNewShardsAsync(stream.StreamArn, source.TableName, shards, leased, cancellationToken);
             await RetireFinishedShardsAsync(stream.StreamArn, shards, leased.Values, cancellationToken);
         }
+
+        return new StreamListing(all, streamsByTable);
     }
 
     private async Task LeaseNewShardsAsync(

@@ -59,4 +59,13 @@ internal static partial class StreamsLog
 
     [LoggerMessage(EventId = 219, Level = LogLevel.Warning, Message = "Stream {StreamArn} of {TableName} is listed but no longer exists; skipping the table until its current stream is listed")]
     public static partial void ListedStreamMissing(ILogger logger, string streamArn, string tableName, Exception exception);
+
+    [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "Deleted the finished lease of shard {ShardId}: its stream {StreamArn} is no longer listed for {TableName}")]
+    public static partial void UnlistedFinishedLeaseDeleted(ILogger logger, string shardId, string streamArn, string tableName);
+
+    [LoggerMessage(EventId = 221, Level = LogLevel.Warning, Message = "Deleted the lease of shard {ShardId} at checkpoint {Checkpoint}: its stream {StreamArn} is no longer listed for {TableName} and no worker read it; records after the checkpoint that were never read are lost with the stream")]
+    public static partial void UnlistedUnfinishedLeaseDeleted(ILogger logger, string shardId, string checkpoint, string streamArn, string tableName);
+
+    [LoggerMessage(EventId = 222, Level = LogLevel.Debug, Message = "Deleting the lease of shard {ShardId} of unlisted stream {StreamArn} failed; tried again at the next discovery")]
+    public static partial void UnlistedLeaseDeleteFailed(ILogger logger, string shardId, string streamArn, Exception exception);
 }

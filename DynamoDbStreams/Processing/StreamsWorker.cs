@@ -6,7 +6,8 @@ namespace DynamoDbStreams.Processing;
 /// <summary>
 /// Reads the streams of the configured tables, the way Lambda's event-source mapping and the KCL do: discovers
 /// shards, keeps one lease per shard in DynamoDB, runs one consumer per held lease (parents before children),
-/// checkpoints after every batch, hands leases over on request and releases them on shutdown.
+/// checkpoints after every batch, hands leases over on request and releases them on shutdown; deletes the leases of
+/// streams no longer listed once nobody holds them.
 /// </summary>
 public sealed class StreamsWorker : BackgroundService
 {
@@ -17,6 +18,7 @@ public sealed class StreamsWorker : BackgroundService
     private readonly ShardConsumers _consumers;
     private readonly StreamDiscovery _discovery;
     private readonly LeaseRenewal _renewal;
+    private readonly UnlistedLeaseSweep _sweep;
     private readonly LeaseBalancer _balancer;
 
     public StreamsWorker(
@@ -35,6 +37,7 @@ public sealed class StreamsWorker : BackgroundService
         _consumers = new ShardConsumers(streams, leases, processor, known, _options, progress, time, logger);
         _discovery = new StreamDiscovery(streams, leases, sources, known, _options, progress, time, logger);
         _renewal = new LeaseRenewal(leases, _consumers, _options, time, logger);
+        _sweep = new UnlistedLeaseSweep(leases, _consumers, _options, time, logger);
         _balancer = new LeaseBalancer(leases, _consumers, known, _options, time, logger);
     }
 
@@ -74,7 +77,10 @@ public sealed class StreamsWorker : BackgroundService
         StreamsLog.Released(_logger, _options.WorkerId, await _consumers.StopAllAsync());
     }
 
-    /// <summary>One turn: forget stopped consumers, discover when due, renew what is held, take or ask for more.</summary>
+    /// <summary>
+    /// One turn: forget stopped consumers, discover when due, renew what is held, delete what discovery found unlisted
+    /// (after the renewals, which must not wait behind it), take or ask for more.
+    /// </summary>
     private async Task RunCycleAsync(CancellationToken stoppingToken)
     {
         if (await _consumers.ReapAsync())
@@ -83,8 +89,13 @@ public sealed class StreamsWorker : BackgroundService
             _discovery.RunSoon();
         }
 
-        await _discovery.DiscoverWhenDueAsync(stoppingToken);
+        var listing = await _discovery.DiscoverWhenDueAsync(stoppingToken);
         await _renewal.RenewAsync(stoppingToken);
+        if (listing is not null)
+        {
+            await _sweep.SweepAsync(listing, stoppingToken);
+        }
+
         await _balancer.BalanceAsync(stoppingToken);
     }
 }

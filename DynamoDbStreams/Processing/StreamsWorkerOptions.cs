@@ -26,4 +26,10 @@ public sealed class StreamsWorkerOptions
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a lease of a stream <c>ListStreams</c> no longer lists must be seen unchanged, its stream unlisted at every
+    /// discovery, before it is deleted; never less than <see cref="LeaseDuration"/>, so a live holder's lease is kept.
+    /// </summary>
+    public TimeSpan UnlistedStreamGrace { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -7,7 +7,7 @@ namespace UnitTests.Events;
 
 /// <summary>
 /// The lease table in memory: the scan, put, update and delete calls <see cref="LeaseTable"/> makes, with their
-/// conditions honoured (equalities and <c>attribute_not_exists</c> joined by <c>AND</c>; <c>SET</c> and <c>REMOVE</c> updates).
+/// conditions honoured, deletes' too (equalities and <c>attribute_not_exists</c> joined by <c>AND</c>; <c>SET</c> and <c>REMOVE</c> updates).
 /// </summary>
 internal sealed class InMemoryLeaseDynamoDb() : AmazonDynamoDBClient(
     new BasicAWSCredentials("local", "local"),
@@ -74,8 +74,18 @@ internal sealed class InMemoryLeaseDynamoDb() : AmazonDynamoDBClient(
 
     public override Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken = default)
     {
+        string Name(string token) => request.ExpressionAttributeNames?.GetValueOrDefault(token, token) ?? token;
+
         lock (_gate)
         {
+            // As DynamoDB: a condition on an item that is not there fails; a delete without one always succeeds.
+            var found = _items.TryGetValue(KeyOf(request.Key), out var item);
+            if (!string.IsNullOrEmpty(request.ConditionExpression)
+                && (!found || !Holds(request.ConditionExpression.Split(" AND "), item!, Name, request.ExpressionAttributeValues)))
+            {
+                throw new ConditionalCheckFailedException("The condition does not hold.");
+            }
+
             _items.Remove(KeyOf(request.Key));
             return Task.FromResult(new DeleteItemResponse());
         }

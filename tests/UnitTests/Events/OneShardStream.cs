@@ -31,6 +31,9 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
     /// <summary>The shard <see cref="ShardId"/> was split from, if any (a shard the stream no longer has, say).</summary>
     public string? ParentShardId { get; set; }
 
+    /// <summary>What every <c>ListStreams</c> call throws while set (the Streams API away), instead of answering.</summary>
+    public Exception? ListingFailure { get; set; }
+
     /// <summary>ListStreams still lists the stream, but DescribeStream answers that it does not exist (a listing that lags a deletion).</summary>
     public bool ListedButMissing { get; set; }
 
@@ -59,6 +62,11 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
         if (Interlocked.Exchange(ref _duringNextListing, null) is { } meanwhile)
         {
             await meanwhile();
+        }
+
+        if (ListingFailure is { } failure)
+        {
+            throw failure;
         }
 
         var current = Volatile.Read(ref _currentStreamArn);
