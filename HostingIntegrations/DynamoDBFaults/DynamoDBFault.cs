@@ -5,8 +5,9 @@ public enum DynamoDBFaultKind
 {
     /// <summary>
     /// Answers as throttled DynamoDB does: a transaction is cancelled with a <c>ThrottlingError</c> reason, a
-    /// <c>BatchGetItem</c> of several keys reads one and returns the others unprocessed (<see cref="PartialBatchGet"/>),
-    /// any other call gets the throttling error.
+    /// <c>BatchGetItem</c> of several keys reads one and returns the others unprocessed (<see cref="PartialBatchGet"/>), a
+    /// <c>BatchWriteItem</c> of several requests writes the first half and returns the rest unprocessed
+    /// (<see cref="PartialBatchWrite"/>), any other call gets the throttling error.
     /// </summary>
     Throttle,
 
@@ -60,9 +61,14 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
         (Kind != DynamoDBFaultKind.IndexLag || operation == LaggingIndex.Operation)
         && (Operations is not { Count: > 0 } || Operations.Contains(operation));
 
-    /// <summary>True when the fault applies to this call: its operation, and for an index lag, a query of an index.</summary>
+    /// <summary>
+    /// True when the fault applies to this call: its operation; for an index lag, a query of an index; for a throttle, a
+    /// <c>BatchWriteItem</c> whose requests it can read (any other is forwarded untouched, for DynamoDB to refuse).
+    /// </summary>
     internal bool Applies(string operation, ReadOnlySpan<byte> requestBody) =>
-        Matches(operation) && (Kind != DynamoDBFaultKind.IndexLag || LaggingIndex.Reads(requestBody));
+        Matches(operation)
+        && (Kind != DynamoDBFaultKind.IndexLag || LaggingIndex.Reads(requestBody))
+        && (Kind != DynamoDBFaultKind.Throttle || operation != PartialBatchWrite.Operation || PartialBatchWrite.Reads(requestBody));
 
     /// <summary>The fault in words, as the dashboard shows it.</summary>
     public string Describe()

@@ -54,7 +54,7 @@ public static class DynamoDBFaultInjectorBuilderExtensions
             .WithIconName("Flash")
             .WithCommand(Commands.Throttle, "Throttle", context => ApplyAsync(injector, context, ThrottleFrom), new CommandOptions
             {
-                Description = "Answers a share of the calls as throttled DynamoDB does (transactions: cancelled with ThrottlingError), and may delay the rest of them.",
+                Description = "Answers a share of the calls as throttled DynamoDB does (transactions: cancelled with ThrottlingError; batches of several keys or writes: part done, the rest returned unprocessed), and may delay the rest of them.",
                 IconName = "TopSpeed",
                 Arguments = [Percent(), Operations(), new InteractionInput
                 {

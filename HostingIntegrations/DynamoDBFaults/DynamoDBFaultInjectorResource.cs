@@ -27,6 +27,15 @@ public sealed class DynamoDBFaultInjectorResource(string name, DynamoDBLocalReso
     public long HeldAnswers => Proxy.AnswersHeld;
 
     /// <summary>
+    /// Batch calls a throttle answered in part so far (a share written or read, the rest returned unprocessed): proof
+    /// that a test's batches were really split.
+    /// </summary>
+    public long PartialBatchAnswers => Proxy.PartialBatches;
+
+    /// <summary>The keys and write requests those answers returned unprocessed so far.</summary>
+    public long LeftUnprocessed => Proxy.LeftUnprocessed;
+
+    /// <summary>
     /// Every call the services made so far, by DynamoDB operation: a test reads it before and after a request to count
     /// the round trips that request cost.
     /// </summary>

@@ -35,6 +35,8 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     private long _forwarded;
     private long _injected;
     private long _answersHeld;
+    private long _partialBatches;
+    private long _leftUnprocessed;
     private long _inFlight;
     private long _peakInFlight;
 
@@ -54,6 +56,15 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
     /// counts once DynamoDB has answered, so its call has taken effect there.
     /// </summary>
     public long AnswersHeld => Interlocked.Read(ref _answersHeld);
+
+    /// <summary>
+    /// Batch calls a throttle answered in part (<see cref="PartialBatchGet"/>, <see cref="PartialBatchWrite"/>): each
+    /// counts once DynamoDB has answered the part forwarded and the answer went back with the rest unprocessed.
+    /// </summary>
+    public long PartialBatches => Interlocked.Read(ref _partialBatches);
+
+    /// <summary>The keys and write requests those answers returned unprocessed, for the caller to send again.</summary>
+    public long LeftUnprocessed => Interlocked.Read(ref _leftUnprocessed);
 
     /// <summary>Every call received so far (forwarded or faulted), by operation (<c>Query</c>, <c>TransactWriteItems</c>, …).</summary>
     public IReadOnlyDictionary<string, long> Calls => _calls.ToDictionary(StringComparer.Ordinal);
@@ -117,9 +128,13 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
             Interlocked.Increment(ref _injected);
             switch (plan.Fault!.Kind)
             {
-                case DynamoDBFaultKind.Throttle when operation == "BatchGetItem" && PartialBatchGet.Split(body) is { } partial:
+                case DynamoDBFaultKind.Throttle when operation == "BatchGetItem" && PartialBatchGet.Split(body) is { } partialGet:
                     Interlocked.Increment(ref _forwarded);
-                    await ForwardAsync(context, partial.ForwardedBody, partial.Answer);
+                    await ForwardAsync(context, partialGet.ForwardedBody, AnsweredInPart(partialGet.Answer, partialGet.Unprocessed));
+                    return;
+                case DynamoDBFaultKind.Throttle when operation == PartialBatchWrite.Operation && PartialBatchWrite.Split(body) is { } partialWrite:
+                    Interlocked.Increment(ref _forwarded);
+                    await ForwardAsync(context, partialWrite.ForwardedBody, AnsweredInPart(partialWrite.Answer, partialWrite.Unprocessed));
                     return;
                 case DynamoDBFaultKind.Throttle:
                     await AnswerAsync(context, DynamoDBErrors.Throttled(operation, body, plan.Fault.ThrottlingError));
@@ -206,6 +221,14 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
         }
     }
+
+    /// <summary>A batch's rewrite of DynamoDB's answer, counted when it is made (DynamoDB answered the part forwarded).</summary>
+    private Func<byte[], byte[]> AnsweredInPart(Func<byte[], byte[]> answer, int unprocessed) => response =>
+    {
+        Interlocked.Increment(ref _partialBatches);
+        Interlocked.Add(ref _leftUnprocessed, unprocessed);
+        return answer(response);
+    };
 
     private static async Task AnswerAsync(HttpContext context, (int Status, string Body) error)
     {

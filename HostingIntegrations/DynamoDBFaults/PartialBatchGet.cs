@@ -8,7 +8,7 @@ namespace HostingIntegrations.DynamoDBFaults;
 /// keys in <c>UnprocessedKeys</c> with a 200, not an error (only a batch it can read nothing of is refused with a
 /// throttling error). The injected worst case: one key is read per call, the others are left unprocessed.
 /// </summary>
-internal sealed record PartialBatchGet(byte[] ForwardedBody, JsonObject UnprocessedKeys)
+internal sealed record PartialBatchGet(byte[] ForwardedBody, JsonObject UnprocessedKeys, int Unprocessed)
 {
     /// <summary>
     /// The call split into the one key to read and the keys to leave unprocessed; null for a batch of one key (throttled
@@ -25,6 +25,7 @@ internal sealed record PartialBatchGet(byte[] ForwardedBody, JsonObject Unproces
 
         var forwarded = new JsonObject();
         var unprocessed = new JsonObject();
+        var left = 0;
         foreach (var (name, table) in tables)
         {
             if (table is not JsonObject { } keysAndAttributes || keysAndAttributes["Keys"] is not JsonArray { Count: > 0 } keys)
@@ -41,11 +42,12 @@ internal sealed record PartialBatchGet(byte[] ForwardedBody, JsonObject Unproces
             if (keys.Count > read)
             {
                 unprocessed[name] = WithKeys(keysAndAttributes, keys.Skip(read));
+                left += keys.Count - read;
             }
         }
 
         request["RequestItems"] = forwarded;
-        return new PartialBatchGet(JsonSerializer.SerializeToUtf8Bytes(request), unprocessed);
+        return new PartialBatchGet(JsonSerializer.SerializeToUtf8Bytes(request), unprocessed, left);
     }
 
     /// <summary>DynamoDB's answer to the forwarded call with the keys left out put back as unprocessed.</summary>

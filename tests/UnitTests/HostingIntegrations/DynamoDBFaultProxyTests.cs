@@ -56,6 +56,18 @@ public sealed class DynamoDBFaultProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_throttled_batch_write_of_one_item_is_a_ProvisionedThroughputExceededException()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.Throttle));
+
+        await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => _client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new() { ["t"] = [new WriteRequest(new PutRequest(Put().Item))] },
+        }));
+        Assert.Equal((1, 0), (_proxy.Injected, _proxy.PartialBatches));
+    }
+
+    [Fact]
     public async Task A_failed_call_is_an_InternalServerError()
     {
         _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.ServerError));

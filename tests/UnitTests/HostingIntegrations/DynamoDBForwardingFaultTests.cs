@@ -18,7 +18,8 @@ namespace UnitTests.HostingIntegrations;
 /// The faults that let a call reach DynamoDB, as the AWS SDK reads them. The lagging index: a query of an index answered
 /// with no items, as a global secondary index that has not caught up answers, while base-table queries and other calls
 /// reach DynamoDB unchanged. The held answer: the call reaches DynamoDB at once, its answer reaches the caller once the
-/// fault is cleared. The upstream here is a stub that answers every call with one item and records what it was sent.
+/// fault is cleared. The batch write throttled in part: half its items reach DynamoDB, the SDK reads the rest as
+/// unprocessed. The upstream here is a stub that answers every call with one item and records what it was sent.
 /// </summary>
 public sealed class DynamoDBForwardingFaultTests : IAsyncLifetime
 {
@@ -172,6 +173,45 @@ public sealed class DynamoDBForwardingFaultTests : IAsyncLifetime
         Assert.Equal(1, _proxy.Injected);
     }
 
+    [Fact]
+    public async Task A_throttled_batch_write_reaches_DynamoDB_with_half_its_items_and_the_SDK_reads_the_rest_as_unprocessed()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.Throttle, Operations: new HashSet<string> { "BatchWriteItem" }));
+        var requests = Enumerable.Range(1, 5).Select(n => new WriteRequest(new PutRequest(new() { ["PK"] = new AttributeValue($"PRODUCT#SKU-{n}"), ["SK"] = new AttributeValue("CATALOG") }))).ToList();
+
+        var response = await _client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { ["carts"] = requests } });
+
+        Assert.Equal(HttpStatusCode.OK, response.HttpStatusCode);
+        var unprocessed = Assert.Single(response.UnprocessedItems);
+        Assert.Equal("carts", unprocessed.Key);
+        Assert.Equal(["PRODUCT#SKU-4", "PRODUCT#SKU-5"], unprocessed.Value.Select(request => request.PutRequest.Item["PK"].S));
+        Assert.Equal("CATALOG", unprocessed.Value[0].PutRequest.Item["SK"].S);
+        var forwarded = Assert.Single(_upstreamCalls);
+        Assert.Equal("BatchWriteItem", forwarded.Operation);
+        Assert.Contains("PRODUCT#SKU-3", forwarded.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRODUCT#SKU-4", forwarded.Body, StringComparison.Ordinal);
+        Assert.Equal((1, 1, 2), (_proxy.Injected, _proxy.PartialBatches, _proxy.LeftUnprocessed));
+    }
+
+    [Fact]
+    public async Task A_malformed_batch_write_reaches_DynamoDB_untouched_while_writes_are_throttled()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.Throttle, Operations: new HashSet<string> { "BatchWriteItem" }));
+        const string malformed = """{"RequestItems":{"carts":{"PutRequest":"not a list"}}""";
+        using var http = new HttpClient();
+        using var call = new HttpRequestMessage(HttpMethod.Post, await _proxy.Address)
+        {
+            Content = new StringContent(malformed, System.Text.Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        call.Headers.Add("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem");
+
+        using var answer = await http.SendAsync(call);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode); // what the stub upstream answers: DynamoDB is the one to refuse it
+        Assert.Equal(malformed, Assert.Single(_upstreamCalls).Body);
+        Assert.Equal((0, 0), (_proxy.Injected, _proxy.PartialBatches));
+    }
+
     private static QueryRequest IndexQuery() => new()
     {
         TableName = "payments",
@@ -190,7 +230,12 @@ public sealed class DynamoDBForwardingFaultTests : IAsyncLifetime
 
         context.Response.ContentType = "application/x-amz-json-1.0";
         await context.Response.WriteAsync(
-            operation == "GetItem" ? $$"""{"Item":{{StubItem}}}""" : $$"""{"Count":1,"Items":[{{StubItem}}],"ScannedCount":1}""",
+            operation switch
+            {
+                "GetItem" => $$"""{"Item":{{StubItem}}}""",
+                "BatchWriteItem" => """{"UnprocessedItems":{}}""",
+                _ => $$"""{"Count":1,"Items":[{{StubItem}}],"ScannedCount":1}""",
+            },
             context.RequestAborted);
     }
 }
