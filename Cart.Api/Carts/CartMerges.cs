@@ -10,43 +10,69 @@ namespace Cart.Api.Carts;
 /// folded into it (<see cref="MergeCombiner"/>) — either way one <c>TransactWriteItems</c> that also moves the USER
 /// pointer, deletes the DEVICE pointer and marks the guest MERGED, conditioned on both versions read. A lost race
 /// is a 409: the guest was merged by someone else, or one of the carts changed; the client reads again and retries.
+/// An attempt that wrote nothing for a passing reason (throttled, or colliding with another transaction) is planned
+/// again from fresh reads within the write retry budget, as every cart write is; past it, a 503 (throttled) or a 409.
 /// </summary>
 internal sealed class CartMerges(CartStore store, CartMutations mutations, CartWriteGate gate, IOptions<CartOptions> options, TimeProvider time)
 {
     private const int MaxTransactionItems = 100;
+    private const string LostRace = "The carts changed while merging (another merge may have won); read your cart again and retry.";
 
     public async Task<Outcome<CartDocument>> MergeAsync(MergeCarts command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
         using var queued = await gate.EnterAsync(command.GuestCartId, cancellationToken);
+        var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (answer, commit) = await AttemptAsync(command, idempotency, attempt, cancellationToken);
+            if (answer is { } done)
+            {
+                return done;
+            }
+
+            // Nothing was written (throttled, or a transaction collided with ours): plan again from fresh reads, within the budget.
+            if (!retries.MayRetryAfter(attempt))
+            {
+                return commit.Throttled ? CartErrors.Throttled() : ApiError.Conflict(LostRace);
+            }
+
+            await retries.PauseAsync(attempt, commit.Throttled, cancellationToken);
+        }
+    }
+
+    /// <summary>One attempt from fresh reads: the answer, or none when the commit wrote nothing and may be tried again.</summary>
+    private async Task<(Outcome<CartDocument>? Answer, CommitOutcome Commit)> AttemptAsync(
+        MergeCarts command, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var guest = await store.LoadVisibleAsync(command.GuestCartId, command.Caller, now, cancellationToken);
         if (guest is null)
         {
-            return CartErrors.NotFound();
+            return (CartErrors.NotFound(), default);
         }
 
         if (guest.Header.Status == CartStatus.Merged)
         {
-            return ApiError.Conflict("The guest cart was already merged; read your cart again.");
+            return (ApiError.Conflict("The guest cart was already merged; read your cart again."), default);
         }
 
         if (guest.Header.UserId == command.UserId && guest.Header.Status == CartStatus.Open)
         {
-            return CartRenderer.Render(guest); // already this user's cart: attaching again changes nothing
+            return (CartRenderer.Render(guest), default); // already this user's cart: attaching again changes nothing
         }
 
         if (CartRules.RejectIfClosed(guest.Header) is { } closed)
         {
-            return closed;
+            return (closed, default);
         }
 
         var plan = await PlanAsync(guest, command.UserId, now, cancellationToken);
         if (!plan.Succeeded)
         {
-            return plan.Error;
+            return (plan.Error, default);
         }
 
-        return await CommitAsync(plan.Value, idempotency, cancellationToken);
+        return await CommitAsync(plan.Value, idempotency, attempt, cancellationToken);
     }
 
     /// <summary>The transaction that adopts or merges the guest, with the pointers it moves, or why it cannot be one.</summary>
@@ -85,12 +111,17 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
         return plan;
     }
 
-    /// <summary>Commits the plan with the Idempotency-Key's completion, then writes every cart it touched through to the cache.</summary>
-    private async Task<Outcome<CartDocument>> CommitAsync(MergePlan plan, IdempotencyContext? idempotency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the plan with the Idempotency-Key's completion, then writes every cart it touched through to the cache;
+    /// no answer when the commit wrote nothing and may be tried again.
+    /// </summary>
+    private async Task<(Outcome<CartDocument>? Answer, CommitOutcome Commit)> CommitAsync(
+        MergePlan plan, IdempotencyContext? idempotency, int attempt, CancellationToken cancellationToken)
     {
         var document = CartRenderer.Render(plan.Result);
         var completion = TransactionCompletion.Response(StatusCodes.Status200OK, document, VersionETag.Format(document.Version));
-        switch (await store.CommitAsync(plan.Items, idempotency, completion, attempt: 1, cancellationToken))
+        var commit = await store.CommitAsync(plan.Items, idempotency, completion, attempt, cancellationToken);
+        switch (commit)
         {
             case { Result: CommitResult.Committed }:
                 foreach (var cart in plan.Touched)
@@ -98,13 +129,13 @@ internal sealed class CartMerges(CartStore store, CartMutations mutations, CartW
                     await mutations.PublishAsync(cart, CartRenderer.Render(cart));
                 }
 
-                return document;
+                return (document, commit);
             case { Result: CommitResult.KeyTaken }:
-                return IdempotencyErrors.InUse();
-            case { Throttled: true }:
-                return CartErrors.Throttled();
+                return (IdempotencyErrors.InUse(), commit);
+            case { Result: CommitResult.Retryable }:
+                return (null, commit);
             default:
-                return ApiError.Conflict("The carts changed while merging (another merge may have won); read your cart again and retry.");
+                return (ApiError.Conflict(LostRace), commit);
         }
     }
 

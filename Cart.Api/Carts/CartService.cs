@@ -47,7 +47,7 @@ internal sealed class CartService(
 
         var completion = TransactionCompletion.Response(
             StatusCodes.Status201Created, new CreateCartResponse(header.CartId), VersionETag.Format(header.Version), LocationOf(header.CartId));
-        switch (await store.CommitAsync(CartWrites.Create(store.TableName, header), idempotency, completion, 1, cancellationToken))
+        switch (await CommitCreationAsync(header, idempotency, completion, cancellationToken))
         {
             case { Result: CommitResult.Committed }:
                 break;
@@ -63,6 +63,26 @@ internal sealed class CartService(
         var cart = new CartSnapshot(header, [], []);
         await mutations.PublishAsync(cart, CartRenderer.Render(cart));
         return header;
+    }
+
+    /// <summary>
+    /// Commits a new cart, again while an attempt wrote nothing and may succeed later (throttled, or colliding with a
+    /// concurrent transaction on its owner's pointer), within the write retry budget, as every other cart write does.
+    /// </summary>
+    private async Task<CommitOutcome> CommitCreationAsync(
+        CartHeader header, IdempotencyContext? idempotency, TransactionCompletion completion, CancellationToken cancellationToken)
+    {
+        var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await store.CommitAsync(CartWrites.Create(store.TableName, header), idempotency, completion, attempt, cancellationToken);
+            if (outcome.Result != CommitResult.Retryable || !retries.MayRetryAfter(attempt))
+            {
+                return outcome;
+            }
+
+            await retries.PauseAsync(attempt, outcome.Throttled, cancellationToken);
+        }
     }
 
     public async Task<Outcome<CartDocument>> AddLineAsync(AddLine command, IdempotencyContext? idempotency, CancellationToken cancellationToken)

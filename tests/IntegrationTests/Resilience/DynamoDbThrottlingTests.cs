@@ -66,6 +66,39 @@ public sealed class DynamoDbThrottlingTests(FaultInjectionFixture platform)
     }
 
     [Fact]
+    public async Task Creating_and_merging_carts_ride_out_a_throttled_transaction_in_every_two()
+    {
+        using var shopper = CartClient.ThroughGateway(platform, $"user-{Guid.NewGuid():N}");
+        var guests = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var guestId = await shopper.CreateCartAsync();
+            await shopper.AddAsync(guestId, "SKU-12", 1);
+            guests.Add(guestId);
+        }
+
+        var injectedBefore = platform.Faults.InjectedCalls;
+        await using (await platform.InjectAsync(Commands.Throttle, ("percent", "50"), Transactions))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                using var created = await shopper.SendAsync(HttpMethod.Post, "/carts", new { }, $"create-{i}");
+                Assert.True(created.StatusCode == HttpStatusCode.Created, $"create {i} answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+            }
+
+            foreach (var guestId in guests)
+            {
+                using var merged = await shopper.SendAsync(HttpMethod.Post, "/carts/merge", new { guestCartId = guestId }, $"merge-{guestId}");
+                Assert.True(merged.StatusCode == HttpStatusCode.OK, $"merge of {guestId} answered {(int)merged.StatusCode}: {await merged.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        var (_, cart) = await shopper.GetAsync("/me/cart");
+        Assert.Equal(4, CartClient.QuantityOf(cart, "SKU-12"));
+        Assert.True(platform.Faults.InjectedCalls - injectedBefore >= 3, "fewer throttled transactions than one in two");
+    }
+
+    [Fact]
     public async Task Throttling_while_answers_slow_down_past_the_attempt_timeout_floor_neither_opens_the_circuit_nor_answers_503()
     {
         // Issue 15, finding 1: throttled transactions on a slowing DynamoDB made attempts outlast the fixed 5 s timeout,
