@@ -14,7 +14,8 @@ namespace Cart.Api.Checkout;
 /// the Idempotency-Key <c>checkout-&lt;cartId&gt;-v&lt;version&gt;</c> of that state; (3) CHECKED_OUT with the payment
 /// recorded (and this request's Idempotency-Key completed in the same transaction). A crash or a timeout between the
 /// steps leaves CHECKING_OUT, and any retry resumes with the same payment key: never two charges. A declined payment,
-/// or a hold that expired before payment started, reopens the cart and returns the hold in one transaction.
+/// or a hold that expired before payment started, reopens the cart and returns the hold in one transaction. Once it
+/// has the cart, a checkout runs to its end whether or not its caller still waits (<see cref="RunsToItsEnd"/>).
 /// </summary>
 internal sealed class CheckoutService(
     CartStore store,
@@ -31,16 +32,24 @@ internal sealed class CheckoutService(
     TimeProvider time,
     ILogger<CheckoutService> logger)
 {
+    /// <summary>
+    /// What a checkout runs under once it has the cart, instead of the request's token: a caller that hangs up (a closed
+    /// tab, the gateway giving up) must not stop it between its writes, leaving the cart CHECKING_OUT with the payment
+    /// perhaps taken and nothing to settle it but a retry that may never come. Every step is bounded on its own (the
+    /// DynamoDB client's attempt timeouts, the write retry budget, the Payments.Api client's resilience timeouts).
+    /// </summary>
+    private static readonly CancellationToken RunsToItsEnd = CancellationToken.None;
+
     public async Task<Outcome<CheckoutResponse>> CheckoutAsync(CheckOut command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
         var ((cartId, caller, ifMatch), accountId, slot, authorization) = command;
-        using var queued = await gate.EnterAsync(cartId, cancellationToken);
+        using var queued = await gate.EnterAsync(cartId, cancellationToken); // the caller may give up while queued: nothing has happened yet
         var retries = TransactionRetries.Within(options.Value.WriteRetryBudget).Start(time);
         var retry = new RetryCause();
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var cart = await store.LoadVisibleAsync(cartId, caller, now, cancellationToken);
+            var cart = await store.LoadVisibleAsync(cartId, caller, now, RunsToItsEnd);
             if (cart is null)
             {
                 return CartErrors.NotFound();
@@ -49,9 +58,9 @@ internal sealed class CheckoutService(
             Outcome<CheckoutResponse>? answer = cart.Header.Status switch
             {
                 CartStatus.CheckedOut => Respond(cart), // a retried checkout answers as the first did
-                CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, cancellationToken),
+                CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, RunsToItsEnd),
                 CartStatus.Open when !ifMatch.Allows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
-                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, retry, cancellationToken),
+                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, retry, RunsToItsEnd),
                 _ => ApiError.Conflict($"Cart is {cart.Header.Status} and cannot be checked out."),
             };
             if (answer is { } done)
@@ -74,7 +83,7 @@ internal sealed class CheckoutService(
                 return retry.Throttled ? CartErrors.Throttled() : ApiError.Conflict("The cart changed concurrently; read it again and retry.");
             }
 
-            await retries.PauseAsync(attempt, retry.Throttled, cancellationToken);
+            await retries.PauseAsync(attempt, retry.Throttled, RunsToItsEnd);
         }
     }
 

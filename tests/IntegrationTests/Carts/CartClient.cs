@@ -29,8 +29,9 @@ public sealed class CartClient : IDisposable
     public static CartClient ThroughGateway(PlatformFixture platform, string? userId = null, string? deviceId = null) =>
         new(platform.Gateway, deviceId, userId is null ? null : platform.MintToken(userId));
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null) =>
-        _http.SendAsync(Request(method, path, body, idempotencyKey, ifMatch));
+    public Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(Request(method, path, body, idempotencyKey, ifMatch), cancellationToken);
 
     /// <summary>Sent again with the same key until the answer is definite (<see cref="DefiniteAnswers"/>), as a client with a durable key does.</summary>
     public Task<HttpResponseMessage> SendUntilDefiniteAsync(HttpMethod method, string path, object? body, string idempotencyKey) =>
