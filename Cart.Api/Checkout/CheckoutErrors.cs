@@ -28,6 +28,10 @@ internal static class CheckoutErrors
         "Conflict",
         "The checkout's hold expired before payment started; its stock and delivery slot were released and the cart is open again. Check out again.");
 
+    /// <summary>Another user's checkout froze this cart and is paying for it: only their retry can settle it.</summary>
+    public static ApiError PaidByAnother() => ApiError.Conflict(
+        "Another signed-in user is checking this cart out and paying for it; only their checkout can complete it.");
+
     public static ApiError TooLarge(int items) => Field(
         "items",
         $"This checkout would write {items} items in one transaction; DynamoDB allows {HoldWrites.TransactionItemLimit}. Check out fewer stocked products at once.");

@@ -58,9 +58,10 @@ internal sealed class CheckoutService(
             Outcome<CheckoutResponse>? answer = cart.Header.Status switch
             {
                 CartStatus.CheckedOut => Respond(cart), // a retried checkout answers as the first did
+                CartStatus.CheckingOut when !cart.Header.Payment!.MayBeResumedBy(caller.UserId) => CheckoutErrors.PaidByAnother(),
                 CartStatus.CheckingOut => await PayAsync(cart, authorization, idempotency, attempt, RunsToItsEnd),
                 CartStatus.Open when !ifMatch.Allows(cart.Header.Version) => ApiError.PreconditionFailed($"Cart is at version {cart.Header.Version}."),
-                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, slot, now, authorization, idempotency, attempt, retry, RunsToItsEnd),
+                CartStatus.Open => await FreezeAndPayAsync(cart, accountId, caller.UserId, slot, now, authorization, idempotency, attempt, retry, RunsToItsEnd),
                 _ => ApiError.Conflict($"Cart is {cart.Header.Status} and cannot be checked out."),
             };
             if (answer is { } done)
@@ -89,7 +90,7 @@ internal sealed class CheckoutService(
 
     /// <summary>Step 1, then step 2; null when the cart, the slot's counter or a stock shard moved under us (read again).</summary>
     private async Task<Outcome<CheckoutResponse>?> FreezeAndPayAsync(
-        CartSnapshot cart, string accountId, SlotId? slot, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, RetryCause retry, CancellationToken cancellationToken)
+        CartSnapshot cart, string accountId, string? payerId, SlotId? slot, DateTimeOffset now, string? authorization, IdempotencyContext? idempotency, int attempt, RetryCause retry, CancellationToken cancellationToken)
     {
         retry.Throttled = false;
         if (cart.Lines.Count == 0)
@@ -121,7 +122,7 @@ internal sealed class CheckoutService(
         // Nothing to hold (no slot, no stocked line): the checkout is as it always was, with nothing to expire.
         var hold = prepared.Value is { Slot: null, Reservations.Count: 0 } ? null : prepared.Value;
 
-        var frozen = Freeze(cart.Header, priced, total, accountId, hold, now);
+        var frozen = Freeze(cart.Header, priced, total, accountId, payerId, hold, now);
 
         // One transaction: the cart's changes, then the slot's counter and booking, then one decrement per stock take.
         var items = CartWrites.Changes(store.TableName, cart, frozen);
@@ -153,13 +154,16 @@ internal sealed class CheckoutService(
         return await PayAsync(frozen, authorization, idempotency, attempt, cancellationToken);
     }
 
-    /// <summary>Step 1's cart: re-priced, CHECKING_OUT with its payment PENDING for <paramref name="total"/>, holding what <paramref name="hold"/> took.</summary>
-    private CartSnapshot Freeze(CartHeader read, CartSnapshot priced, long total, string accountId, CheckoutHold? hold, DateTimeOffset now) => priced with
+    /// <summary>
+    /// Step 1's cart: re-priced, CHECKING_OUT with its payment PENDING for <paramref name="total"/> from
+    /// <paramref name="payerId"/>'s account, holding what <paramref name="hold"/> took.
+    /// </summary>
+    private CartSnapshot Freeze(CartHeader read, CartSnapshot priced, long total, string accountId, string? payerId, CheckoutHold? hold, DateTimeOffset now) => priced with
     {
         Header = CartRules.Touch(read, now, options.Value.GuestCartLifetime) with
         {
             Status = CartStatus.CheckingOut,
-            Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, total),
+            Payment = new CheckoutPayment(null, PaymentStatus.Pending, accountId, total, payerId),
             Hold = hold,
         },
     };

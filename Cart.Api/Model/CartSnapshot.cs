@@ -58,8 +58,18 @@ internal sealed record DiscountLine(string PromoId, long Amount, string Reason, 
 /// <summary>
 /// The payment of a cart being checked out (no transaction yet) or checked out (with its transaction), so a retried
 /// checkout charges the same account the same amount under the same key, and answers the same once done.
+/// <paramref name="PayerId"/> is the signed-in user whose checkout froze the cart: Payments.Api scopes the payment's
+/// key to its caller, so only their retry can learn what became of it (null: frozen before payers were recorded).
 /// </summary>
-internal sealed record CheckoutPayment(string? TxnId, string Status, string AccountId, long Amount);
+internal sealed record CheckoutPayment(string? TxnId, string Status, string AccountId, long Amount, string? PayerId = null)
+{
+    /// <summary>
+    /// True when <paramref name="userId"/> may carry this checkout on. Anyone else (another user on the device that
+    /// owns a guest cart, a guest) would pay under a key of their own: Payments.Api refuses them the payer's account,
+    /// and reopening the cart on that refusal would leave the payer's payment, perhaps taken, behind an open cart.
+    /// </summary>
+    public bool MayBeResumedBy(string? userId) => PayerId is null || PayerId == userId;
+}
 
 /// <summary>The states of a cart.</summary>
 internal static class CartStatus

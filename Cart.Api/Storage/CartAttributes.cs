@@ -23,6 +23,7 @@ internal static class CartAttributes
     public const string PaymentStatus = "paymentStatus";
     public const string PaymentAccountId = "paymentAccountId";
     public const string PaymentAmount = "paymentAmount";
+    public const string PaymentPayerId = "paymentPayerId";
     public const string Sku = ItemAttributes.Sku;
     public const string LineKey = "lineKey";
     public const string Qty = "qty";

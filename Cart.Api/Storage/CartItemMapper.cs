@@ -30,6 +30,7 @@ internal static class CartItemMapper
             item[CartAttributes.PaymentStatus] = S(payment.Status);
             item[CartAttributes.PaymentAccountId] = S(payment.AccountId);
             item[CartAttributes.PaymentAmount] = N(payment.Amount);
+            AddIfPresent(item, CartAttributes.PaymentPayerId, payment.PayerId is { } payerId ? S(payerId) : null);
         }
 
         if (header.Hold is { } hold)
@@ -116,7 +117,8 @@ internal static class CartItemMapper
                 item.GetStringOrNull(CartAttributes.PaymentTxnId),
                 item.GetStringOrNull(CartAttributes.PaymentStatus) ?? string.Empty,
                 accountId,
-                item.GetLongOrNull(CartAttributes.PaymentAmount) ?? 0)
+                item.GetLongOrNull(CartAttributes.PaymentAmount) ?? 0,
+                item.GetStringOrNull(CartAttributes.PaymentPayerId))
             : null,
         Hold = ToHold(item),
     };
