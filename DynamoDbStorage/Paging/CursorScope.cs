@@ -32,11 +32,15 @@ public sealed class CursorScope
     public CursorScope StartingWith(string attribute, string prefix) =>
         With(attribute, candidate => IsKeyText(candidate) && candidate.Length > prefix.Length && candidate.StartsWith(prefix, StringComparison.Ordinal));
 
-    /// <summary>The attribute must be a key from <paramref name="lower"/> to <paramref name="upper"/>, both included (a <c>BETWEEN</c> query).</summary>
+    /// <summary>
+    /// The attribute must be a key strictly between <paramref name="lower"/> and <paramref name="upper"/> (a <c>BETWEEN</c>
+    /// query). Not on a bound: DynamoDB refuses a start key on the bound a query reads towards ("The provided starting key
+    /// does not match the range key predicate", a 500), and our <c>BETWEEN</c> bounds are sentinels no item carries.
+    /// </summary>
     public CursorScope Between(string attribute, string lower, string upper) =>
         With(attribute, candidate => IsKeyText(candidate)
-            && string.CompareOrdinal(candidate, lower) >= 0
-            && string.CompareOrdinal(candidate, upper) <= 0);
+            && string.CompareOrdinal(candidate, lower) > 0
+            && string.CompareOrdinal(candidate, upper) < 0);
 
     /// <summary>The attribute must satisfy <paramref name="rule"/> (a position a cursor carries beside the keys, such as a count).</summary>
     public CursorScope Where(string attribute, Func<string, bool> rule) => With(attribute, rule);

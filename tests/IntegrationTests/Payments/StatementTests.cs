@@ -53,6 +53,7 @@ public sealed class StatementTests(PlatformFixture platform)
     [InlineData("transactions?from=2026-03-01&to=2026-03-31", "AUDIT#2026-03-02T00:00:00.000Z#e1")]
     [InlineData("transactions?from=2026-03-01&to=2026-03-31", "TXN#2026-04-15T00:00:00.000Z#t1")]
     [InlineData("transactions?from=2026-03-01&to=2026-03-31", "TXN#2026-02-15T00:00:00.000Z#t1")]
+    [InlineData("transactions?from=2026-03-01&to=2026-03-31", "TXN#2026-03-31T23:59:59.999Z$")] // the period's own upper bound, which no row carries
     [InlineData("audit", "METADATA")]
     [InlineData("audit", "TXN#2026-03-01T00:00:00.000Z#t1")]
     public async Task A_cursor_that_points_outside_the_listing_is_a_422_naming_the_cursor_never_a_500(string listing, string sortKey)

@@ -46,6 +46,8 @@ public class PageCursorTests
     [InlineData("ACCOUNT#a1", "TXN#2026-02-01T00:00:00.000Z#t1")]
     [InlineData("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#t\u00e9")]
     [InlineData("ACCOUNT#a1", "TXN#2026-01-02T00:00:00.000Z#t\n")]
+    [InlineData("ACCOUNT#a1", "TXN#2026-01-01T00:00:00.000Z")]
+    [InlineData("ACCOUNT#a1", "TXN#2026-01-31T23:59:59.999Z$")]
     public void A_statement_cursor_outside_the_accounts_period_is_refused(string pk, string sk) =>
         Assert.False(PageCursor.TryDecode(Cursor(pk, sk), January, out _));
 
