@@ -1,3 +1,5 @@
+using Idempotency;
+
 namespace Payments.Api.Apis;
 
 /// <summary>The signed-in user's fraud events: record one, read the last N, optionally within a time window.</summary>
@@ -7,7 +9,7 @@ internal static class FraudApi
     {
         var group = app.MapGroup("/users/me/fraud-events").WithTags("Fraud events").RequireAuthorization(Caller.SignedInPolicy);
 
-        group.MapPost("", RecordAsync).WithName("RecordFraudEvent").WithCallerIdempotency(required: false)
+        group.MapPost("", RecordAsync).WithName("RecordFraudEvent").WithCallerIdempotency(required: false, KeyClaim.WithTransaction)
             .WithRequestExample(FraudEventExamples.Record).WithResponseExample(StatusCodes.Status201Created, FraudEventExamples.Recorded);
         group.MapGet("", LatestAsync).WithName("ListFraudEvents").WithResponseExample(StatusCodes.Status200OK, FraudEventExamples.Latest);
 
@@ -23,8 +25,10 @@ internal static class FraudApi
             return errors.ToError().ToResult();
         }
 
-        var recorded = await service.RecordAsync(new RecordFraudEvent(http.User.Id(), request.Type!, request.Detail), cancellationToken);
-        return TypedResults.Created(ResourceLocations.FraudEvent(recorded.EventId), FraudEventResponse.From(recorded));
+        var recorded = await service.RecordAsync(new RecordFraudEvent(http.User.Id(), request.Type!, request.Detail), http.GetIdempotency(), cancellationToken);
+        return recorded.Succeeded
+            ? TypedResults.Created(ResourceLocations.FraudEvent(recorded.Value.EventId), recorded.Value)
+            : recorded.Error.ToResult();
     }
 
     /// <summary>The newest <c>limit</c> events (default 20), optionally only those between <c>from</c> and <c>to</c> (UTC timestamps or days, inclusive).</summary>

@@ -1,15 +1,31 @@
+using Idempotency;
+
 namespace Payments.Api.Application;
 
 /// <summary>Record a fraud signal of <paramref name="Type"/> about the signed-in user.</summary>
 internal sealed record RecordFraudEvent(string UserId, string Type, string? Detail);
 
 /// <summary>Records fraud events: each gets its id and the time it was recorded, then goes to its (possibly sharded) partition.</summary>
-internal sealed class FraudService(FraudStore store, TimeProvider time)
+internal sealed class FraudService(FraudStore store, LedgerWriter writer, TimeProvider time)
 {
-    public async Task<FraudEvent> RecordAsync(RecordFraudEvent command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Without an Idempotency-Key, one Put. With one, the event and the key's completed record are one transaction, so
+    /// a retry after an answer that never arrived (the event written, the client told 503) replays instead of recording
+    /// the event again.
+    /// </summary>
+    public async Task<Outcome<FraudEventResponse>> RecordAsync(RecordFraudEvent command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
         var fraudEvent = new FraudEvent(Guid.NewGuid().ToString("N"), command.UserId, command.Type, time.GetUtcTimestamp(), command.Detail);
-        await store.RecordAsync(fraudEvent, cancellationToken);
-        return fraudEvent;
+        var response = FraudEventResponse.From(fraudEvent);
+        if (idempotency is null)
+        {
+            await store.RecordAsync(fraudEvent, cancellationToken);
+            return response;
+        }
+
+        LedgerPlan<FraudEventResponse> plan = new LedgerPlan<FraudEventResponse>.Commit(
+            [store.Append(fraudEvent)], StatusCodes.Status201Created, response, Location: ResourceLocations.FraudEvent(fraudEvent.EventId));
+        var recorded = await writer.ExecuteAsync(idempotency, (_, _) => Task.FromResult(plan), cancellationToken);
+        return recorded.Succeeded ? response : recorded.Error;
     }
 }

@@ -5,14 +5,20 @@ namespace Payments.Api.Storage;
 /// <summary>Writes fraud events to their (possibly sharded) partition; reads scatter over the partitions and gather newest first.</summary>
 internal sealed class FraudStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table, FraudShards shards)
 {
-    public Task RecordAsync(FraudEvent fraudEvent, CancellationToken cancellationToken) =>
-        dynamoDb.PutItemAsync(new PutItemRequest
+    public Task RecordAsync(FraudEvent fraudEvent, CancellationToken cancellationToken)
+    {
+        var put = NewEventPut(fraudEvent);
+        return dynamoDb.PutItemAsync(new PutItemRequest
         {
-            TableName = table.Value,
-            Item = FraudEventItemMapper.ToItem(fraudEvent, shards.PartitionFor(fraudEvent.UserId, fraudEvent.EventId)),
-            ConditionExpression = "attribute_not_exists(#pk)",
-            ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey },
+            TableName = put.TableName,
+            Item = put.Item,
+            ConditionExpression = put.ConditionExpression,
+            ExpressionAttributeNames = put.ExpressionAttributeNames,
         }, cancellationToken);
+    }
+
+    /// <summary>The same write as one item of a transaction (with the Idempotency-Key's completed record).</summary>
+    public TransactWriteItem Append(FraudEvent fraudEvent) => new() { Put = NewEventPut(fraudEvent) };
 
     /// <summary>
     /// The newest <paramref name="limit"/> events between two instants (inclusive): every partition is queried
@@ -43,4 +49,13 @@ internal sealed class FraudStore(IAmazonDynamoDB dynamoDb, PaymentsTableName tab
                 .Select(FraudEventItemMapper.FromItem),
         ];
     }
+
+    /// <summary>The Put of a new event in its (possibly sharded) partition; it never overwrites one.</summary>
+    private Put NewEventPut(FraudEvent fraudEvent) => new()
+    {
+        TableName = table.Value,
+        Item = FraudEventItemMapper.ToItem(fraudEvent, shards.PartitionFor(fraudEvent.UserId, fraudEvent.EventId)),
+        ConditionExpression = "attribute_not_exists(#pk)",
+        ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey },
+    };
 }
