@@ -1,3 +1,5 @@
+using Idempotency;
+
 namespace Payments.Api.Apis;
 
 /// <summary>The signed-in user's beneficiaries: <c>/users/me/beneficiaries</c> (create, list, read, replace, delete; ETag + If-Match).</summary>
@@ -7,7 +9,7 @@ internal static class BeneficiariesApi
     {
         var group = app.MapGroup("/users/me/beneficiaries").WithTags("Beneficiaries").RequireAuthorization(Caller.SignedInPolicy);
 
-        group.MapPost("", CreateAsync).WithName("CreateBeneficiary").WithETag().WithCallerIdempotency(required: false)
+        group.MapPost("", CreateAsync).WithName("CreateBeneficiary").WithETag().WithCallerIdempotency(required: false, KeyClaim.WithTransaction)
             .WithRequestExample(BeneficiaryExamples.Create).WithResponseExample(StatusCodes.Status201Created, BeneficiaryExamples.Created);
         group.MapGet("", ListAsync).WithName("ListBeneficiaries").WithResponseExample(StatusCodes.Status200OK, BeneficiaryExamples.List);
         group.MapGet("/{beneficiaryId}", GetAsync).WithName("GetBeneficiary").WithETag().WithResponseExample(StatusCodes.Status200OK, BeneficiaryExamples.Created);
@@ -29,7 +31,7 @@ internal static class BeneficiariesApi
             return valid.Error.ToResult();
         }
 
-        var added = await service.AddAsync(new AddBeneficiary(http.User.Id(), valid.Value.Name!, valid.Value.Iban!, valid.Value.Nickname), cancellationToken);
+        var added = await service.AddAsync(new AddBeneficiary(http.User.Id(), valid.Value.Name!, valid.Value.Iban!, valid.Value.Nickname), http.GetIdempotency(), cancellationToken);
         if (!added.Succeeded)
         {
             return added.Error.ToResult();

@@ -6,6 +6,7 @@ namespace Payments.Api.Storage;
 internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table)
 {
     private const int MaxBeneficiaries = 1000;
+    private const string NewItemCondition = "attribute_not_exists(#pk)";
 
     public async Task<List<Beneficiary>> ListAsync(string userId, CancellationToken cancellationToken)
     {
@@ -37,6 +38,18 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
         return response.Item is { Count: > 0 } item ? BeneficiaryItemMapper.FromItem(item) : null;
     }
 
+    /// <summary>The Put of a new beneficiary, as one item of a transaction (with the Idempotency-Key's completed record).</summary>
+    public TransactWriteItem Create(Beneficiary beneficiary) => new()
+    {
+        Put = new Put
+        {
+            TableName = table.Value,
+            Item = BeneficiaryItemMapper.ToItem(beneficiary),
+            ConditionExpression = NewItemCondition,
+            ExpressionAttributeNames = NewItemNames(),
+        },
+    };
+
     /// <summary>Writes a new beneficiary (no previous version) or the next version of one; false when the version moved.</summary>
     public async Task<bool> TryWriteAsync(Beneficiary beneficiary, long? previousVersion, CancellationToken cancellationToken)
     {
@@ -49,8 +62,8 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
         }
         else
         {
-            request.ConditionExpression = "attribute_not_exists(#pk)";
-            request.ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey };
+            request.ConditionExpression = NewItemCondition;
+            request.ExpressionAttributeNames = NewItemNames();
         }
 
         try
@@ -84,4 +97,6 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
             return false;
         }
     }
+
+    private static Dictionary<string, string> NewItemNames() => new() { ["#pk"] = PaymentAttributes.PartitionKey };
 }
