@@ -9,6 +9,10 @@ internal static class FraudEventValidation
     private const string Earliest = "0001-01-01T00:00:00.000Z";
     private const string Latest = "9999-12-31T23:59:59.999Z";
 
+    // ISO 8601 only: a culture's formats would read 1/2/2026 as 2 January and a bare time as a day of the server's clock.
+    // No offset means UTC, as the listing says.
+    private static readonly string[] InstantFormats = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     public static FieldErrors Validate(FraudEventRequest request)
     {
         var errors = new FieldErrors();
@@ -62,7 +66,7 @@ internal static class FraudEventValidation
             return start ? StatementPeriod.StartOf(day) : StatementPeriod.EndOf(day);
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        if (DateTimeOffset.TryParseExact(value, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
             return instant.ToUtcTimestamp();
         }
