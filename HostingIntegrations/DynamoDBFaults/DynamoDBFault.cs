@@ -27,8 +27,9 @@ public enum DynamoDBFaultKind
     HoldAnswer,
 
     /// <summary>
-    /// Answers a <c>Query</c> that names an <c>IndexName</c> as if the index had not caught up with the table: 200 with
-    /// no items (<see cref="LaggingIndex"/>). Base-table queries and every other call are forwarded unchanged.
+    /// Answers a <c>Query</c> that names an <c>IndexName</c> (<see cref="DynamoDBFault.Index"/>, when the fault names one)
+    /// as if the index had not caught up with the table: 200 with no items (<see cref="LaggingIndex"/>). Base-table
+    /// queries, queries of other indexes and every other call are forwarded unchanged.
     /// </summary>
     IndexLag,
 }
@@ -46,6 +47,12 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
     /// others slowly).
     /// </summary>
     public TimeSpan Latency { get; init; }
+
+    /// <summary>
+    /// The one index an <see cref="DynamoDBFaultKind.IndexLag"/> fault holds back (<c>GSI1</c>: a write is in the table and
+    /// in its other indexes, not yet in this one); null, every index of every table.
+    /// </summary>
+    public string? Index { get; init; }
 
     /// <summary>The error a <see cref="DynamoDBFaultKind.Throttle"/> fault answers for calls other than transactions.</summary>
     public string ThrottlingError { get; init; } = DynamoDBErrors.ProvisionedThroughputExceeded;
@@ -67,7 +74,7 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
     /// </summary>
     internal bool Applies(string operation, ReadOnlySpan<byte> requestBody) =>
         Matches(operation)
-        && (Kind != DynamoDBFaultKind.IndexLag || LaggingIndex.Reads(requestBody))
+        && (Kind != DynamoDBFaultKind.IndexLag || LaggingIndex.Reads(requestBody, Index))
         && (Kind != DynamoDBFaultKind.Throttle || operation != PartialBatchWrite.Operation || PartialBatchWrite.Reads(requestBody));
 
     /// <summary>The fault in words, as the dashboard shows it.</summary>
@@ -82,7 +89,7 @@ public sealed record DynamoDBFault(DynamoDBFaultKind Kind, int Percent = 100, IR
             DynamoDBFaultKind.HoldAnswer => "answer held",
             _ => "stall",
         };
-        var scope = Kind == DynamoDBFaultKind.IndexLag ? "queries of an index"
+        var scope = Kind == DynamoDBFaultKind.IndexLag ? Index is null ? "queries of an index" : $"queries of index {Index}"
             : Operations is { Count: > 0 } ? string.Join(", ", Operations.Order(StringComparer.Ordinal))
             : "every call";
         var rest = DelayWhenMissed > TimeSpan.Zero ? $", the rest +{DelayWhenMissed.TotalMilliseconds:0} ms" : "";

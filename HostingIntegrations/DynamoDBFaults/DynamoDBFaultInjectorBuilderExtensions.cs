@@ -95,11 +95,17 @@ public static class DynamoDBFaultInjectorBuilderExtensions
                 IconName = "PauseCircle",
                 Arguments = [Percent(), Operations()],
             })
-            .WithCommand(Commands.LagIndexes, "Lag indexes", context => ApplyAsync(injector, context, args => new(DynamoDBFaultKind.IndexLag, PercentOf(args))), new CommandOptions
+            .WithCommand(Commands.LagIndexes, "Lag indexes", context => ApplyAsync(injector, context, LagFrom), new CommandOptions
             {
-                Description = "Answers a share of the queries of a secondary index as if the index had not caught up with the table: no items. Base-table queries and other calls go through.",
+                Description = "Answers a share of the queries of a secondary index (one named index, or every one) as if the index had not caught up with the table: no items. Base-table queries, other indexes' queries and other calls go through.",
                 IconName = "ArrowSync",
-                Arguments = [Percent()],
+                Arguments = [Percent(), new InteractionInput
+                {
+                    Name = "index",
+                    Label = "Index",
+                    InputType = InputType.Text,
+                    Placeholder = "GSI1 (empty: every index)",
+                }],
             })
             .WithCommand(Commands.Clear, "Clear fault", context => ApplyAsync(injector, context, _ => null), new CommandOptions
             {
@@ -141,6 +147,9 @@ public static class DynamoDBFaultInjectorBuilderExtensions
                 : DynamoDBErrors.ProvisionedThroughputExceeded,
             Latency = TimeSpan.FromMilliseconds(WholeNumber(args?.GetString("milliseconds"), fallback: 0, max: 600_000, "The delay")),
         };
+
+    private static DynamoDBFault LagFrom(InteractionInputCollection? args) =>
+        new(DynamoDBFaultKind.IndexLag, PercentOf(args)) { Index = args?.GetString("index") is { } index && !string.IsNullOrWhiteSpace(index) ? index.Trim() : null };
 
     private static DynamoDBFault SlowFrom(InteractionInputCollection? args) =>
         new(DynamoDBFaultKind.Latency, PercentOf(args), OperationsOf(args))

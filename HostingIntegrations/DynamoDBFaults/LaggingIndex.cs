@@ -13,12 +13,13 @@ internal static class LaggingIndex
     public const string Operation = "Query";
 
     /// <summary>
-    /// True when the <c>Query</c> names an <c>IndexName</c> and does not ask for a consistent read (a global index
-    /// refuses one; a local index that gives one is never behind).
+    /// True when the <c>Query</c> names an <c>IndexName</c> — <paramref name="onlyIndex"/>, when one is given — and does
+    /// not ask for a consistent read (a global index refuses one; a local index that gives one is never behind).
     /// </summary>
-    public static bool Reads(ReadOnlySpan<byte> requestBody) =>
+    public static bool Reads(ReadOnlySpan<byte> requestBody, string? onlyIndex = null) =>
         RequestJson.ObjectOf(requestBody) is { } request
         && request["IndexName"] is JsonValue name && name.TryGetValue<string>(out var index) && index.Length > 0
+        && (onlyIndex is null || string.Equals(index, onlyIndex, StringComparison.Ordinal))
         && !(request["ConsistentRead"] is JsonValue consistent && consistent.TryGetValue<bool>(out var strongly) && strongly);
 
     /// <summary>
@@ -36,5 +37,4 @@ internal static class LaggingIndex
         answer["ScannedCount"] = 0;
         return answer.ToJsonString();
     }
-
 }

@@ -150,6 +150,25 @@ public sealed class DynamoDBForwardingFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lag_of_one_named_index_empties_its_queries_and_lets_queries_of_other_indexes_through()
+    {
+        _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.IndexLag) { Index = "GSI1" });
+        var otherIndex = IndexQuery();
+        otherIndex.IndexName = "GSI2";
+        otherIndex.KeyConditionExpression = "GSI2PK = :pk";
+
+        var lagging = await _client.QueryAsync(IndexQuery());
+        var current = await _client.QueryAsync(otherIndex);
+
+        Assert.Empty(lagging.Items);
+        Assert.Single(current.Items);
+        var forwarded = Assert.Single(_upstreamCalls);
+        Assert.Contains("\"IndexName\":\"GSI2\"", forwarded.Body, StringComparison.Ordinal);
+        Assert.Equal(1, _proxy.Injected);
+        Assert.Equal("index behind its table (no items) on 100 % of queries of index GSI1", new DynamoDBFault(DynamoDBFaultKind.IndexLag) { Index = "GSI1" }.Describe());
+    }
+
+    [Fact]
     public async Task A_held_answer_reaches_the_caller_once_the_fault_is_cleared_though_the_call_reached_DynamoDB_at_once()
     {
         _proxy.Apply(new DynamoDBFault(DynamoDBFaultKind.HoldAnswer, Operations: new HashSet<string> { "Query" }));
