@@ -25,12 +25,12 @@ internal static class TransactionsApi
         return app;
     }
 
-    /// <summary>One of the caller's transactions, found by id on GSI1.</summary>
+    /// <summary>One of the caller's transactions, found by id on GSI1 or, written a moment ago, in the table.</summary>
     public static async Task<Results<Ok<TransactionResponse>, ProblemHttpResult>> GetTransactionAsync(
-        string txnId, HttpContext http, TransactionStore transactions, CancellationToken cancellationToken)
+        string txnId, HttpContext http, TransactionFinder transactions, CancellationToken cancellationToken)
     {
-        var txn = await transactions.FindOwnedAsync(txnId, http.User.Id(), cancellationToken);
-        return txn is null ? LedgerErrors.TransactionNotFound().ToResult() : TypedResults.Ok(TransactionResponse.From(txn));
+        var lookup = await transactions.FindOwnedAsync(txnId, http.User.Id(), cancellationToken);
+        return lookup.Found is { } txn ? TypedResults.Ok(TransactionResponse.From(txn)) : LedgerErrors.TransactionNotFound().ToResult();
     }
 
     /// <summary>The statement of one of the caller's accounts, oldest first: <c>?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>, both days included.</summary>

@@ -6,7 +6,8 @@ namespace Payments.Api.Application;
 /// Decides the ledger's money movements — deposits, payments, refunds — and commits each as one transaction of the
 /// balance change under <see cref="AccountRules"/>, the TXN item, its AUDIT entry and the key's completed record.
 /// </summary>
-internal sealed class LedgerService(AccountStore accounts, TransactionStore transactions, LedgerWriter writer, PaymentsTableName table, TimeProvider time)
+internal sealed class LedgerService(
+    AccountStore accounts, TransactionStore transactions, TransactionFinder finder, LedgerWriter writer, PaymentsTableName table, TimeProvider time)
 {
     /// <summary>Funds an account: a CREDIT transaction, transacted first and read only to explain a cancellation.</summary>
     public async Task<Outcome<TransactionResponse>> DepositAsync(Deposit command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
@@ -46,28 +47,23 @@ internal sealed class LedgerService(AccountStore accounts, TransactionStore tran
 
     /// <summary>
     /// Refunds (part of) a captured payment to its account. The payment's <c>refundedAmount</c> is updated under a
-    /// condition on the value read, so concurrent refunds can never exceed the captured amount in total. A payment not
-    /// (yet) in GSI1 answers 404 without spending the Idempotency-Key: the retry with the same key looks again.
+    /// condition on the value read, so concurrent refunds can never exceed the captured amount in total. A payment made
+    /// a moment ago is found in the table though GSI1 lags (<see cref="TransactionFinder"/>); a miss the search cannot
+    /// rule out answers 404 without spending the Idempotency-Key: the retry with the same key looks again.
     /// </summary>
     public async Task<Outcome<TransactionResponse>> RefundAsync(Refund command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
-        if (!ServerIds.IsWellFormed(command.TxnId))
+        var lookup = await finder.FindOwnedAsync(command.TxnId, command.UserId, cancellationToken);
+        if (lookup.Found is not { } located)
         {
-            return LedgerErrors.TransactionNotFound();
-        }
+            if (lookup.Inconclusive)
+            {
+                // The search could not read everywhere a payment made a moment ago may be. That miss is not this
+                // refund's outcome, so its Idempotency-Key is not spent on it and the client's retry runs again.
+                idempotency?.MarkInconclusive();
+            }
 
-        var located = await transactions.FindIndexedAsync(command.TxnId, cancellationToken);
-        if (located is null)
-        {
-            // GSI1 is eventually consistent: a payment made a moment ago may not be in it yet. That miss is not this
-            // refund's outcome, so its Idempotency-Key is not spent on it and the client's retry runs again.
-            idempotency?.MarkInconclusive();
             return LedgerErrors.TransactionNotFound();
-        }
-
-        if (located.UserId != command.UserId)
-        {
-            return LedgerErrors.TransactionNotFound(); // someone else's: no existence oracle
         }
 
         if (located.Kind != TransactionKinds.Payment)

@@ -25,10 +25,14 @@ internal static class Extensions
 
         builder.Services.AddSingleton<IValidateOptions<FraudOptions>, FraudOptionsValidator>();
         builder.Services.AddOptions<FraudOptions>().BindConfiguration(FraudOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReadAfterWriteOptions>, ReadAfterWriteOptionsValidator>();
+        builder.Services.AddOptions<ReadAfterWriteOptions>().BindConfiguration(ReadAfterWriteOptions.SectionName).ValidateOnStart();
 
         builder.Services.AddSingleton<PaymentsTableName>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<TransactionStore>();
+        builder.Services.AddSingleton<RecentTransactionSearch>();
+        builder.Services.AddSingleton<TransactionFinder>();
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<LedgerService>();

@@ -8,13 +8,10 @@ internal sealed class TransactionStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
     private const int RowsPerShopperRead = 100;
     private const int ShopperReads = 10;
 
-    /// <summary>A transaction by id through GSI1 (eventually consistent), when it belongs to <paramref name="userId"/>.</summary>
-    public async Task<LedgerTransaction?> FindOwnedAsync(string txnId, string userId, CancellationToken cancellationToken) =>
-        ServerIds.IsWellFormed(txnId) && await FindIndexedAsync(txnId, cancellationToken) is { } txn && txn.UserId == userId ? txn : null;
-
     /// <summary>
     /// A transaction by well-formed id through GSI1, whoever owns it; the caller checks the owner. GSI1 is eventually
-    /// consistent: null may mean only that a transaction written a moment ago is not in the index yet.
+    /// consistent: null may mean only that a transaction written a moment ago is not in the index yet
+    /// (<see cref="TransactionFinder"/> looks for it in the table then).
     /// </summary>
     public async Task<LedgerTransaction?> FindIndexedAsync(string txnId, CancellationToken cancellationToken)
     {

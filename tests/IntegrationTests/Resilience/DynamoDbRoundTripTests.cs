@@ -106,6 +106,23 @@ public sealed class DynamoDbRoundTripTests(FaultInjectionFixture platform, ITest
     }
 
     [Fact]
+    public async Task Looking_up_an_unknown_transaction_id_reads_GSI1_then_the_callers_accounts_and_each_of_them_once()
+    {
+        using var reader = PaymentsDriver.ForNewUser(platform);
+        await reader.OpenAccountAsync();
+        await reader.OpenAccountAsync();
+
+        var calls = await CountAsync("transaction by unknown id, 2 accounts", async () =>
+        {
+            using var missing = await reader.Http.GetAsync($"/transactions/{Guid.NewGuid():N}");
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        });
+
+        // GSI1, then (the read-after-write search) GSI2 for the accounts and one consistent Query per account.
+        Assert.Equal(Calls(("Query", 4)), calls);
+    }
+
+    [Fact]
     public async Task A_checkout_is_counted()
     {
         var userId = $"user-{Guid.NewGuid():N}";
