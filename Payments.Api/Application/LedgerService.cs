@@ -48,8 +48,8 @@ internal sealed class LedgerService(
     /// <summary>
     /// Refunds (part of) a captured payment to its account. The payment's <c>refundedAmount</c> is updated under a
     /// condition on the value read, so concurrent refunds can never exceed the captured amount in total. A payment made
-    /// a moment ago is found in the table though GSI1 lags (<see cref="TransactionFinder"/>); a miss the search cannot
-    /// rule out answers 404 without spending the Idempotency-Key: the retry with the same key looks again.
+    /// a moment ago is found in the table though GSI1 lags (<see cref="TransactionFinder"/>); a miss that a later look
+    /// may not repeat answers 404 without spending the Idempotency-Key: the retry with the same key looks again.
     /// </summary>
     public async Task<Outcome<TransactionResponse>> RefundAsync(Refund command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ internal sealed class LedgerService(
         {
             if (lookup.Inconclusive)
             {
-                // The search could not read everywhere a payment made a moment ago may be. That miss is not this
+                // GSI1 may still be behind further than the strongly consistent search reads. That miss is not this
                 // refund's outcome, so its Idempotency-Key is not spent on it and the client's retry runs again.
                 idempotency?.MarkInconclusive();
             }

@@ -14,13 +14,11 @@ internal sealed class RecentTransactionSearch(
     public async Task<TransactionLookup> FindAsync(string txnId, string userId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (owned, lastKey) = await accounts.ListByUserAsync(userId, settings.MaxAccounts + 1, startKey: null, cancellationToken);
-        var everyAccountListed = lastKey is null && owned.Count <= settings.MaxAccounts;
+        var (owned, _) = await accounts.ListByUserAsync(userId, settings.MaxAccounts, startKey: null, cancellationToken);
         var window = WindowAround(time.GetUtcNow(), settings.Window);
 
-        var searched = await Task.WhenAll(owned.Take(settings.MaxAccounts)
-            .Select(account => SearchAccountAsync(account.AccountId, txnId, window, settings.RowsPerAccount, cancellationToken)));
-        return TransactionLookup.After(searched, everyAccountListed, userId);
+        var searched = await Task.WhenAll(owned.Select(account => SearchAccountAsync(account.AccountId, txnId, window, settings.RowsPerAccount, cancellationToken)));
+        return searched.FirstOrDefault(found => found?.UserId == userId) is { } transaction ? TransactionLookup.Of(transaction) : TransactionLookup.NotSeenYet;
     }
 
     /// <summary>The <c>SK BETWEEN</c> bounds of the transactions made within <paramref name="window"/> of <paramref name="now"/>, either side.</summary>
@@ -28,7 +26,7 @@ internal sealed class RecentTransactionSearch(
         PaymentKeys.TransactionSkRange((now - window).ToUtcTimestamp(), (now + window).ToUtcTimestamp());
 
     /// <summary>One strongly consistent read of an account's newest transactions in the window, filtered on the id.</summary>
-    private async Task<AccountSearch> SearchAccountAsync(
+    private async Task<LedgerTransaction?> SearchAccountAsync(
         string accountId, string txnId, (string Lower, string Upper) window, int rows, CancellationToken cancellationToken)
     {
         var response = await dynamoDb.QueryAsync(new QueryRequest
@@ -54,7 +52,6 @@ internal sealed class RecentTransactionSearch(
             ConsistentRead = true,
         }, cancellationToken);
 
-        var found = response.Items.Count > 0 ? LedgerTransactionMapper.FromItem(response.Items[0]) : null;
-        return new AccountSearch(found, ReadToEnd: response.LastEvaluatedKey is not { Count: > 0 });
+        return response.Items.Count > 0 ? LedgerTransactionMapper.FromItem(response.Items[0]) : null;
     }
 }
