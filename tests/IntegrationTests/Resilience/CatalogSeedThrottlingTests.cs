@@ -132,33 +132,5 @@ public sealed class CatalogSeedThrottlingTests(ITestOutputHelper output) : IAsyn
     /// A new process whose <c>/health</c> answers 200, which it does only once it has seeded the catalog. Three minutes:
     /// a chunk that did run out of attempts would be seeded again once its claim's one-minute lease ran out.
     /// </summary>
-    private async Task WaitUntilRestartedAndSeededAsync(int? before)
-    {
-        using var client = new HttpClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (true)
-        {
-            var now = _app.ProcessId(Replica);
-            if (now is not null && now != before && await IsHealthyAsync(client))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{Replica} did not come back healthy (seeded) after its restart");
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-    }
-
-    private async Task<bool> IsHealthyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync(new Uri(_app.HttpEndpoint(Replica), "/health"));
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
+    private Task WaitUntilRestartedAndSeededAsync(int? before) => _app.WaitUntilRestartedAndHealthyAsync(Replica, before, within: TimeSpan.FromMinutes(3));
 }
