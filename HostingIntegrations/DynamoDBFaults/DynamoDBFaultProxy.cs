@@ -128,7 +128,7 @@ internal sealed class DynamoDBFaultProxy(Func<CancellationToken, Task<Uri>> upst
             Interlocked.Increment(ref _injected);
             switch (plan.Fault!.Kind)
             {
-                case DynamoDBFaultKind.Throttle when operation == "BatchGetItem" && PartialBatchGet.Split(body) is { } partialGet:
+                case DynamoDBFaultKind.Throttle when operation == PartialBatchGet.Operation && PartialBatchGet.Split(body) is { } partialGet:
                     Interlocked.Increment(ref _forwarded);
                     await ForwardAsync(context, partialGet.ForwardedBody, AnsweredInPart(partialGet.Answer, partialGet.Unprocessed));
                     return;

@@ -10,6 +10,8 @@ namespace HostingIntegrations.DynamoDBFaults;
 /// </summary>
 internal sealed record PartialBatchGet(byte[] ForwardedBody, JsonObject UnprocessedKeys, int Unprocessed)
 {
+    public const string Operation = "BatchGetItem";
+
     /// <summary>
     /// The call split into the one key to read and the keys to leave unprocessed; null for a batch of one key (throttled
     /// whole) or a body that is not a <c>BatchGetItem</c> request.

@@ -35,27 +35,28 @@ internal sealed record PartialBatchWrite(byte[] ForwardedBody, JsonObject Unproc
             return null;
         }
 
-        var toWrite = (count + 1) / 2;
+        var written = (count + 1) / 2;
+        var toWrite = written;
         var forwarded = new JsonObject();
         var unprocessed = new JsonObject();
         foreach (var (name, requests) in (JsonObject)request!["RequestItems"]!)
         {
             var all = (JsonArray)requests!;
-            var written = Math.Min(toWrite, all.Count);
-            toWrite -= written;
-            if (written > 0)
+            var here = Math.Min(toWrite, all.Count);
+            toWrite -= here;
+            if (here > 0)
             {
-                forwarded[name] = Copy(all.Take(written));
+                forwarded[name] = Copy(all.Take(here));
             }
 
-            if (all.Count > written)
+            if (all.Count > here)
             {
-                unprocessed[name] = Copy(all.Skip(written));
+                unprocessed[name] = Copy(all.Skip(here));
             }
         }
 
         request["RequestItems"] = forwarded;
-        return new PartialBatchWrite(JsonSerializer.SerializeToUtf8Bytes(request), unprocessed, count - (count + 1) / 2);
+        return new PartialBatchWrite(JsonSerializer.SerializeToUtf8Bytes(request), unprocessed, count - written);
     }
 
     /// <summary>

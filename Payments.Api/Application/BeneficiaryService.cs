@@ -19,10 +19,9 @@ internal sealed class BeneficiaryService(BeneficiaryStore store, LedgerWriter wr
             return await store.TryWriteAsync(beneficiary, previousVersion: null, cancellationToken) ? beneficiary : AlreadyExists();
         }
 
-        LedgerPlan<BeneficiaryResponse> plan = new LedgerPlan<BeneficiaryResponse>.Commit(
+        var added = await writer.CommitAsync(idempotency, new LedgerPlan<BeneficiaryResponse>.Commit(
             [store.Create(beneficiary)], StatusCodes.Status201Created, BeneficiaryResponse.From(beneficiary),
-            VersionETag.Format(beneficiary.Version), ResourceLocations.Beneficiary(beneficiary.BeneficiaryId));
-        var added = await writer.ExecuteAsync(idempotency, (_, _) => Task.FromResult(plan), cancellationToken);
+            VersionETag.Format(beneficiary.Version), ResourceLocations.Beneficiary(beneficiary.BeneficiaryId)), cancellationToken);
         return added.Succeeded ? beneficiary : added.Error;
     }
 

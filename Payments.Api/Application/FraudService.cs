@@ -23,9 +23,8 @@ internal sealed class FraudService(FraudStore store, LedgerWriter writer, TimePr
             return response;
         }
 
-        LedgerPlan<FraudEventResponse> plan = new LedgerPlan<FraudEventResponse>.Commit(
-            [store.Append(fraudEvent)], StatusCodes.Status201Created, response, Location: ResourceLocations.FraudEvent(fraudEvent.EventId));
-        var recorded = await writer.ExecuteAsync(idempotency, (_, _) => Task.FromResult(plan), cancellationToken);
+        var recorded = await writer.CommitAsync(idempotency, new LedgerPlan<FraudEventResponse>.Commit(
+            [store.Append(fraudEvent)], StatusCodes.Status201Created, response, Location: ResourceLocations.FraudEvent(fraudEvent.EventId)), cancellationToken);
         return recorded.Succeeded ? response : recorded.Error;
     }
 }

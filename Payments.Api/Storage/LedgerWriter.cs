@@ -56,6 +56,13 @@ internal sealed class LedgerWriter(IdempotentTransactions transactions, TimeProv
     }
 
     /// <summary>
+    /// Runs a plan decided without reads (a new item under a fresh id, with the key's completed record), retried as
+    /// <see cref="ExecuteAsync{T}"/> retries it.
+    /// </summary>
+    public Task<Outcome<LedgerPlan<T>.Commit>> CommitAsync<T>(IdempotencyContext? idempotency, LedgerPlan<T>.Commit decided, CancellationToken cancellationToken) =>
+        ExecuteAsync(idempotency, (_, _) => Task.FromResult<LedgerPlan<T>>(decided), cancellationToken);
+
+    /// <summary>
     /// Records a refusal that moves no money (a decline) with its audit entry: one transaction with the key's completed
     /// record, so however many duplicates race, the decline is stored and audited once. If contention outlasts the
     /// attempts, the audit entry is not written and the idempotency filter stores the refusal on its own.
