@@ -13,4 +13,12 @@ public static class StreamArns
             ? table
             : null;
     }
+
+    /// <summary>The stream's label (its creation time, <c>2026-12-01T03:41:40.020</c>): what follows <c>/stream/</c>; empty when the ARN is not a stream's.</summary>
+    public static string LabelOf(string streamArn)
+    {
+        ArgumentNullException.ThrowIfNull(streamArn);
+        var at = streamArn.LastIndexOf("/stream/", StringComparison.Ordinal);
+        return at < 0 ? string.Empty : streamArn[(at + "/stream/".Length)..];
+    }
 }

@@ -4,7 +4,8 @@ namespace DynamoDbStreams.Leases;
 /// The lease state machine's decisions, pure. A lease is <em>free</em> (no owner), <em>held</em> by a live worker
 /// (its counter moved within the lease duration, as this worker observed it), or <em>expired</em> (its counter
 /// did not move for a whole lease duration on this worker's clock; the KCL rule, which needs no synchronised clocks).
-/// A worker takes free and expired leases up to its fair share, only for shards whose parent is finished; when it
+/// A worker takes free and expired leases up to its fair share, only for shards whose lineage is done (the parent shard,
+/// and a table's older streams: <see cref="LeaseLineage"/>); when it
 /// has less than its share and another worker has more, it asks that worker to hand one over (the holder
 /// checkpoints and passes it on, so no shard is ever processed by two workers at once).
 /// </summary>
@@ -28,10 +29,9 @@ public static class LeasePlanner
                 : new LeaseObservation(lease.Counter, now);
         }
 
-        var finishedShards = leases.Where(l => l.IsFinished).Select(l => l.ShardId).ToHashSet(StringComparer.Ordinal);
-        var knownShards = leases.Select(l => l.ShardId).ToHashSet(StringComparer.Ordinal);
+        var lineage = new LeaseLineage(leases);
         var workable = leases
-            .Where(l => !l.IsFinished && IsParentDone(l, knownShards, finishedShards))
+            .Where(l => !l.IsFinished && lineage.IsReady(l))
             .OrderBy(l => l.LeaseKey, StringComparer.Ordinal)
             .ToList();
 
@@ -68,13 +68,6 @@ public static class LeasePlanner
         }
 
         return new LeasePlan(toTake, toRequest, observations);
-    }
-
-    /// <summary>Lineage: a child waits for its parent's lease to be finished; a parent no longer in the table (trimmed, retired) does not block.</summary>
-    public static bool IsParentDone(Lease lease, IReadOnlySet<string> knownShards, IReadOnlySet<string> finishedShards)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        return lease.ParentShardId is null || !knownShards.Contains(lease.ParentShardId) || finishedShards.Contains(lease.ParentShardId);
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace DynamoDbStreams.Processing;
 
 /// <summary>
 /// The streams this worker has discovered and the table each belongs to. Only leases of these streams are taken: a
-/// stream stays known after a newer one replaces it, so its unfinished shards are still read to their end.
+/// stream stays known after a newer one replaces it, so its unfinished shards are still read to their end (discovery
+/// also reads a replaced stream that still has leases, <see cref="StreamsToRead"/>).
 /// </summary>
 internal sealed class KnownStreams
 {

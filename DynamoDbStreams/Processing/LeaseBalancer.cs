@@ -3,7 +3,7 @@ namespace DynamoDbStreams.Processing;
 /// <summary>
 /// Moves leases to this worker after one look at the lease table: the ones handed to it, then the free and expired
 /// ones up to its fair share (<see cref="LeasePlanner"/>), and a handoff request to an overloaded worker when it has
-/// less. Only leases of <see cref="KnownStreams"/> are considered.
+/// less. Only leases of <see cref="KnownStreams"/> are considered, and only those whose <see cref="LeaseLineage"/> is done.
 /// </summary>
 internal sealed class LeaseBalancer(
     LeaseTable leases, ShardConsumers consumers, KnownStreams known, StreamsWorkerOptions options, TimeProvider time, ILogger logger)
@@ -15,9 +15,10 @@ internal sealed class LeaseBalancer(
     public async Task BalanceAsync(CancellationToken cancellationToken)
     {
         var all = await leases.ListAsync(cancellationToken);
-        await StartHandedOverAsync(all, cancellationToken);
+        var read = all.Where(l => known.Contains(l.StreamArn)).ToList();
+        await StartHandedOverAsync(read, cancellationToken);
 
-        var plan = LeasePlanner.Plan(WorkerId, all.Where(l => known.Contains(l.StreamArn)).ToList(), _observations, time.GetUtcNow(), options.LeaseDuration);
+        var plan = LeasePlanner.Plan(WorkerId, read, _observations, time.GetUtcNow(), options.LeaseDuration);
         _observations = plan.Observations;
         foreach (var lease in plan.ToTake)
         {
@@ -37,14 +38,13 @@ internal sealed class LeaseBalancer(
         }
     }
 
-    /// <summary>Leases handed to this worker by their previous holder.</summary>
-    private async Task StartHandedOverAsync(IReadOnlyList<Lease> all, CancellationToken cancellationToken)
+    /// <summary>Leases handed to this worker by their previous holder (of the streams it reads).</summary>
+    private async Task StartHandedOverAsync(IReadOnlyList<Lease> read, CancellationToken cancellationToken)
     {
-        var knownShards = all.Select(l => l.ShardId).ToHashSet(StringComparer.Ordinal);
-        var finished = all.Where(l => l.IsFinished).Select(l => l.ShardId).ToHashSet(StringComparer.Ordinal);
-        foreach (var lease in all.Where(l => l.Owner == WorkerId && !l.IsFinished && !consumers.Holds(l.LeaseKey)))
+        var lineage = new LeaseLineage(read);
+        foreach (var lease in read.Where(l => l.Owner == WorkerId && !l.IsFinished && !consumers.Holds(l.LeaseKey)))
         {
-            if (LeasePlanner.IsParentDone(lease, knownShards, finished) && known.Contains(lease.StreamArn))
+            if (lineage.IsReady(lease))
             {
                 var started = time.GetUtcNow();
                 try

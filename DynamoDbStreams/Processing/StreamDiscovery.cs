@@ -2,8 +2,11 @@ namespace DynamoDbStreams.Processing;
 
 /// <summary>
 /// Finds the shards of the source tables' streams, every <see cref="StreamsWorkerOptions.DiscoveryInterval"/> or
-/// sooner when asked (<see cref="RunSoon"/>): the newest stream <c>ListStreams</c> gives for a table is the one read;
-/// each of its shards without a lease gets one, and the lease of a finished shard the stream no longer lists is retired.
+/// sooner when asked (<see cref="RunSoon"/>). Of the streams <c>ListStreams</c> gives for a table, the ones read are
+/// the newest and every older one from the oldest the lease table has leases of (<see cref="StreamsToRead"/>): a stream
+/// replaced while it still held unread records is read to its end before the newer one (<see cref="LeaseLineage"/>).
+/// Each shard of a stream read that has no lease gets one, and the lease of a finished shard the stream no longer lists is
+/// retired; an older stream seen drained (every shard closed and finished) is not described again.
 /// A discovery returns what it listed, for <see cref="UnlistedLeaseSweep"/>; one whose listing failed throws instead.
 /// </summary>
 internal sealed class StreamDiscovery(
@@ -16,6 +19,8 @@ internal sealed class StreamDiscovery(
     TimeProvider time,
     ILogger logger)
 {
+    private readonly HashSet<string> _replaced = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _drained = new(StringComparer.Ordinal);
     private DateTimeOffset _nextDiscovery = DateTimeOffset.MinValue;
 
     /// <summary>Discovers if it is time to (null when not); a failed discovery is tried again at the next call.</summary>
@@ -38,36 +43,57 @@ internal sealed class StreamDiscovery(
     {
         var all = await leases.ListAsync(cancellationToken);
         var leased = all.ToDictionary(l => l.LeaseKey, StringComparer.Ordinal);
+        var leasedStreams = all.Select(l => l.StreamArn).ToHashSet(StringComparer.Ordinal);
         var streamsByTable = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
             var listed = (await streams.ListStreamsAsync(source.TableName, cancellationToken)).Where(s => s.TableName == source.TableName).ToList();
             progress.StreamsAnswered();
             streamsByTable[source.TableName] = listed.Select(s => s.StreamArn).ToHashSet(StringComparer.Ordinal);
-            var stream = listed.MaxBy(s => s.StreamLabel, StringComparer.Ordinal);
-            if (stream is null)
+            var toRead = StreamsToRead.Of(listed, leasedStreams);
+            foreach (var stream in toRead.SkipLast(1).Where(s => !_drained.Contains(s.StreamArn)))
             {
-                continue;
+                await DiscoverShardsAsync(stream, source.TableName, leased, isNewest: false, cancellationToken);
             }
 
-            IReadOnlyList<ShardDescription> shards;
-            try
+            if (toRead.Count > 0)
             {
-                shards = await streams.DescribeStreamAsync(stream.StreamArn, cancellationToken);
+                await DiscoverShardsAsync(toRead[^1], source.TableName, leased, isNewest: true, cancellationToken);
             }
-            catch (StreamResourceNotFoundException exception)
-            {
-                // Failing the cycle would skip every renewal at every cycle while the listing lags; the other tables go on.
-                StreamsLog.ListedStreamMissing(logger, stream.StreamArn, source.TableName, exception);
-                continue;
-            }
-
-            known.Remember(stream.StreamArn, source.TableName);
-            await LeaseNewShardsAsync(stream.StreamArn, source.TableName, shards, leased, cancellationToken);
-            await RetireFinishedShardsAsync(stream.StreamArn, shards, leased.Values, cancellationToken);
         }
 
         return new StreamListing(all, streamsByTable);
+    }
+
+    /// <summary>Leases the stream's new shards and retires its finished ones; an older stream all of whose shards are closed and finished is drained.</summary>
+    private async Task DiscoverShardsAsync(
+        StreamSummary stream, string tableName, IReadOnlyDictionary<string, Lease> leased, bool isNewest, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ShardDescription> shards;
+        try
+        {
+            shards = await streams.DescribeStreamAsync(stream.StreamArn, cancellationToken);
+        }
+        catch (StreamResourceNotFoundException exception)
+        {
+            // Failing the cycle would skip every renewal at every cycle while the listing lags; the other streams go on.
+            StreamsLog.ListedStreamMissing(logger, stream.StreamArn, tableName, exception);
+            return;
+        }
+
+        known.Remember(stream.StreamArn, tableName);
+        if (!isNewest && _replaced.Add(stream.StreamArn))
+        {
+            StreamsLog.ReplacedStreamRead(logger, stream.StreamArn, tableName);
+        }
+
+        await LeaseNewShardsAsync(stream.StreamArn, tableName, shards, leased, cancellationToken);
+        await RetireFinishedShardsAsync(stream.StreamArn, shards, leased.Values, cancellationToken);
+        if (!isNewest && shards.All(s => s.IsClosed && leased.TryGetValue(Lease.KeyOf(stream.StreamArn, s.ShardId), out var lease) && lease.IsFinished))
+        {
+            _drained.Add(stream.StreamArn);
+            StreamsLog.ReplacedStreamDrained(logger, stream.StreamArn, tableName);
+        }
     }
 
     private async Task LeaseNewShardsAsync(

@@ -68,4 +68,10 @@ internal static partial class StreamsLog
 
     [LoggerMessage(EventId = 222, Level = LogLevel.Debug, Message = "Deleting the lease of shard {ShardId} of unlisted stream {StreamArn} failed; tried again at the next discovery")]
     public static partial void UnlistedLeaseDeleteFailed(ILogger logger, string shardId, string streamArn, Exception exception);
+
+    [LoggerMessage(EventId = 223, Level = LogLevel.Information, Message = "Stream {StreamArn} of {TableName} was replaced by a newer one and may hold records this worker group has not read; reading it to its end before the newer stream")]
+    public static partial void ReplacedStreamRead(ILogger logger, string streamArn, string tableName);
+
+    [LoggerMessage(EventId = 224, Level = LogLevel.Information, Message = "Replaced stream {StreamArn} of {TableName} is read to its end")]
+    public static partial void ReplacedStreamDrained(ILogger logger, string streamArn, string tableName);
 }

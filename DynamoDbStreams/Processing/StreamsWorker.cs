@@ -5,7 +5,8 @@ namespace DynamoDbStreams.Processing;
 
 /// <summary>
 /// Reads the streams of the configured tables, the way Lambda's event-source mapping and the KCL do: discovers
-/// shards, keeps one lease per shard in DynamoDB, runs one consumer per held lease (parents before children),
+/// shards, keeps one lease per shard in DynamoDB, runs one consumer per held lease (parents before children, and a
+/// table's replaced stream, while it is listed, to its end before the stream that replaced it),
 /// checkpoints after every batch, hands leases over on request and releases them on shutdown; deletes the leases of
 /// streams no longer listed once nobody holds them.
 /// </summary>

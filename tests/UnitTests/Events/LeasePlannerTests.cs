@@ -10,6 +10,13 @@ public sealed class LeasePlannerTests
     private static Lease L(string shard, string? owner = null, long counter = 0, string checkpoint = Checkpoints.TrimHorizon, string? parent = null, string? pending = null) =>
         new(Lease.KeyOf("arn", shard), "arn", shard, parent, owner, counter, checkpoint, pending);
 
+    private const string OlderStream = "arn:aws:dynamodb:ddblocal:000000000000:table/carts/stream/2026-01-15T10:20:00.000";
+    private const string NewerStream = "arn:aws:dynamodb:ddblocal:000000000000:table/carts/stream/2026-01-16T08:00:00.000";
+    private const string OtherTablesNewerStream = "arn:aws:dynamodb:ddblocal:000000000000:table/payments/stream/2026-01-16T08:00:00.000";
+
+    private static Lease S(string stream, string shard, string? owner = null, long counter = 0, string checkpoint = Checkpoints.TrimHorizon) =>
+        new(Lease.KeyOf(stream, shard), stream, shard, null, owner, counter, checkpoint);
+
     private static LeasePlan Plan(string me, IReadOnlyList<Lease> leases, IReadOnlyDictionary<string, LeaseObservation>? seen = null, DateTimeOffset? now = null) =>
         LeasePlanner.Plan(me, leases, seen ?? new Dictionary<string, LeaseObservation>(), now ?? T0, Duration);
 
@@ -41,6 +48,34 @@ public sealed class LeasePlannerTests
     public void A_child_whose_parent_is_no_longer_known_is_not_blocked()
     {
         Assert.Equal(["child"], Plan("a", [L("child", parent: "trimmed")]).ToTake.Select(l => l.ShardId));
+    }
+
+    [Fact]
+    public void A_shard_of_a_tables_newer_stream_is_not_taken_before_every_lease_of_its_older_streams_is_finished()
+    {
+        var plan = Plan("a", [
+            S(OlderStream, "old-1", checkpoint: Checkpoints.ShardEnd),
+            S(OlderStream, "old-2", checkpoint: "17"),
+            S(NewerStream, "new-1"),
+            S(OtherTablesNewerStream, "other-1")]);
+
+        Assert.Equal(["old-2", "other-1"], plan.ToTake.Select(l => l.ShardId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_shard_of_a_tables_newer_stream_is_taken_once_its_older_streams_are_finished_or_no_longer_in_the_table()
+    {
+        Assert.Equal(["new-1"], Plan("a", [S(OlderStream, "old-1", checkpoint: Checkpoints.ShardEnd), S(NewerStream, "new-1")]).ToTake.Select(l => l.ShardId));
+        Assert.Equal(["new-1"], Plan("a", [S(NewerStream, "new-1")]).ToTake.Select(l => l.ShardId));
+    }
+
+    [Fact]
+    public void A_lineage_counts_an_older_streams_lease_however_it_is_held_and_never_a_newer_streams()
+    {
+        var lineage = new LeaseLineage([S(OlderStream, "old-1", owner: "b", counter: 4, checkpoint: "17"), S(NewerStream, "new-1", owner: "c", counter: 2)]);
+
+        Assert.True(lineage.IsReady(S(OlderStream, "old-1", owner: "b", counter: 4, checkpoint: "17")));
+        Assert.False(lineage.IsReady(S(NewerStream, "new-1", owner: "c", counter: 2)));
     }
 
     [Fact]
