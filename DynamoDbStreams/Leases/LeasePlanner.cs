@@ -4,10 +4,10 @@ namespace DynamoDbStreams.Leases;
 /// The lease state machine's decisions, pure. A lease is <em>free</em> (no owner), <em>held</em> by a live worker
 /// (its counter moved within the lease duration, as this worker observed it), or <em>expired</em> (its counter
 /// did not move for a whole lease duration on this worker's clock; the KCL rule, which needs no synchronised clocks).
-/// A worker takes free and expired leases up to its fair share, only for shards whose lineage is done (the parent shard,
-/// and a table's older streams: <see cref="LeaseLineage"/>); when it
-/// has less than its share and another worker has more, it asks that worker to hand one over (the holder
-/// checkpoints and passes it on, so no shard is ever processed by two workers at once).
+/// A worker takes free and expired leases up to its fair share, only for shards whose lineage is done (the parent shard
+/// and the table's older streams finished, <see cref="LeaseLineage"/>); when it has less than its share and another
+/// worker has more, it asks that worker to hand one over (the holder checkpoints and passes it on, so no shard is ever
+/// processed by two workers at once).
 /// </summary>
 public static class LeasePlanner
 {
