@@ -5,10 +5,6 @@ namespace ApiConventions.Validation;
 /// <summary>The shapes more than one service checks, written once (match them with <see cref="WholeString.MatchesWhole"/>).</summary>
 public static partial class SharedShapes
 {
-    /// <summary>An ISO 4217 currency code: three upper-case letters.</summary>
-    [GeneratedRegex(@"\A[A-Z]{3}\z")]
-    public static partial Regex Currency();
-
     /// <summary>A server-made id (carts, accounts, transactions, beneficiaries): anything else is a 404 without a read.</summary>
     [GeneratedRegex(@"\A[A-Za-z0-9_-]{1,64}\z")]
     public static partial Regex ServerId();

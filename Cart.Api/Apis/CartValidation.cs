@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Cart.Api.Contracts;
 using UpdateItemRequest = Cart.Api.Contracts.UpdateItemRequest;
 using Cart.Api.Model;
@@ -13,7 +14,7 @@ internal static partial class CartValidation
 
     public static bool IsSku(string? sku) => Skus.IsWellFormed(sku);
 
-    public static bool IsCurrency(string? currency) => SharedShapes.Currency().MatchesWhole(currency);
+    public static bool IsCurrency([NotNullWhen(true)] string? currency) => Iso4217Currencies.IsActive(currency);
 
     public static Outcome<string> CurrencyOf(CreateCartRequest? request)
     {
@@ -24,7 +25,7 @@ internal static partial class CartValidation
         }
 
         var errors = new FieldErrors();
-        errors.Add("currency", "Must be an ISO 4217 code of three upper-case letters.");
+        errors.Add("currency", Iso4217Currencies.Rule);
         return errors.ToError();
     }
 
@@ -187,7 +188,7 @@ internal static partial class CartValidation
 
         if (!IsCurrency(price.Currency))
         {
-            errors.Add("priceSnapshot.currency", "Must be an ISO 4217 code of three upper-case letters.");
+            errors.Add("priceSnapshot.currency", Iso4217Currencies.Rule);
         }
 
         return price.Amount is { } value && IsCurrency(price.Currency) ? new Money(value, price.Currency!) : null;

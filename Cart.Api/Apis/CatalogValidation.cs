@@ -64,7 +64,7 @@ internal static partial class CatalogValidation
 
         if (!CartValidation.IsCurrency(request.Currency))
         {
-            errors.Add("currency", "Must be an ISO 4217 code of three upper-case letters.");
+            errors.Add("currency", Iso4217Currencies.Rule);
         }
         else if (request.Currency != catalogCurrency)
         {

@@ -15,7 +15,7 @@ internal sealed class CatalogOptions
     public const string SectionName = "Carts:Catalog";
 
     [Required]
-    [RegularExpression("^[A-Z]{3}$")]
+    [ActiveCurrency]
     public string Currency { get; set; } = Money.DefaultCurrency;
 }
 

@@ -27,9 +27,9 @@ internal static partial class Money
         {
             errors.Add(field, "Required.");
         }
-        else if (!SharedShapes.Currency().MatchesWhole(currency))
+        else if (!Iso4217Currencies.IsActive(currency))
         {
-            errors.Add(field, "Must be an ISO 4217 code of three upper-case letters.");
+            errors.Add(field, Iso4217Currencies.Rule);
         }
     }
 }

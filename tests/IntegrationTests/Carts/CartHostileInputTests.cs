@@ -79,6 +79,19 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
     }
 
+    [Theory]
+    [InlineData("""{"currency":"XYZ"}""")]
+    [InlineData("""{"currency":"XAU"}""")]
+    public async Task A_cart_currency_that_is_not_ISO_4217_is_refused(string body)
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+
+        using var response = await PostRawAsync(shopper, "/carts", body, key: null);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("currency", out _), problem.ToString());
+    }
+
     private static Task<HttpResponseMessage> PostRawAsync(CartClient shopper, string path, string json, string? key)
     {
         var content = new StringContent(json, Encoding.UTF8);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IntegrationTests.Gateway;
@@ -50,6 +51,27 @@ public sealed class HostileInputTests(PlatformFixture platform)
 
         Assert.Contains("\"currency\"", (await account.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED")).ToString(), StringComparison.Ordinal);
         Assert.Contains("\"merchantId\"", (await payment.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED")).ToString(), StringComparison.Ordinal);
+        Assert.Equal(100, await alice.BalanceAsync(accountId));
+    }
+
+    [Fact]
+    public async Task A_currency_that_is_not_ISO_4217_makes_no_account_no_deposit_and_no_payment()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+        await alice.DepositAsync(accountId, 100);
+
+        var account = await alice.SendAsync(HttpMethod.Post, "/accounts", new { currency = "XYZ" }, key: null);
+        var deposit = await alice.SendAsync(HttpMethod.Post, $"/accounts/{accountId}/deposits", new { amount = 10, currency = "AAA" }, Guid.NewGuid().ToString());
+        var payment = await alice.SendAsync(HttpMethod.Post, "/payments", new { accountId, amount = 1, currency = "XAU", merchantId = "m" }, Guid.NewGuid().ToString());
+
+        foreach (var response in new[] { account, deposit, payment })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("currency", out _), problem.ToString());
+        }
+
+        Assert.Single((await alice.Http.GetFromJsonAsync<JsonElement>("/accounts")).GetProperty("items").EnumerateArray());
         Assert.Equal(100, await alice.BalanceAsync(accountId));
     }
 

@@ -110,4 +110,15 @@ public class CartValidationTests
         Assert.False(CartValidation.Validate(new UpdateItemRequest(1, ["SAVE10\n"])).Succeeded);
         Assert.False(CartIds.IsWellFormed("0123456789abcdef\n"));
     }
+
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("AAA")]
+    [InlineData("XAU")]
+    public void A_cart_or_a_price_in_a_currency_that_is_not_ISO_4217_is_refused(string currency)
+    {
+        Assert.Equal(["currency"], CartValidation.CurrencyOf(new CreateCartRequest(currency)).Error!.Errors!.Keys);
+        Assert.Equal(["priceSnapshot.currency"], CartValidation.Validate(new AddItemRequest("SKU-1", 1, null, new MoneyRequest(1, currency), null)).Error!.Errors!.Keys);
+    }
+
 }

@@ -33,4 +33,21 @@ public class AccountValidationTests
         Assert.False(PaymentValidation.IsMerchantId("merch-9\n"));
         Assert.False(BeneficiaryValidation.IsIban("GB82WEST12345698765432\n"));
     }
+
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("AAA")]
+    [InlineData("XAU")]
+    [InlineData("XTS")]
+    public void Currency_must_be_an_active_ISO_4217_code(string currency) =>
+        Assert.Equal(["currency"], AccountValidation.Validate(new CreateAccountRequest(currency)).Error!.Errors!.Keys);
+
+    [Fact]
+    public void Payments_and_deposits_refuse_a_currency_that_is_not_ISO_4217()
+    {
+        Assert.Equal(["currency"], PaymentValidation.Validate(new PaymentRequest("acct-1", 100, "XYZ", "merchant-1", null)).ToError().Errors!.Keys);
+        Assert.Equal(["currency"], PaymentValidation.Validate(new DepositRequest(100, "AAA", null)).ToError().Errors!.Keys);
+        Assert.True(PaymentValidation.Validate(new PaymentRequest("acct-1", 100, "JPY", "merchant-1", null)).IsEmpty);
+    }
+
 }
