@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ApiConventions.Validation;
@@ -25,9 +26,9 @@ public static class WholeString
     /// <summary>True when any character is a control character (C0, DEL or C1).</summary>
     public static bool HasControlCharacter(string value)
     {
-        foreach (var c in value)
+        foreach (var rune in value.EnumerateRunes())
         {
-            if (char.IsControl(c))
+            if (IsControl(rune))
             {
                 return true;
             }
@@ -35,4 +36,10 @@ public static class WholeString
 
         return false;
     }
+
+    /// <summary>
+    /// The control characters no string a client sends may hold, identifier or <see cref="FreeText"/>: Unicode Cc,
+    /// C0 (U+0000–U+001F), DEL and C1 (U+0080–U+009F), all in the Basic Multilingual Plane.
+    /// </summary>
+    public static bool IsControl(Rune rune) => rune.IsBmp && char.IsControl((char)rune.Value);
 }

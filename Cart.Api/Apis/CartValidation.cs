@@ -156,12 +156,12 @@ internal static partial class CartValidation
             {
                 errors.Add($"attrs.{key}", "Attribute names are 1-32 letters, digits, '.', '_' or '-', starting with a letter or digit.");
             }
-            else if (string.IsNullOrEmpty(value) || value.Length > MaxAttributeValueLength || value.Contains(';', StringComparison.Ordinal) || WholeString.HasControlCharacter(value))
+            else if (string.IsNullOrEmpty(value) || value.Length > MaxAttributeValueLength || value.Contains(';', StringComparison.Ordinal))
             {
                 // ';' separates pairs in the line key, so a value containing it would make two lines look alike.
-                errors.Add($"attrs.{key}", $"Attribute values must be 1-{MaxAttributeValueLength} characters without ';' or control characters.");
+                errors.Add($"attrs.{key}", $"Attribute values must be 1-{MaxAttributeValueLength} characters without ';'.");
             }
-            else
+            else if (FreeText.Validate(value, $"attrs.{key}", errors))
             {
                 valid[key] = value;
             }

@@ -16,6 +16,10 @@ internal static partial class BeneficiaryValidation
         {
             errors.Add("name", $"At most {MaxNameLength} characters.");
         }
+        else
+        {
+            FreeText.Validate(request.Name, "name", errors);
+        }
 
         var iban = request.Iban?.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         if (iban is null)
@@ -30,6 +34,10 @@ internal static partial class BeneficiaryValidation
         if (request.Nickname is { Length: > MaxNameLength })
         {
             errors.Add("nickname", $"At most {MaxNameLength} characters.");
+        }
+        else
+        {
+            FreeText.Validate(request.Nickname, "nickname", errors);
         }
 
         return errors.IsEmpty ? request with { Name = request.Name!.Trim(), Iban = iban } : errors.ToError();

@@ -29,6 +29,10 @@ internal static class FraudEventValidation
         {
             errors.Add("detail", $"At most {MaxDetailLength} characters.");
         }
+        else
+        {
+            FreeText.Validate(request.Detail, "detail", errors);
+        }
 
         return errors;
     }

@@ -59,6 +59,10 @@ internal static partial class PaymentValidation
         {
             errors.Add("description", $"At most {MaxDescriptionLength} characters.");
         }
+        else
+        {
+            FreeText.Validate(description, "description", errors);
+        }
     }
 
     /// <summary>Merchant ids never carry the key separator <c>#</c>.</summary>

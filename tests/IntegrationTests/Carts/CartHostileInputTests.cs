@@ -80,6 +80,22 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
     }
 
     [Theory]
+    [InlineData("""{"sku":"SKU-1","qty":1,"attrs":{"size":"\u202EL"}}""")]
+    [InlineData("""{"sku":"SKU-1","qty":1,"attrs":{"size":"M\u2028"}}""")]
+    [InlineData("""{"sku":"SKU-1","qty":1,"attrs":{"size":"M\u200B"}}""")]
+    public async Task An_invisible_character_in_an_attribute_value_is_a_422_and_changes_nothing(string body)
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+
+        using var response = await PostRawAsync(shopper, $"/carts/{cartId}/items", body, Guid.NewGuid().ToString());
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("attrs.size", out _), problem.ToString());
+        Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
     [InlineData("""{"currency":"XYZ"}""")]
     [InlineData("""{"currency":"XAU"}""")]
     public async Task A_cart_currency_that_is_not_ISO_4217_is_refused(string body)

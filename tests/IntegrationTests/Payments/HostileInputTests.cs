@@ -55,6 +55,36 @@ public sealed class HostileInputTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Control_and_invisible_characters_in_free_text_are_a_422_naming_the_field_and_store_nothing()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+        await alice.DepositAsync(accountId, 100);
+        const string iban = "GB82WEST12345698765432";
+
+        // As a client's JSON carries them: escaped, so the body itself is valid JSON.
+        var refusals = new (HttpResponseMessage Response, string Field)[]
+        {
+            (await SendRawAsync(alice, "/users/me/beneficiaries", $$"""{"name":"Ann\u0007Lee","iban":"{{iban}}"}""", key: null), "name"),
+            (await SendRawAsync(alice, "/users/me/beneficiaries", $$"""{"name":"Ann Lee","iban":"{{iban}}","nickname":"Mum \u202Egnp.exe"}""", key: null), "nickname"),
+            (await SendRawAsync(alice, "/users/me/fraud-events", """{"type":"LOGIN_ATTEMPT","detail":"new device\r\nIP 10.0.0.1"}""", key: null), "detail"),
+            (await SendRawAsync(alice, "/payments", $$"""{"accountId":"{{accountId}}","amount":1,"currency":"EUR","merchantId":"m","description":"Invoice\u0000 42"}""", Guid.NewGuid().ToString()), "description"),
+            (await SendRawAsync(alice, $"/accounts/{accountId}/deposits", """{"amount":1,"currency":"EUR","description":"Top-up\u2028March"}""", Guid.NewGuid().ToString()), "description"),
+        };
+
+        foreach (var (response, field) in refusals)
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+
+        Assert.Empty((await alice.Http.GetFromJsonAsync<JsonElement>("/users/me/beneficiaries")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await alice.Http.GetFromJsonAsync<JsonElement>("/users/me/fraud-events")).GetProperty("items").EnumerateArray());
+        Assert.Single((await alice.Http.GetFromJsonAsync<JsonElement>($"/accounts/{accountId}/transactions")).GetProperty("items").EnumerateArray());
+        Assert.Equal(100, await alice.BalanceAsync(accountId));
+    }
+
+    [Fact]
     public async Task A_currency_that_is_not_ISO_4217_makes_no_account_no_deposit_and_no_payment()
     {
         using var alice = PaymentsDriver.ForNewUser(platform);

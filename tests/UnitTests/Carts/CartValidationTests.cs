@@ -121,4 +121,15 @@ public class CartValidationTests
         Assert.Equal(["priceSnapshot.currency"], CartValidation.Validate(new AddItemRequest("SKU-1", 1, null, new MoneyRequest(1, currency), null)).Error!.Errors!.Keys);
     }
 
+    [Theory]
+    [InlineData("M\u0007")]
+    [InlineData("\u202EL")]
+    [InlineData("M\u2029")]
+    [InlineData("M\u200B")]
+    public void Attribute_values_refuse_control_and_invisible_characters(string value)
+    {
+        var outcome = CartValidation.Validate(new AddItemRequest("SKU-1", 1, new Dictionary<string, string?> { ["size"] = value }, null, null));
+
+        Assert.Equal(["attrs.size"], outcome.Error!.Errors!.Keys);
+    }
 }

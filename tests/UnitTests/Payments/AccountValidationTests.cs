@@ -50,4 +50,15 @@ public class AccountValidationTests
         Assert.True(PaymentValidation.Validate(new PaymentRequest("acct-1", 100, "JPY", "merchant-1", null)).IsEmpty);
     }
 
+    [Theory]
+    [InlineData("Invoice 42\n")]
+    [InlineData("Invoice\u0000 42")]
+    [InlineData("Invoice \u202E24")]
+    [InlineData("Invoice\u200B42")]
+    public void Descriptions_of_payments_refunds_and_deposits_refuse_control_and_invisible_characters(string description)
+    {
+        Assert.Equal(["description"], PaymentValidation.Validate(new PaymentRequest("acct-1", 100, "EUR", "merchant-1", description)).ToError().Errors!.Keys);
+        Assert.Equal(["description"], PaymentValidation.Validate(new RefundRequest(null, description)).ToError().Errors!.Keys);
+        Assert.Equal(["description"], PaymentValidation.Validate(new DepositRequest(100, "EUR", description)).ToError().Errors!.Keys);
+    }
 }

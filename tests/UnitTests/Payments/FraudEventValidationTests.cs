@@ -1,3 +1,4 @@
+using Payments.Api.Contracts;
 using Payments.Api.Validation;
 using Xunit;
 
@@ -33,4 +34,11 @@ public class FraudEventValidationTests
         Assert.False(window.Succeeded);
         Assert.Equal(422, window.Error.Status);
     }
+
+    [Theory]
+    [InlineData("login from a new device\r\nIP 10.0.0.1")]
+    [InlineData("login from a new device \u202Egnp.exe")]
+    [InlineData("\u001B[31mred")]
+    public void A_detail_refuses_control_and_invisible_characters(string detail) =>
+        Assert.Equal(["detail"], FraudEventValidation.Validate(new("LOGIN_ATTEMPT", detail)).ToError().Errors!.Keys);
 }
