@@ -65,6 +65,30 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
     }
 
     [Fact]
+    public async Task A_client_cannot_choose_its_address_with_x_forwarded_for()
+    {
+        // From an address of its own and without a device cookie, so the address's bucket is the only one that counts;
+        // each request claims another address. No load balancer is trusted here (ForwardedHeaders:TrustedNetworks).
+        using var client = AddressClient(IPAddress.Parse("127.0.0.3"));
+        var requests = Enumerable.Range(0, IsolatedGatewayFixture.IpTokenLimit + 30).Select(i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/rate-limit-probe");
+            request.Headers.Add("X-Forwarded-For", $"198.51.{i / 250}.{i % 250}");
+            return request;
+        }).ToArray();
+
+        var responses = await Task.WhenAll(requests.Select(request => client.SendAsync(request)));
+
+        var served = responses.Count(r => r.StatusCode == HttpStatusCode.NotFound);
+        Assert.InRange(served, IsolatedGatewayFixture.IpTokenLimit, IsolatedGatewayFixture.IpTokenLimit + 10);
+        Assert.Equal(responses.Length - served, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        foreach (var request in requests)
+        {
+            request.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_dead_cart_replica_is_retried_around_then_ejected()
     {
         var victim = platform.App.ReplicaNames("cart-api")[1];
@@ -110,6 +134,14 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
     /// </summary>
     private HttpClient DeviceClient(string name, IPAddress? source = null)
     {
+        var client = AddressClient(source);
+        client.DefaultRequestHeaders.Add("Cookie", $"deviceId={name}{Guid.NewGuid():N}");
+        return client;
+    }
+
+    /// <summary>A client without a device cookie (it keeps none the gateway sets), from <paramref name="source"/> when given.</summary>
+    private HttpClient AddressClient(IPAddress? source)
+    {
         var handler = new SocketsHttpHandler { UseProxy = false, UseCookies = false };
         if (source is not null)
         {
@@ -130,9 +162,7 @@ public sealed class GatewayIsolationTests(IsolatedGatewayFixture platform) : ICl
             };
         }
 
-        var client = new HttpClient(handler) { BaseAddress = platform.Gateway };
-        client.DefaultRequestHeaders.Add("Cookie", $"deviceId={name}{Guid.NewGuid():N}");
-        return client;
+        return new HttpClient(handler) { BaseAddress = platform.Gateway };
     }
 
     private async Task<int> RetriesAsync() => (await platform.App.ConsoleLinesAsync("gateway")).Count(line => line.Contains(RetryLogLine, StringComparison.Ordinal));
