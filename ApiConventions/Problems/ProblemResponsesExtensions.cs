@@ -26,6 +26,9 @@ public static class ProblemResponsesExtensions
                 context.ProblemDetails.Detail ??= BindingFailures.UnsupportedMediaTypeDetail;
             }
         });
+
+        // After the framework's writer, so it writes only what that one declines (an Accept without JSON).
+        builder.Services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
         // Binding failures (malformed JSON, wrong types) throw BadHttpRequestException in every

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace IntegrationTests.Gateway;
@@ -73,6 +74,35 @@ public sealed class GatewayHostileInputTests(PlatformFixture platform)
 
         response.AssertProblem(405, "METHOD_NOT_ALLOWED");
         Assert.Equal("GET", response.Headers["Allow"]);
+    }
+
+    [Theory]
+    [InlineData("TRACE", "/carts/some-cart", 0, 405, "METHOD_NOT_ALLOWED")]
+    [InlineData("GET", "/carts/%2e%2e/accounts", 0, 400, "BAD_REQUEST")]
+    [InlineData("POST", "/carts", 100_000, 413, "PAYLOAD_TOO_LARGE")]
+    [InlineData("GET", "/no-such-route", 0, 404, "NOT_FOUND")]
+    [InlineData("GET", "/accounts", 0, 401, "UNAUTHORIZED")]
+    public async Task A_refusal_is_a_problem_to_a_client_that_accepts_only_html(string method, string target, int contentLength, int status, string code)
+    {
+        // What a browser sends when it navigates: the framework's problem writer declines it.
+        var response = await RawHttp.SendAsync(platform.Gateway, method, target, "Accept: text/html", $"Content-Length: {contentLength}");
+
+        response.AssertProblem(status, code);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_from_the_service_to_a_client_that_accepts_only_html()
+    {
+        using var client = platform.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/carts")
+        {
+            Content = new StringContent("""{"currency":"USD","currency":"EUR"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "MALFORMED_JSON");
     }
 
     [Fact]
