@@ -11,7 +11,8 @@ namespace Deploy;
 /// Alarms on the golden signals, all notifying one SNS topic (an e-mail subscription when <c>alarmEmail</c> is given):
 /// ALB 5xx rate and p95 latency; per table DynamoDB throttles and system errors, and transaction conflicts on the two
 /// transactional tables; Redis evictions and engine CPU per node; the worker's stream lag (the iterator age of a custom
-/// consumer); canary failures (<c>canary.runs</c> with <c>outcome=failure</c>).
+/// consumer); canary failures (<c>canary.runs</c> with <c>outcome=failure</c>) and a canary with no run that went through
+/// (<c>outcome=success</c> missing or zero).
 /// </summary>
 internal sealed class Alarms : Construct
 {
@@ -115,14 +116,31 @@ internal sealed class Alarms : Construct
             Period = Duration.Minutes(5),
         }), threshold: 1, "The canary failed in 2 of the last 3 runs' periods", periods: 3, datapointsToAlarm: 2);
 
+    /// <summary>
+    /// No canary run went through for three 5-minute periods. The failures alarm cannot see a canary that reports nothing
+    /// (its task down, its collector — not essential to the task — gone, its exports refused): the failure series is
+    /// then missing, which that alarm takes for good news. The success series is missing then too, and here that breaches.
+    /// </summary>
+    public void OnCanarySilence(string metricsNamespace) =>
+        Add("CanaryNoSuccess", new Metric(new MetricProps
+        {
+            Namespace = metricsNamespace,
+            MetricName = "canary.runs",
+            DimensionsMap = new Dictionary<string, string> { ["outcome"] = "success" },
+            Statistic = "Sum",
+            Period = Duration.Minutes(5),
+        }), threshold: 1, "No canary run went through for 15 minutes (failing, or not reporting at all)", periods: 3,
+            missing: TreatMissingData.BREACHING, comparison: ComparisonOperator.LESS_THAN_THRESHOLD);
+
     private void Add(string id, IMetric metric, double threshold, string description, int periods,
-        int? datapointsToAlarm = null, TreatMissingData missing = TreatMissingData.NOT_BREACHING)
+        int? datapointsToAlarm = null, TreatMissingData missing = TreatMissingData.NOT_BREACHING,
+        ComparisonOperator comparison = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
     {
         var alarm = new Alarm(this, id, new AlarmProps
         {
             Metric = metric,
             Threshold = threshold,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            ComparisonOperator = comparison,
             EvaluationPeriods = periods,
             DatapointsToAlarm = datapointsToAlarm ?? periods,
             TreatMissingData = missing,

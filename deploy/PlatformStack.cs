@@ -121,6 +121,7 @@ internal sealed class PlatformStack : Stack
         alarms.OnRedis(redis.MemberClusterIds);
         alarms.OnStreamLag(telemetry.MetricsNamespace);
         alarms.OnCanary(telemetry.MetricsNamespace);
+        alarms.OnCanarySilence(telemetry.MetricsNamespace);
 
         _ = new CfnOutput(this, "ApiUrl", new CfnOutputProps { Value = $"{(settings.CertificateArn is null ? "http" : "https")}://{gateway.LoadBalancer.LoadBalancerDnsName}" });
         _ = new CfnOutput(this, "UserPoolId", new CfnOutputProps { Value = identity.UserPool.UserPoolId });

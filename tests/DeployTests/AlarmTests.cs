@@ -13,6 +13,9 @@ public class AlarmTests(SynthesizedStack stack) : IClassFixture<SynthesizedStack
             return direct.Concat(math).Select(metric => (metric, alarm.Properties));
         });
 
+    /// <summary>The alarms on the canary's runs (failures, and runs that went through).</summary>
+    private IEnumerable<JsonObject> CanaryAlarms() => AlarmMetrics().Where(m => m.Metric == "canary.runs").Select(m => m.Alarm);
+
     [Theory]
     [InlineData("HTTPCode_ELB_5XX_Count")]       // 5xx rate
     [InlineData("HTTPCode_Target_5XX_Count")]
@@ -44,8 +47,20 @@ public class AlarmTests(SynthesizedStack stack) : IClassFixture<SynthesizedStack
     [Fact]
     public void The_canary_alarm_counts_failed_runs_only()
     {
-        var canary = AlarmMetrics().Single(m => m.Metric == "canary.runs").Alarm;
+        var canary = CanaryAlarms().Single(alarm => (string?)alarm["ComparisonOperator"] == "GreaterThanOrEqualToThreshold");
         Assert.Equal("""[{"Name":"outcome","Value":"failure"}]""", canary["Dimensions"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_canary_that_reports_no_run_that_went_through_raises_an_alarm()
+    {
+        // A dead canary or collector reports no failure either: missing data must breach, on the success series.
+        var silence = CanaryAlarms().Single(alarm => (string?)alarm["ComparisonOperator"] == "LessThanThreshold");
+
+        Assert.Equal("""[{"Name":"outcome","Value":"success"}]""", silence["Dimensions"]!.ToJsonString());
+        Assert.Equal("breaching", (string?)silence["TreatMissingData"]);
+        Assert.Equal(1, (double?)silence["Threshold"]);
+        Assert.Contains(Assert.Single(stack.Resources("AWS::SNS::Topic")).Id, silence["AlarmActions"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +68,7 @@ public class AlarmTests(SynthesizedStack stack) : IClassFixture<SynthesizedStack
     {
         // The canary's meter (Canary) counts canary.runs by outcome; its task's collector writes that metric, by outcome,
         // into the namespace its configuration names, and the alarm must read it there.
-        var canary = AlarmMetrics().Single(m => m.Metric == "canary.runs").Alarm;
+        var canaryNamespaces = CanaryAlarms().Select(alarm => (string?)alarm["Namespace"]).Distinct();
         var containers = stack.TaskDefinition("canary")["ContainerDefinitions"]!.AsArray();
         var environment = containers[0]!["Environment"]!.AsArray()
             .ToDictionary(variable => (string)variable!["Name"]!, variable => (string?)variable!["Value"]);
@@ -63,7 +78,7 @@ public class AlarmTests(SynthesizedStack stack) : IClassFixture<SynthesizedStack
         Assert.Equal("canary", environment["OTEL_SERVICE_NAME"]);
         Assert.Equal("http://localhost:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Contains(containers, container => (string?)container!["Name"] == "otel-collector");
-        Assert.Contains($"namespace: {(string?)canary["Namespace"]}\\n", collectorConfig, StringComparison.Ordinal);
+        Assert.Contains($"namespace: {Assert.Single(canaryNamespaces)}\\n", collectorConfig, StringComparison.Ordinal);
         Assert.Contains("- dimensions: [[outcome]]\\n", collectorConfig, StringComparison.Ordinal);
         Assert.Contains("canary\\\\\\\\.runs", collectorConfig, StringComparison.Ordinal);
     }
