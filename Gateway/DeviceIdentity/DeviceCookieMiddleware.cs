@@ -2,9 +2,12 @@ namespace Gateway.DeviceIdentity;
 
 /// <summary>
 /// Gives every client an opaque device id on first contact: sets the cookie on the response and adds it to
-/// the proxied request, so even the first request reaches the service with a device id.
+/// the proxied request, so even the first request reaches the service with a device id. The cookie is <c>Secure</c>
+/// when the client reached us over https (directly, or through the trusted load balancer's <c>X-Forwarded-Proto</c>):
+/// a browser drops a <c>Secure</c> cookie set over plain http, so a stack deployed without a certificate would give
+/// each request a new device and lose every guest's cart.
 /// </summary>
-internal sealed class DeviceCookieMiddleware(RequestDelegate next, IOptions<DeviceCookieOptions> options, IHostEnvironment environment)
+internal sealed class DeviceCookieMiddleware(RequestDelegate next, IOptions<DeviceCookieOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -15,7 +18,7 @@ internal sealed class DeviceCookieMiddleware(RequestDelegate next, IOptions<Devi
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
-                Secure = !environment.IsDevelopment(),
+                Secure = context.Request.IsHttps,
                 MaxAge = options.Value.MaxAge,
                 Path = "/",
                 IsEssential = true,

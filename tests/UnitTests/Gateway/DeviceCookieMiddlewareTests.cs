@@ -1,7 +1,5 @@
 using Gateway.DeviceIdentity;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace UnitTests.Gateway;
@@ -9,14 +7,14 @@ namespace UnitTests.Gateway;
 public class DeviceCookieMiddlewareTests
 {
     [Theory]
-    [InlineData("Production", true)]
-    [InlineData("Staging", true)]
-    [InlineData("Development", false)]
-    public async Task The_device_cookie_is_secure_outside_development(string environment, bool secure)
+    [InlineData("https", true)]
+    [InlineData("http", false)] // a stack deployed without a certificate: a Secure cookie would be dropped by the browser
+    public async Task The_device_cookie_is_secure_when_the_client_came_over_https(string scheme, bool secure)
     {
         var context = new DefaultHttpContext();
+        context.Request.Scheme = scheme;
 
-        await Middleware(environment).InvokeAsync(context);
+        await Middleware().InvokeAsync(context);
 
         var cookie = context.Response.Headers.SetCookie.ToString();
         Assert.StartsWith("deviceId=", cookie, StringComparison.Ordinal);
@@ -31,7 +29,7 @@ public class DeviceCookieMiddlewareTests
         var context = new DefaultHttpContext();
         context.Request.Headers.Cookie = "deviceId=AAAAAAAAAAAAAAAAAAAAAA";
 
-        await Middleware(Environments.Production).InvokeAsync(context);
+        await Middleware().InvokeAsync(context);
 
         Assert.Equal(0, context.Response.Headers.SetCookie.Count);
         Assert.Equal("deviceId=AAAAAAAAAAAAAAAAAAAAAA", context.Request.Headers.Cookie.ToString());
@@ -42,12 +40,11 @@ public class DeviceCookieMiddlewareTests
     {
         var context = new DefaultHttpContext();
 
-        await Middleware(Environments.Production).InvokeAsync(context);
+        await Middleware().InvokeAsync(context);
 
         var issued = context.Response.Headers.SetCookie.ToString().Split(';')[0];
         Assert.Equal(issued, context.Request.Headers.Cookie.ToString());
     }
 
-    private static DeviceCookieMiddleware Middleware(string environment) =>
-        new(_ => Task.CompletedTask, Options.Create(new DeviceCookieOptions()), new HostingEnvironment { EnvironmentName = environment });
+    private static DeviceCookieMiddleware Middleware() => new(_ => Task.CompletedTask, Options.Create(new DeviceCookieOptions()));
 }
