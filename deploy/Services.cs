@@ -76,6 +76,14 @@ internal sealed class Services : Construct
         return Register(spec, service);
     }
 
+    /// <summary>
+    /// The request rate per gateway task past which another task starts, beside the CPU target. One read costs the
+    /// gateway about 0.1 ms of CPU in the bench (docs/benchmarks.md), so a task of half a vCPU at its 60 % CPU target
+    /// proxies a few thousand requests a second; at a thousand, the request policy steps in first only on a burst of
+    /// requests cheap enough for CPU to lag, and the maximum of ten tasks is reached at 10,000 req/s, not at 170.
+    /// </summary>
+    public const int GatewayRequestsPerTaskPerSecond = 1_000;
+
     /// <summary>The gateway: the only public entry, behind an internet-facing ALB (HTTPS when a certificate is given).</summary>
     public ApplicationLoadBalancedFargateService AddGateway(ServiceSpec spec)
     {
@@ -112,7 +120,7 @@ internal sealed class Services : Construct
         scaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = 60 });
         scaling.ScaleOnRequestCount("Requests", new RequestCountScalingProps
         {
-            RequestsPerTarget = 1000,
+            RequestsPerTarget = GatewayRequestsPerTaskPerSecond * 60, // ALBRequestCountPerTarget is a count per minute
             TargetGroup = Gateway.TargetGroup,
         });
         return Gateway;

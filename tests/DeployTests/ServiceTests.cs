@@ -60,6 +60,18 @@ public class ServiceTests(SynthesizedStack stack) : IClassFixture<SynthesizedSta
     }
 
     [Fact]
+    public void The_gateway_scales_on_requests_per_minute_at_a_rate_a_task_carries()
+    {
+        // ALBRequestCountPerTarget counts a minute's requests: a target of 1,000 would add a task every 17 req/s.
+        var policy = stack.Resources("AWS::ApplicationAutoScaling::ScalingPolicy")
+            .Select(p => p.Properties["TargetTrackingScalingPolicyConfiguration"]!)
+            .Single(c => (string?)c["PredefinedMetricSpecification"]?["PredefinedMetricType"] == "ALBRequestCountPerTarget");
+
+        var perTaskPerSecond = (double)policy["TargetValue"]! / 60;
+        Assert.InRange(perTaskPerSecond, 500, 5_000);
+    }
+
+    [Fact]
     public void One_canary_task_runs_unscaled_and_rolls_back_a_failing_deployment()
     {
         var canary = stack.Service("canary");
