@@ -34,8 +34,11 @@ public sealed class IdempotencyContext(
     /// </summary>
     internal KeyOutcome Outcome { get; private set; }
 
-    /// <summary>The Put of the completed record (status, body, headers), conditioned on the claim still being ours.</summary>
-    public TransactWriteItem CompletionItem<T>(int statusCode, T body, string? etag = null, string? location = null)
+    /// <summary>
+    /// The Put of the completed record (status, body, headers), conditioned on the claim still being ours. A null
+    /// <paramref name="body"/> is an answer without one (204 No Content), replayed without one.
+    /// </summary>
+    public TransactWriteItem CompletionItem<T>(int statusCode, T? body, string? etag = null, string? location = null)
     {
         var headers = new Dictionary<string, string>();
         if (etag is not null)
@@ -48,7 +51,9 @@ public sealed class IdempotencyContext(
             headers["Location"] = location;
         }
 
-        return Completion(new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers));
+        return Completion(body is null
+            ? StoredResponse.WithoutBody(statusCode, headers)
+            : new StoredResponse(statusCode, JsonSerializer.Serialize(body, json), "application/json; charset=utf-8", headers));
     }
 
     /// <summary>

@@ -46,8 +46,12 @@ public static class IdempotencyItem
         if (record.Response is { } response)
         {
             item[ResponseStatus] = Number(response.StatusCode);
-            item[ResponseBody] = new AttributeValue(response.Body);
-            item[ResponseContentType] = new AttributeValue(response.ContentType);
+            if (!response.IsBodyless)
+            {
+                // An answer without a body (204) stores neither: absent, they read back as one without a body.
+                item[ResponseBody] = new AttributeValue(response.Body);
+                item[ResponseContentType] = new AttributeValue(response.ContentType);
+            }
             if (response.Headers.Count > 0)
             {
                 item[ResponseHeaders] = new AttributeValue
@@ -67,15 +71,18 @@ public static class IdempotencyItem
             return null;
         }
 
-        var response = item.TryGetValue(ResponseStatus, out var status)
-            ? new StoredResponse(
-                int.Parse(status.N, CultureInfo.InvariantCulture),
-                item.TryGetValue(ResponseBody, out var body) ? body.S : "",
-                item.TryGetValue(ResponseContentType, out var type) ? type.S : "application/json",
-                item.TryGetValue(ResponseHeaders, out var headers) && headers.M is { } map
-                    ? map.ToDictionary(h => h.Key, h => h.Value.S)
-                    : new Dictionary<string, string>())
-            : null;
+        StoredResponse? response = null;
+        if (item.TryGetValue(ResponseStatus, out var status))
+        {
+            var statusCode = int.Parse(status.N, CultureInfo.InvariantCulture);
+            var headers = item.TryGetValue(ResponseHeaders, out var stored) && stored.M is { } map
+                ? map.ToDictionary(h => h.Key, h => h.Value.S)
+                : new Dictionary<string, string>();
+            response = item.TryGetValue(ResponseBody, out var body) && body.S is { Length: > 0 } text
+                ? new StoredResponse(statusCode, text, item.TryGetValue(ResponseContentType, out var type) ? type.S : "application/json", headers)
+                : StoredResponse.WithoutBody(statusCode, headers);
+        }
+
 
         return new IdempotencyRecord(
             item[Fingerprint].S,

@@ -48,7 +48,7 @@ internal static class ResponseCapture
             headers["Location"] = location; // Created/Accepted results set it only when they execute
         }
 
-        return new StoredResponse(status, body, contentType, headers);
+        return value is null ? StoredResponse.WithoutBody(status, headers) : new StoredResponse(status, body, contentType, headers);
     }
 
     /// <summary>The stored response, written again, marked as a replay.</summary>
@@ -60,7 +60,7 @@ internal static class ResponseCapture
             response.Headers[name] = value;
         }
 
-        return stored.Body.Length == 0
+        return stored.IsBodyless
             ? TypedResults.StatusCode(stored.StatusCode)
             : TypedResults.Text(stored.Body, stored.ContentType, statusCode: stored.StatusCode);
     }

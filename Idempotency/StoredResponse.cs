@@ -6,6 +6,12 @@ public sealed record StoredResponse(int StatusCode, string Body, string ContentT
     /// <summary>Headers worth replaying; the rest (dates, trace ids) belong to the new response.</summary>
     public static readonly string[] ReplayedHeaders = ["ETag", "Location"];
 
+    /// <summary>An answer without a body (204 No Content): the replay sends the status and headers alone.</summary>
+    public static StoredResponse WithoutBody(int statusCode, IReadOnlyDictionary<string, string> headers) => new(statusCode, "", "", headers);
+
+    /// <summary>True when the answer had no body, so its replay has none (and no Content-Type).</summary>
+    public bool IsBodyless => Body.Length == 0;
+
     /// <summary>
     /// Whether an answer is the request's outcome, to be replayed for 24 h. A server failure, a lost race
     /// (409 CONFLICT: retry after a fresh read) or a 429 are transient: the key is released so the client's

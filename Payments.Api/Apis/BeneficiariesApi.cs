@@ -13,10 +13,10 @@ internal static class BeneficiariesApi
             .WithRequestExample(BeneficiaryExamples.Create).WithResponseExample(StatusCodes.Status201Created, BeneficiaryExamples.Created);
         group.MapGet("", ListAsync).WithName("ListBeneficiaries").WithResponseExample(StatusCodes.Status200OK, BeneficiaryExamples.List);
         group.MapGet("/{beneficiaryId}", GetAsync).WithName("GetBeneficiary").WithETag().WithResponseExample(StatusCodes.Status200OK, BeneficiaryExamples.Created);
-        group.MapPut("/{beneficiaryId}", ReplaceAsync).WithName("ReplaceBeneficiary").WithIfMatch().WithCallerIdempotency(required: false)
+        group.MapPut("/{beneficiaryId}", ReplaceAsync).WithName("ReplaceBeneficiary").WithIfMatch().WithCallerIdempotency(required: false, KeyClaim.WithTransaction)
             .WithRequestExample(BeneficiaryExamples.Replace).WithResponseExample(StatusCodes.Status200OK, BeneficiaryExamples.Replaced)
             .WithProblemExample(BeneficiaryExamples.Stale);
-        group.MapDelete("/{beneficiaryId}", DeleteAsync).WithName("DeleteBeneficiary").WithIfMatch().WithCallerIdempotency(required: false)
+        group.MapDelete("/{beneficiaryId}", DeleteAsync).WithName("DeleteBeneficiary").WithIfMatch().WithCallerIdempotency(required: false, KeyClaim.WithTransaction)
             .WithProblemExample(BeneficiaryExamples.Stale);
 
         return app;
@@ -68,20 +68,20 @@ internal static class BeneficiariesApi
 
         var command = new ReplaceBeneficiary(
             http.User.Id(), beneficiaryId, valid.Value.Name!, valid.Value.Iban!, valid.Value.Nickname, version => VersionETag.IfMatchAllows(http.Request, version));
-        var replaced = await service.ReplaceAsync(command, cancellationToken);
+        var replaced = await service.ReplaceAsync(command, http.GetIdempotency(), cancellationToken);
         if (!replaced.Succeeded)
         {
             return replaced.Error.ToResult();
         }
 
         http.Response.SetETag(replaced.Value.Version);
-        return TypedResults.Ok(BeneficiaryResponse.From(replaced.Value));
+        return TypedResults.Ok(replaced.Value);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string beneficiaryId, HttpContext http, BeneficiaryService service, CancellationToken cancellationToken)
     {
         var command = new DeleteBeneficiary(http.User.Id(), beneficiaryId, version => VersionETag.IfMatchAllows(http.Request, version));
-        return await service.DeleteAsync(command, cancellationToken) is { } refused ? refused.ToResult() : TypedResults.NoContent();
+        return await service.DeleteAsync(command, http.GetIdempotency(), cancellationToken) is { } refused ? refused.ToResult() : TypedResults.NoContent();
     }
 }

@@ -2,7 +2,10 @@ using Idempotency;
 
 namespace Payments.Api.Application;
 
-/// <summary>Decides changes to a user's beneficiaries: each write is conditional on the version read, so a concurrent change is a 409.</summary>
+/// <summary>
+/// Decides changes to a user's beneficiaries: each write is conditional on the version read. Without an Idempotency-Key a
+/// concurrent change is a 409; with one, the write is retried on a fresh read (which a stale <c>If-Match</c> then refuses with 412).
+/// </summary>
 internal sealed class BeneficiaryService(BeneficiaryStore store, LedgerWriter writer, TimeProvider time)
 {
     /// <summary>
@@ -25,34 +28,69 @@ internal sealed class BeneficiaryService(BeneficiaryStore store, LedgerWriter wr
         return added.Succeeded ? beneficiary : added.Error;
     }
 
-    public async Task<Outcome<Beneficiary>> ReplaceAsync(ReplaceBeneficiary command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Without an Idempotency-Key, one conditional Put. With one, the conditional Put and the key's completed record are
+    /// one transaction, so a retry after an answer that never arrived (the beneficiary replaced, the client told 503)
+    /// replays the 200 instead of meeting the version it moved itself (412).
+    /// </summary>
+    public async Task<Outcome<BeneficiaryResponse>> ReplaceAsync(ReplaceBeneficiary command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
-        var current = await store.FindAsync(command.UserId, command.BeneficiaryId, cancellationToken);
-        if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+        if (idempotency is null)
         {
-            return refused;
+            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, cancellationToken);
+            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            {
+                return refused;
+            }
+
+            var replaced = Replaced(current!, command);
+            return await store.TryWriteAsync(replaced, current!.Version, cancellationToken) ? BeneficiaryResponse.From(replaced) : ChangedConcurrently();
         }
 
-        var replaced = current! with
+        var outcome = await writer.ExecuteAsync<BeneficiaryResponse>(idempotency, async (_, ct) =>
         {
-            Name = command.Name,
-            Iban = command.Iban,
-            Nickname = command.Nickname,
-            Version = current.Version + 1,
-            UpdatedAt = time.GetUtcTimestamp(),
-        };
-        return await store.TryWriteAsync(replaced, current.Version, cancellationToken) ? replaced : ChangedConcurrently();
+            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, ct);
+            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            {
+                return refused;
+            }
+
+            var replaced = Replaced(current!, command);
+            return new LedgerPlan<BeneficiaryResponse>.Commit(
+                [store.Replace(replaced, current!.Version)], StatusCodes.Status200OK, BeneficiaryResponse.From(replaced), VersionETag.Format(replaced.Version));
+        }, cancellationToken);
+        return outcome.Succeeded ? outcome.Value.Body : outcome.Error;
     }
 
-    public async Task<ApiError?> DeleteAsync(DeleteBeneficiary command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Without an Idempotency-Key, one conditional Delete. With one, the conditional Delete and the key's completed record
+    /// (a 204 without a body) are one transaction, so a retry after a lost answer replays the 204 instead of a 404.
+    /// </summary>
+    public async Task<ApiError?> DeleteAsync(DeleteBeneficiary command, IdempotencyContext? idempotency, CancellationToken cancellationToken)
     {
-        var current = await store.FindAsync(command.UserId, command.BeneficiaryId, cancellationToken);
-        if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+        if (idempotency is null)
         {
-            return refused;
+            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, cancellationToken);
+            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            {
+                return refused;
+            }
+
+            return await store.TryDeleteAsync(command.UserId, command.BeneficiaryId, current!.Version, cancellationToken) ? null : ChangedConcurrently();
         }
 
-        return await store.TryDeleteAsync(command.UserId, command.BeneficiaryId, current!.Version, cancellationToken) ? null : ChangedConcurrently();
+        var outcome = await writer.ExecuteAsync<BeneficiaryResponse?>(idempotency, async (_, ct) =>
+        {
+            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, ct);
+            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            {
+                return refused;
+            }
+
+            return new LedgerPlan<BeneficiaryResponse?>.Commit(
+                [store.Delete(command.UserId, command.BeneficiaryId, current!.Version)], StatusCodes.Status204NoContent, Body: null);
+        }, cancellationToken);
+        return outcome.Error;
     }
 
     public static ApiError NotFound() => ApiError.NotFound("The beneficiary was not found.");
@@ -61,6 +99,15 @@ internal sealed class BeneficiaryService(BeneficiaryStore store, LedgerWriter wr
         current is null ? NotFound()
         : !ifMatch(current.Version) ? ApiError.PreconditionFailed("The beneficiary has changed since it was read.")
         : null;
+
+    private Beneficiary Replaced(Beneficiary current, ReplaceBeneficiary command) => current with
+    {
+        Name = command.Name,
+        Iban = command.Iban,
+        Nickname = command.Nickname,
+        Version = current.Version + 1,
+        UpdatedAt = time.GetUtcTimestamp(),
+    };
 
     private static ApiError AlreadyExists() => ApiError.Conflict("A beneficiary with this id already exists.");
 

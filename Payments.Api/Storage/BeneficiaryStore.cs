@@ -50,15 +50,29 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
         },
     };
 
+    /// <summary>The Put of a beneficiary's next version, conditioned on the version read, as one item of a transaction.</summary>
+    public TransactWriteItem Replace(Beneficiary replaced, long previousVersion)
+    {
+        var put = new Put { TableName = table.Value, Item = BeneficiaryItemMapper.ToItem(replaced) };
+        (put.ConditionExpression, put.ExpressionAttributeNames, put.ExpressionAttributeValues) = AtVersion(previousVersion);
+        return new() { Put = put };
+    }
+
+    /// <summary>The Delete of a beneficiary, conditioned on the version read, as one item of a transaction.</summary>
+    public TransactWriteItem Delete(string userId, string beneficiaryId, long version)
+    {
+        var delete = new Delete { TableName = table.Value, Key = BeneficiaryItemMapper.KeyOf(userId, beneficiaryId) };
+        (delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues) = AtVersion(version);
+        return new() { Delete = delete };
+    }
+
     /// <summary>Writes a new beneficiary (no previous version) or the next version of one; false when the version moved.</summary>
     public async Task<bool> TryWriteAsync(Beneficiary beneficiary, long? previousVersion, CancellationToken cancellationToken)
     {
         var request = new PutItemRequest { TableName = table.Value, Item = BeneficiaryItemMapper.ToItem(beneficiary) };
         if (previousVersion is { } version)
         {
-            request.ConditionExpression = "#version = :version";
-            request.ExpressionAttributeNames = new() { ["#version"] = PaymentAttributes.Version };
-            request.ExpressionAttributeValues = new() { [":version"] = N(version) };
+            (request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues) = AtVersion(version);
         }
         else
         {
@@ -82,14 +96,9 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
     {
         try
         {
-            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
-            {
-                TableName = table.Value,
-                Key = BeneficiaryItemMapper.KeyOf(userId, beneficiaryId),
-                ConditionExpression = "#version = :version",
-                ExpressionAttributeNames = new() { ["#version"] = PaymentAttributes.Version },
-                ExpressionAttributeValues = new() { [":version"] = N(version) },
-            }, cancellationToken);
+            var request = new DeleteItemRequest { TableName = table.Value, Key = BeneficiaryItemMapper.KeyOf(userId, beneficiaryId) };
+            (request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues) = AtVersion(version);
+            await dynamoDb.DeleteItemAsync(request, cancellationToken);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -97,6 +106,10 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
             return false;
         }
     }
+
+    /// <summary>The condition that the stored beneficiary is still at <paramref name="version"/>, with its names and values.</summary>
+    private static (string Condition, Dictionary<string, string> Names, Dictionary<string, AttributeValue> Values) AtVersion(long version) =>
+        ("#version = :version", new() { ["#version"] = PaymentAttributes.Version }, new() { [":version"] = N(version) });
 
     private static Dictionary<string, string> NewItemNames() => new() { ["#pk"] = PaymentAttributes.PartitionKey };
 }

@@ -27,6 +27,23 @@ public class IdempotencyItemTests
     }
 
     [Fact]
+    public void A_completed_answer_without_a_body_is_stored_without_one_and_read_back_without_one()
+    {
+        var created = new DateTimeOffset(2026, 1, 15, 10, 20, 0, TimeSpan.Zero);
+        var record = new IdempotencyRecord(
+            "abc", IdempotencyStatus.Completed, "claim-1", created, created.AddHours(24), created,
+            StoredResponse.WithoutBody(204, new Dictionary<string, string>()));
+
+        var item = IdempotencyItem.ToAttributes(new IdempotencyScope("payments", "IDEMPOTENCY#k1", "METADATA"), record);
+        var read = IdempotencyItem.FromAttributes(item)!.Response!;
+
+        Assert.DoesNotContain(IdempotencyItem.ResponseBody, item.Keys);
+        Assert.DoesNotContain(IdempotencyItem.ResponseContentType, item.Keys);
+        Assert.Equal(204, read.StatusCode);
+        Assert.True(read.IsBodyless);
+    }
+
+    [Fact]
     public void An_item_that_is_not_an_idempotency_record_reads_as_absent()
     {
         Assert.Null(IdempotencyItem.FromAttributes(null));
