@@ -126,9 +126,10 @@ internal sealed class IdempotencyFilter(Func<HttpContext, IdempotencyKey, Idempo
     {
         await idempotency.ReleaseAsync();
 
-        // A key taken with the transaction was not looked up before the handler ran. A transient answer (409, 429, 5xx,
-        // a not-found from a lagging index) may then be a retry meeting the state its own first attempt left (the guest
-        // cart already merged, the account already closed): that attempt's stored answer is the one to give.
+        // A key taken with the transaction was not looked up before the handler ran. A transient answer (409, 412, 429,
+        // 5xx, a not-found from a lagging index) may then be a retry meeting the state its own first attempt left (the
+        // guest cart already merged, the account already closed, the version its If-Match named already moved on by
+        // that attempt): that attempt's stored answer is the one to give.
         return idempotency.Claimed == KeyClaim.WithTransaction
             ? await AnswerFromRecordAsync(store, idempotency.Scope, idempotency.Key, idempotency.Fingerprint, http, logger) ?? result
             : result;

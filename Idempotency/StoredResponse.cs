@@ -14,11 +14,13 @@ public sealed record StoredResponse(int StatusCode, string Body, string ContentT
 
     /// <summary>
     /// Whether an answer is the request's outcome, to be replayed for 24 h. A server failure, a lost race
-    /// (409 CONFLICT: retry after a fresh read) or a 429 are transient: the key is released so the client's
-    /// retry with the same key runs again instead of getting the failure back.
+    /// (409 CONFLICT: retry after a fresh read), a stale <c>If-Match</c> (412 PRECONDITION_FAILED: it changed nothing
+    /// and says the same — re-read and retry) or a 429 are transient: the key is released so the client's retry with
+    /// the same key runs again instead of getting the failure back.
     /// </summary>
     public static bool IsOutcome(int statusCode) =>
         statusCode is < StatusCodes.Status500InternalServerError
             and not StatusCodes.Status409Conflict
+            and not StatusCodes.Status412PreconditionFailed
             and not StatusCodes.Status429TooManyRequests;
 }

@@ -83,6 +83,35 @@ public sealed class CartIdempotencyTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Conflict, unkeyed.StatusCode);
     }
 
+    [Theory]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public async Task A_stale_if_match_does_not_spend_the_key_so_its_retry_with_a_fresh_one_succeeds(string method)
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        await shopper.AddAsync(cartId, "SKU-1", 1);
+        var cart = await shopper.AddAsync(cartId, "SKU-2", 1);
+        var itemId = cart.GetProperty("items")[0].GetProperty("itemId").GetString();
+        var fresh = $"\"{cart.GetProperty("version").GetInt64()}\"";
+        var key = Guid.NewGuid().ToString();
+        var body = method == "PATCH" ? new { qty = 5 } : null;
+
+        using var stale = await shopper.SendAsync(new HttpMethod(method), $"/carts/{cartId}/items/{itemId}", body, key, ifMatch: "\"1\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        // The client re-reads and retries with the same key: a 412 changed nothing, so it is not replayed.
+        using var retried = await shopper.SendAsync(new HttpMethod(method), $"/carts/{cartId}/items/{itemId}", body, key, ifMatch: fresh);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.False(retried.Headers.Contains("Idempotent-Replayed"));
+
+        // That success is the key's outcome now: sent again (its If-Match stale by its own change), it is replayed.
+        using var replayed = await shopper.SendAsync(new HttpMethod(method), $"/carts/{cartId}/items/{itemId}", body, key, ifMatch: fresh);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("true", Assert.Single(replayed.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(await retried.Content.ReadAsStringAsync(), await replayed.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Reusing_a_key_for_another_body_is_rejected_with_422()
     {

@@ -45,6 +45,27 @@ public sealed class CheckoutTests(PlatformFixture platform, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_checkout_refused_for_a_stale_if_match_runs_when_retried_with_its_key_and_a_fresh_one()
+    {
+        var userId = $"user-{Guid.NewGuid():N}";
+        using var shopper = CartClient.ThroughGateway(platform, userId);
+        var accountId = await OpenFundedAccountAsync(shopper, 1_000_000);
+        var cartId = await shopper.CreateCartAsync();
+        var added = await shopper.AddAsync(cartId, "SKU-12", 1);
+        var total = added.GetProperty("totals").GetProperty("total").GetInt64();
+        var key = Guid.NewGuid().ToString();
+
+        using var stale = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, key, ifMatch: "\"0\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        // A 412 changed nothing: the client re-reads and retries with the same key, and the checkout runs.
+        using var retried = await shopper.SendAsync(HttpMethod.Post, $"/carts/{cartId}/checkout", new { accountId }, key, ifMatch: $"\"{added.GetProperty("version").GetInt64()}\"");
+        Assert.True(retried.StatusCode == HttpStatusCode.OK, await retried.Content.ReadAsStringAsync());
+        Assert.False(retried.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1_000_000 - total, (await shopper.GetAsync($"/accounts/{accountId}")).Body.GetProperty("balance").GetInt64());
+    }
+
+    [Fact]
     public async Task Three_concurrent_checkouts_with_different_keys_charge_once()
     {
         var userId = $"user-{Guid.NewGuid():N}";

@@ -39,6 +39,47 @@ public sealed class BeneficiaryTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.NotFound, (await alice.Http.GetAsync($"/users/me/beneficiaries/{id}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("PUT", HttpStatusCode.OK)]
+    [InlineData("DELETE", HttpStatusCode.NoContent)]
+    public async Task A_stale_if_match_does_not_spend_the_key_so_its_retry_with_a_fresh_one_succeeds(string method, HttpStatusCode succeeded)
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        using var created = await alice.Http.PostAsJsonAsync("/users/me/beneficiaries", new { name = "Landlord", iban = "GB82 WEST 1234 5698 7654 32" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("beneficiaryId").GetString();
+        var key = Guid.NewGuid().ToString("N");
+        HttpRequestMessage Change(string etag)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), $"/users/me/beneficiaries/{id}");
+            if (method == "PUT")
+            {
+                request.Content = JsonContent.Create(new { name = "Landlord Ltd", iban = "DE89370400440532013000" });
+            }
+
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        using (var stale = Change("\"7\""))
+        using (var refused = await alice.Http.SendAsync(stale))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        }
+
+        // The client re-reads (version 1) and retries with the same key: a 412 changed nothing, so it is not replayed.
+        using var fresh = Change("\"1\"");
+        using var retried = await alice.Http.SendAsync(fresh);
+        Assert.Equal(succeeded, retried.StatusCode);
+        Assert.False(retried.Headers.Contains("Idempotent-Replayed"));
+
+        // That success is the key's outcome now.
+        using var again = Change("\"1\"");
+        using var replayed = await alice.Http.SendAsync(again);
+        Assert.Equal(succeeded, replayed.StatusCode);
+        Assert.Equal("true", Assert.Single(replayed.Headers.GetValues("Idempotent-Replayed")));
+    }
+
     [Fact]
     public async Task A_beneficiary_with_a_wrong_iban_is_a_field_error()
     {
