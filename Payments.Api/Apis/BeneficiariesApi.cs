@@ -41,8 +41,24 @@ internal static class BeneficiariesApi
         return TypedResults.Created(ResourceLocations.Beneficiary(added.Value.BeneficiaryId), BeneficiaryResponse.From(added.Value));
     }
 
-    public static async Task<Ok<BeneficiaryList>> ListAsync(HttpContext http, BeneficiaryStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new BeneficiaryList([.. (await store.ListAsync(http.User.Id(), cancellationToken)).Select(BeneficiaryResponse.From)]));
+    /// <summary>The caller's beneficiaries, a page at a time (<c>limit</c>, default 50, at most 100; <c>cursor</c> from the previous page).</summary>
+    public static async Task<Results<Ok<BeneficiaryList>, ProblemHttpResult>> ListAsync(
+        HttpContext http, BeneficiaryStore store, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
+    {
+        var userId = http.User.Id();
+        if (AccountsApi.PageSize(limit) is not { } size)
+        {
+            return LedgerErrors.Field("limit", "Must be between 1 and 100.").ToResult();
+        }
+
+        if (!PageCursor.TryDecode(cursor, PageScopes.Beneficiaries(userId), out var startKey))
+        {
+            return ApiError.InvalidCursor().ToResult();
+        }
+
+        var (beneficiaries, lastKey) = await store.ListAsync(userId, size, startKey, cancellationToken);
+        return TypedResults.Ok(new BeneficiaryList([.. beneficiaries.Select(BeneficiaryResponse.From)], PageCursor.Encode(lastKey)));
+    }
 
     public static async Task<Results<Ok<BeneficiaryResponse>, ProblemHttpResult>> GetAsync(
         string beneficiaryId, HttpContext http, BeneficiaryStore store, CancellationToken cancellationToken)

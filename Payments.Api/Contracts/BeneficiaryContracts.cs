@@ -9,5 +9,5 @@ internal sealed record BeneficiaryResponse(string BeneficiaryId, string Name, st
     public static BeneficiaryResponse From(Beneficiary b) => new(b.BeneficiaryId, b.Name, b.Iban, b.Nickname, b.Version, b.CreatedAt, b.UpdatedAt);
 }
 
-/// <summary>The caller's beneficiaries.</summary>
-internal sealed record BeneficiaryList(IReadOnlyList<BeneficiaryResponse> Items);
+/// <summary>One page of the caller's beneficiaries; <paramref name="NextCursor"/> fetches the next (null on the last page).</summary>
+internal sealed record BeneficiaryList(IReadOnlyList<BeneficiaryResponse> Items, string? NextCursor);

@@ -15,7 +15,7 @@ internal static class BeneficiaryExamples
 
     public static readonly BeneficiaryResponse Replaced = Created with { Nickname = "Rent", Version = 2, UpdatedAt = RenamedAt };
 
-    public static readonly BeneficiaryList List = new([Replaced]);
+    public static readonly BeneficiaryList List = new([Replaced], NextCursor: null);
 
     /// <summary>A change or delete with an <c>If-Match</c> that names an older version.</summary>
     public static readonly ApiError Stale = ApiError.PreconditionFailed("The beneficiary has changed since it was read.");

@@ -5,10 +5,11 @@ namespace Payments.Api.Storage;
 /// <summary>Beneficiaries live in the user's partition, so "mine" is a key condition, not a filter.</summary>
 internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableName table)
 {
-    private const int MaxBeneficiaries = 1000;
     private const string NewItemCondition = "attribute_not_exists(#pk)";
 
-    public async Task<List<Beneficiary>> ListAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>One page of the user's beneficiaries in sort-key order, and the key to start the next page at (null on the last).</summary>
+    public async Task<(List<Beneficiary> Beneficiaries, Dictionary<string, AttributeValue>? LastKey)> ListAsync(
+        string userId, int limit, Dictionary<string, AttributeValue>? startKey, CancellationToken cancellationToken)
     {
         var response = await dynamoDb.QueryAsync(new QueryRequest
         {
@@ -17,9 +18,10 @@ internal sealed class BeneficiaryStore(IAmazonDynamoDB dynamoDb, PaymentsTableNa
             ExpressionAttributeNames = new() { ["#pk"] = PaymentAttributes.PartitionKey, ["#sk"] = PaymentAttributes.SortKey },
             ExpressionAttributeValues = new() { [":pk"] = S(PaymentKeys.UserPk(userId)), [":prefix"] = S(PaymentKeys.BeneficiarySkPrefix) },
             ConsistentRead = true,
-            Limit = MaxBeneficiaries,
+            Limit = limit,
+            ExclusiveStartKey = startKey,
         }, cancellationToken);
-        return [.. response.Items.Select(BeneficiaryItemMapper.FromItem)];
+        return ([.. response.Items.Select(BeneficiaryItemMapper.FromItem)], response.LastEvaluatedKey is { Count: > 0 } last ? last : null);
     }
 
     public async Task<Beneficiary?> FindAsync(string userId, string beneficiaryId, CancellationToken cancellationToken)

@@ -33,6 +33,11 @@ internal static class PageScopes
         .StartingWith(PaymentAttributes.Gsi3SortKey, PaymentKeys.TransactionSkPrefix)
         .Where(MerchantPosition.ReturnedAttribute, MerchantPosition.IsCount);
 
+    /// <summary>A user's beneficiaries: the user's partition, beneficiary sort keys only (not the fraud events beside them).</summary>
+    public static CursorScope Beneficiaries(string userId) => new CursorScope()
+        .Exactly(PaymentAttributes.PartitionKey, PaymentKeys.UserPk(userId))
+        .StartingWith(PaymentAttributes.SortKey, PaymentKeys.BeneficiarySkPrefix);
+
     /// <summary>A user's accounts (GSI2): the user's partition, account metadata rows.</summary>
     public static CursorScope AccountsOfUser(string userId) => new CursorScope()
         .Exactly(PaymentAttributes.Gsi2PartitionKey, PaymentKeys.UserPk(userId))

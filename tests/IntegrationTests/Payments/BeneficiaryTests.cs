@@ -81,6 +81,93 @@ public sealed class BeneficiaryTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Paging_through_the_list_returns_every_beneficiary_once_in_the_order_of_the_whole_list()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        for (var i = 0; i < 5; i++)
+        {
+            using var created = await alice.Http.PostAsJsonAsync("/users/me/beneficiaries", new { name = $"Payee {i}", iban = "GB82 WEST 1234 5698 7654 32" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await alice.Http.PostAsJsonAsync("/users/me/fraud-events", new { type = "LOGIN_ATTEMPT" }); // beside them in the user's partition, never listed
+        var whole = await alice.Http.GetFromJsonAsync<JsonElement>("/users/me/beneficiaries");
+        var all = IdsOf(whole);
+
+        var paged = new List<string>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await alice.Http.GetFromJsonAsync<JsonElement>("/users/me/beneficiaries?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            Assert.True(page.GetProperty("items").GetArrayLength() <= 2);
+            paged.AddRange(IdsOf(page));
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+        }
+        while (cursor is not null && ++pages < 10);
+
+        Assert.Equal(5, all.Count);
+        Assert.True(!whole.TryGetProperty("nextCursor", out var none) || none.ValueKind == JsonValueKind.Null);
+        Assert.True(pages >= 2, $"{pages + 1} page(s) of at most 2 for 5 beneficiaries");
+        Assert.Equal(all, paged);
+    }
+
+    public static TheoryData<string> ForeignCursors => new()
+    {
+        "another user's", // a real cursor of mallory's list
+        "an account statement's",
+        "USER#{alice}|FRAUD#2026-01-01T00:00:00.000Z#e1", // alice's own partition, a fraud event's sort key
+        "USER#{alice}|BENEFICIARY#", // the bare prefix, before every beneficiary
+        "ACCOUNT#a1|BENEFICIARY#b1",
+        "not a cursor",
+    };
+
+    [Theory]
+    [MemberData(nameof(ForeignCursors))]
+    public async Task A_forged_or_foreign_cursor_is_a_422_naming_the_cursor_never_a_500(string cursorOf)
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        using var mallory = PaymentsDriver.ForNewUser(platform);
+        for (var i = 0; i < 2; i++)
+        {
+            (await alice.Http.PostAsJsonAsync("/users/me/beneficiaries", new { name = $"Payee {i}", iban = "GB82 WEST 1234 5698 7654 32" })).Dispose();
+            (await mallory.Http.PostAsJsonAsync("/users/me/beneficiaries", new { name = $"Payee {i}", iban = "GB82 WEST 1234 5698 7654 32" })).Dispose();
+        }
+
+        var cursor = cursorOf switch
+        {
+            "another user's" => (await mallory.Http.GetFromJsonAsync<JsonElement>("/users/me/beneficiaries?limit=1")).GetProperty("nextCursor").GetString()!,
+            "an account statement's" => await StatementCursorAsync(alice),
+            "not a cursor" => "not a cursor",
+            _ => ForgedCursor(cursorOf.Replace("{alice}", alice.UserId, StringComparison.Ordinal)),
+        };
+
+        using var response = await alice.Http.GetAsync($"/users/me/beneficiaries?cursor={Uri.EscapeDataString(cursor)}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("VALIDATION_FAILED", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _));
+    }
+
+    [Theory]
+    [InlineData("0", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("101", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("-1", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("ten", HttpStatusCode.BadRequest)] // not a whole number: a binding failure, as on every list
+    public async Task A_limit_outside_1_to_100_is_refused_naming_the_limit(string limit, HttpStatusCode expected)
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+
+        using var response = await alice.Http.GetAsync($"/users/me/beneficiaries?limit={limit}");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Fact]
     public async Task A_beneficiary_with_a_wrong_iban_is_a_field_error()
     {
         using var alice = PaymentsDriver.ForNewUser(platform);
@@ -89,5 +176,25 @@ public sealed class BeneficiaryTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("\"iban\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static List<string> IdsOf(JsonElement page) =>
+        [.. page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("beneficiaryId").GetString()!)];
+
+    // The cursor layout a client could learn by decoding one: base64url of the key as JSON ("PK|SK" here).
+    private static string ForgedCursor(string key) =>
+        System.Buffers.Text.Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+        {
+            ["PK"] = key.Split('|')[0],
+            ["SK"] = key.Split('|')[1],
+        }));
+
+    /// <summary>A real cursor of one of the user's account statements (its partition, a transaction's sort key).</summary>
+    private static async Task<string> StatementCursorAsync(PaymentsDriver driver)
+    {
+        var accountId = await driver.OpenAccountAsync();
+        await driver.DepositAsync(accountId, 100);
+        await driver.DepositAsync(accountId, 200);
+        return (await driver.Http.GetFromJsonAsync<JsonElement>($"/accounts/{accountId}/transactions?limit=1")).GetProperty("nextCursor").GetString()!;
     }
 }

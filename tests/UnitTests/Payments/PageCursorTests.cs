@@ -94,6 +94,17 @@ public class PageCursorTests
         Assert.False(PageCursor.TryDecode(Forged(new { PK = "ACCOUNT#a1", SK = "METADATA", GSI2PK = "USER#u2", GSI2SK = "ACCOUNT#a1" }), accounts, out _));
     }
 
+    [Fact]
+    public void A_beneficiaries_cursor_must_point_at_a_beneficiary_of_the_user()
+    {
+        var beneficiaries = PageScopes.Beneficiaries("u1");
+
+        Assert.True(PageCursor.TryDecode(Cursor("USER#u1", "BENEFICIARY#b1"), beneficiaries, out _));
+        Assert.False(PageCursor.TryDecode(Cursor("USER#u2", "BENEFICIARY#b1"), beneficiaries, out _));
+        Assert.False(PageCursor.TryDecode(Cursor("USER#u1", "FRAUD#2026-01-02T00:00:00.000Z"), beneficiaries, out _));
+        Assert.False(PageCursor.TryDecode(Cursor("USER#u1", "BENEFICIARY#"), beneficiaries, out _));
+    }
+
     [Theory]
     [InlineData("not base64 !")]
     [InlineData("bm90IGpzb24")]
