@@ -37,27 +37,27 @@ internal sealed class BeneficiaryService(BeneficiaryStore store, LedgerWriter wr
     {
         if (idempotency is null)
         {
-            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, cancellationToken);
-            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            var current = await ReadToChangeAsync(command.UserId, command.BeneficiaryId, command.IfMatch, cancellationToken);
+            if (!current.Succeeded)
             {
-                return refused;
+                return current.Error;
             }
 
-            var replaced = Replaced(current!, command);
-            return await store.TryWriteAsync(replaced, current!.Version, cancellationToken) ? BeneficiaryResponse.From(replaced) : ChangedConcurrently();
+            var replaced = Replaced(current.Value, command);
+            return await store.TryWriteAsync(replaced, current.Value.Version, cancellationToken) ? BeneficiaryResponse.From(replaced) : ChangedConcurrently();
         }
 
         var outcome = await writer.ExecuteAsync<BeneficiaryResponse>(idempotency, async (_, ct) =>
         {
-            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, ct);
-            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            var current = await ReadToChangeAsync(command.UserId, command.BeneficiaryId, command.IfMatch, ct);
+            if (!current.Succeeded)
             {
-                return refused;
+                return current.Error;
             }
 
-            var replaced = Replaced(current!, command);
+            var replaced = Replaced(current.Value, command);
             return new LedgerPlan<BeneficiaryResponse>.Commit(
-                [store.Replace(replaced, current!.Version)], StatusCodes.Status200OK, BeneficiaryResponse.From(replaced), VersionETag.Format(replaced.Version));
+                [store.Replace(replaced, current.Value.Version)], StatusCodes.Status200OK, BeneficiaryResponse.From(replaced), VersionETag.Format(replaced.Version));
         }, cancellationToken);
         return outcome.Succeeded ? outcome.Value.Body : outcome.Error;
     }
@@ -70,35 +70,39 @@ internal sealed class BeneficiaryService(BeneficiaryStore store, LedgerWriter wr
     {
         if (idempotency is null)
         {
-            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, cancellationToken);
-            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            var current = await ReadToChangeAsync(command.UserId, command.BeneficiaryId, command.IfMatch, cancellationToken);
+            if (!current.Succeeded)
             {
-                return refused;
+                return current.Error;
             }
 
-            return await store.TryDeleteAsync(command.UserId, command.BeneficiaryId, current!.Version, cancellationToken) ? null : ChangedConcurrently();
+            return await store.TryDeleteAsync(command.UserId, command.BeneficiaryId, current.Value.Version, cancellationToken) ? null : ChangedConcurrently();
         }
 
         var outcome = await writer.ExecuteAsync<BeneficiaryResponse?>(idempotency, async (_, ct) =>
         {
-            var current = await store.FindAsync(command.UserId, command.BeneficiaryId, ct);
-            if (PreconditionRefusal(current, command.IfMatch) is { } refused)
+            var current = await ReadToChangeAsync(command.UserId, command.BeneficiaryId, command.IfMatch, ct);
+            if (!current.Succeeded)
             {
-                return refused;
+                return current.Error;
             }
 
             return new LedgerPlan<BeneficiaryResponse?>.Commit(
-                [store.Delete(command.UserId, command.BeneficiaryId, current!.Version)], StatusCodes.Status204NoContent, Body: null);
+                [store.Delete(command.UserId, command.BeneficiaryId, current.Value.Version)], StatusCodes.Status204NoContent, Body: null);
         }, cancellationToken);
         return outcome.Error;
     }
 
     public static ApiError NotFound() => ApiError.NotFound("The beneficiary was not found.");
 
-    private static ApiError? PreconditionRefusal(Beneficiary? current, Predicate<long> ifMatch) =>
-        current is null ? NotFound()
-        : !ifMatch(current.Version) ? ApiError.PreconditionFailed("The beneficiary has changed since it was read.")
-        : null;
+    /// <summary>The beneficiary as it is now, or why it may not be changed: 404, or 412 when <paramref name="ifMatch"/> refuses its version.</summary>
+    private async Task<Outcome<Beneficiary>> ReadToChangeAsync(string userId, string beneficiaryId, Predicate<long> ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(userId, beneficiaryId, cancellationToken);
+        return current is null ? NotFound()
+            : !ifMatch(current.Version) ? ApiError.PreconditionFailed("The beneficiary has changed since it was read.")
+            : current;
+    }
 
     private Beneficiary Replaced(Beneficiary current, ReplaceBeneficiary command) => current with
     {

@@ -44,8 +44,8 @@ internal sealed class LedgerWriter(IdempotentTransactions transactions, TimeProv
             {
                 // Throttling is DynamoDB shedding load, not a race: a 503 with Retry-After, and the key is released for the retry.
                 return last.Throttled
-                    ? ApiError.ServiceUnavailable("The ledger is busy; nothing was charged. Retry after the Retry-After delay with the same Idempotency-Key.")
-                    : ApiError.Conflict("The account is changing too fast; retry with a fresh read.");
+                    ? ApiError.ServiceUnavailable("The ledger is busy; nothing was changed or charged. Retry after the Retry-After delay with the same Idempotency-Key.")
+                    : ApiError.Conflict("What this request changes is changing too fast; read it again and retry.");
             }
 
             if (last.Result != CommitResult.ConditionFailed) // a failed condition: the next attempt's fresh read says why, at once
