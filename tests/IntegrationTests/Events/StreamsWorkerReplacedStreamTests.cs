@@ -22,43 +22,18 @@ public sealed class StreamsWorkerReplacedStreamTests(DynamoDbLocalFixture dynamo
     private const int Items = 4;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string _sourceTable = $"replaced-source-{Guid.NewGuid():N}"[..32];
-    private readonly string _leaseTableName = $"replaced-leases-{Guid.NewGuid():N}"[..32];
-    private readonly HttpClient _http = new();
     private readonly HoldingProcessor _processor = new();
-    private DynamoDbStreamsClient _streams = null!;
-    private LeaseTable _leases = null!;
+    private WorkerTables _tables = null!;
 
     public async Task InitializeAsync()
     {
-        await dynamodb.Client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _sourceTable,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("PK", ScalarAttributeType.S)],
-            KeySchema = [new("PK", KeyType.HASH)],
-            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
-        });
-        await dynamodb.Client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _leaseTableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new(LeaseTable.KeyAttribute, ScalarAttributeType.S)],
-            KeySchema = [new(LeaseTable.KeyAttribute, KeyType.HASH)],
-        });
-
-        _streams = new DynamoDbStreamsClient(
-            _http,
-            new StreamsClientSettings(new Uri(dynamodb.Client.Config.ServiceURL), new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.USEast1 }, new BasicAWSCredentials("local", "local")),
-            TimeProvider.System,
-            NullLogger<DynamoDbStreamsClient>.Instance);
-        _leases = new LeaseTable(dynamodb.Client, _leaseTableName, TimeProvider.System);
+        _tables = await WorkerTables.CreateAsync(dynamodb, "replaced");
     }
 
     public Task DisposeAsync()
     {
         _processor.Release();
-        _http.Dispose();
+        _tables.Dispose();
         return Task.CompletedTask;
     }
 
@@ -92,7 +67,7 @@ public sealed class StreamsWorkerReplacedStreamTests(DynamoDbLocalFixture dynamo
         Assert.All(delivered.Where(d => d.Version < 3), d => Assert.Equal(oldStream, d.StreamArn));
         Assert.All(delivered.Where(d => d.Version == 3), d => Assert.Equal(newStream, d.StreamArn));
         // The replaced stream's leases stay, finished, while it is listed (the sweep deletes them once it is not).
-        Assert.All((await _leases.ListAsync(CancellationToken.None)).Where(l => l.StreamArn == oldStream), l => Assert.True(l.IsFinished, l.ShardId));
+        Assert.All((await _tables.Leases.ListAsync(CancellationToken.None)).Where(l => l.StreamArn == oldStream), l => Assert.True(l.IsFinished, l.ShardId));
         // Each replica logs that it reads the replaced stream, and, at a discovery after its last shard finished, that it is drained.
         foreach (var replica in new[] { a, b })
         {
@@ -115,18 +90,18 @@ public sealed class StreamsWorkerReplacedStreamTests(DynamoDbLocalFixture dynamo
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         Assert.All(_processor.Delivered, d => Assert.Equal(2, d.Version));
-        Assert.DoesNotContain(await _leases.ListAsync(CancellationToken.None), l => l.StreamArn == oldStream);
+        Assert.DoesNotContain(await _tables.Leases.ListAsync(CancellationToken.None), l => l.StreamArn == oldStream);
     }
 
     private async Task<string> CurrentStreamAsync() =>
-        (await dynamodb.Client.DescribeTableAsync(_sourceTable)).Table.LatestStreamArn;
+        (await dynamodb.Client.DescribeTableAsync(_tables.SourceTable)).Table.LatestStreamArn;
 
     private async Task ReplaceStreamAsync()
     {
-        await dynamodb.Client.UpdateTableAsync(new UpdateTableRequest { TableName = _sourceTable, StreamSpecification = new StreamSpecification { StreamEnabled = false } });
+        await dynamodb.Client.UpdateTableAsync(new UpdateTableRequest { TableName = _tables.SourceTable, StreamSpecification = new StreamSpecification { StreamEnabled = false } });
         await dynamodb.Client.UpdateTableAsync(new UpdateTableRequest
         {
-            TableName = _sourceTable,
+            TableName = _tables.SourceTable,
             StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
         });
     }
@@ -135,7 +110,7 @@ public sealed class StreamsWorkerReplacedStreamTests(DynamoDbLocalFixture dynamo
     {
         for (var i = 0; i < Items; i++)
         {
-            await dynamodb.Client.PutItemAsync(_sourceTable, new()
+            await dynamodb.Client.PutItemAsync(_tables.SourceTable, new()
             {
                 ["PK"] = new AttributeValue { S = $"item-{i}" },
                 ["version"] = new AttributeValue { N = version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -155,7 +130,7 @@ public sealed class StreamsWorkerReplacedStreamTests(DynamoDbLocalFixture dynamo
             IdlePollInterval = TimeSpan.FromMilliseconds(100),
         };
         var log = new FakeLogger<StreamsWorker>();
-        var worker = new StreamsWorker(_streams, _leases, _processor, [new StreamSource(_sourceTable)], Options.Create(options),
+        var worker = new StreamsWorker(_tables.Streams, _tables.Leases, _processor, [new StreamSource(_tables.SourceTable)], Options.Create(options),
             new ShardProgress(TimeProvider.System), TimeProvider.System, log);
         await worker.StartAsync(CancellationToken.None);
         return new RunningReplica(worker, log);

@@ -30,43 +30,18 @@ public sealed class StreamsWorkerUnlistedLeaseTests(DynamoDbLocalFixture dynamod
         UnlistedStreamGrace = TimeSpan.Zero, // the wait is then one lease duration
     };
 
-    private readonly string _sourceTable = $"unlisted-source-{Guid.NewGuid():N}"[..32];
-    private readonly string _leaseTableName = $"unlisted-leases-{Guid.NewGuid():N}"[..32];
-    private readonly HttpClient _http = new();
-    private DynamoDbStreamsClient _streams = null!;
-    private LeaseTable _leases = null!;
+    private WorkerTables _tables = null!;
     private string _currentStreamArn = null!;
 
     public async Task InitializeAsync()
     {
-        await dynamodb.Client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _sourceTable,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("PK", ScalarAttributeType.S)],
-            KeySchema = [new("PK", KeyType.HASH)],
-            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
-        });
-        await dynamodb.Client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _leaseTableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new(LeaseTable.KeyAttribute, ScalarAttributeType.S)],
-            KeySchema = [new(LeaseTable.KeyAttribute, KeyType.HASH)],
-        });
-
-        _streams = new DynamoDbStreamsClient(
-            _http,
-            new StreamsClientSettings(new Uri(dynamodb.Client.Config.ServiceURL), new AmazonDynamoDBConfig { RegionEndpoint = RegionEndpoint.USEast1 }, new BasicAWSCredentials("local", "local")),
-            TimeProvider.System,
-            NullLogger<DynamoDbStreamsClient>.Instance);
-        _leases = new LeaseTable(dynamodb.Client, _leaseTableName, TimeProvider.System);
-        _currentStreamArn = (await _streams.ListStreamsAsync(_sourceTable, CancellationToken.None)).Single(s => s.TableName == _sourceTable).StreamArn;
+        _tables = await WorkerTables.CreateAsync(dynamodb, "unlisted");
+        _currentStreamArn = (await _tables.Streams.ListStreamsAsync(_tables.SourceTable, CancellationToken.None)).Single(s => s.TableName == _tables.SourceTable).StreamArn;
     }
 
     public Task DisposeAsync()
     {
-        _http.Dispose();
+        _tables.Dispose();
         return Task.CompletedTask;
     }
 
@@ -82,54 +57,54 @@ public sealed class StreamsWorkerUnlistedLeaseTests(DynamoDbLocalFixture dynamod
         }
 
         var held = await TakenAsync(FormerStreamArn, "shardId-held", "worker-live");
-        var otherTables = await TakenAsync(FormerStreamArn.Replace(_sourceTable, "not-read-here", StringComparison.Ordinal), "shardId-other", "worker-gone");
+        var otherTables = await TakenAsync(FormerStreamArn.Replace(_tables.SourceTable, "not-read-here", StringComparison.Ordinal), "shardId-other", "worker-gone");
 
         using var stopRenewing = new CancellationTokenSource();
         var holder = RenewUntilAsync(held, stopRenewing.Token); // worker-live still reads the old stream
         await using var a = await StartReplicaAsync("worker-a");
         await using var b = await StartReplicaAsync("worker-b");
 
-        var afterSweep = await Eventually.ReturnsAsync(() => _leases.ListAsync(CancellationToken.None),
+        var afterSweep = await Eventually.ReturnsAsync(() => _tables.Leases.ListAsync(CancellationToken.None),
             all => all.Count(l => l.ShardId.StartsWith("shardId-abandoned-", StringComparison.Ordinal)) == 0, Patience);
         Assert.Contains(afterSweep, l => l.StreamArn == _currentStreamArn); // the listed stream's shard, discovered as ever
         Assert.Contains(afterSweep, l => l.LeaseKey == otherTables.LeaseKey);
 
         // Two more lease durations of discoveries by both replicas: the renewed lease stays.
         await Task.Delay(2 * Timings.LeaseDuration);
-        Assert.Contains(await _leases.ListAsync(CancellationToken.None), l => l.LeaseKey == held.LeaseKey);
+        Assert.Contains(await _tables.Leases.ListAsync(CancellationToken.None), l => l.LeaseKey == held.LeaseKey);
 
         await stopRenewing.CancelAsync();
         await holder;
-        await Eventually.ReturnsAsync(() => _leases.ListAsync(CancellationToken.None), all => all.All(l => l.LeaseKey != held.LeaseKey), Patience);
+        await Eventually.ReturnsAsync(() => _tables.Leases.ListAsync(CancellationToken.None), all => all.All(l => l.LeaseKey != held.LeaseKey), Patience);
 
         // Each deletion logged once: of the replicas racing, only the one whose conditional delete won.
         var deletions = a.Deletions.Concat(b.Deletions).ToList();
         Assert.Equal(Abandoned + 1, deletions.Count);
         Assert.Equal(Abandoned + 1, deletions.Distinct().Count());
-        Assert.Contains(await _leases.ListAsync(CancellationToken.None), l => l.LeaseKey == otherTables.LeaseKey);
+        Assert.Contains(await _tables.Leases.ListAsync(CancellationToken.None), l => l.LeaseKey == otherTables.LeaseKey);
     }
 
     [Fact]
     public async Task A_delete_loses_to_a_write_made_after_the_lease_was_observed_and_to_a_replica_that_deleted_first()
     {
         var observed = await TakenAsync(FormerStreamArn, "shardId-raced", "worker-live");
-        var renewed = await _leases.RenewAsync(observed, CancellationToken.None);
+        var renewed = await _tables.Leases.RenewAsync(observed, CancellationToken.None);
 
-        Assert.False(await _leases.DeleteUnchangedAsync(observed, CancellationToken.None)); // the holder renewed meanwhile
-        Assert.Contains(await _leases.ListAsync(CancellationToken.None), l => l.LeaseKey == observed.LeaseKey);
+        Assert.False(await _tables.Leases.DeleteUnchangedAsync(observed, CancellationToken.None)); // the holder renewed meanwhile
+        Assert.Contains(await _tables.Leases.ListAsync(CancellationToken.None), l => l.LeaseKey == observed.LeaseKey);
 
-        Assert.True(await _leases.DeleteUnchangedAsync(renewed, CancellationToken.None));
-        Assert.False(await _leases.DeleteUnchangedAsync(renewed, CancellationToken.None)); // the other replica, a moment later
-        await Assert.ThrowsAsync<LeaseLostException>(() => _leases.RenewAsync(renewed, CancellationToken.None)); // a holder that wakes up stops
+        Assert.True(await _tables.Leases.DeleteUnchangedAsync(renewed, CancellationToken.None));
+        Assert.False(await _tables.Leases.DeleteUnchangedAsync(renewed, CancellationToken.None)); // the other replica, a moment later
+        await Assert.ThrowsAsync<LeaseLostException>(() => _tables.Leases.RenewAsync(renewed, CancellationToken.None)); // a holder that wakes up stops
     }
 
     /// <summary>A lease taken by <paramref name="owner"/> and checkpointed once.</summary>
     private async Task<Lease> TakenAsync(string streamArn, string shardId, string owner)
     {
-        Assert.True(await _leases.CreateAsync(streamArn, new ShardDescription(shardId, null, "0", null), CancellationToken.None));
+        Assert.True(await _tables.Leases.CreateAsync(streamArn, new ShardDescription(shardId, null, "0", null), CancellationToken.None));
         var created = new Lease(Lease.KeyOf(streamArn, shardId), streamArn, shardId, null, null, 0, Checkpoints.TrimHorizon);
-        var taken = await _leases.TakeAsync(created, owner, CancellationToken.None);
-        return await _leases.CheckpointAsync(taken!, "000000000000000000017", CancellationToken.None);
+        var taken = await _tables.Leases.TakeAsync(created, owner, CancellationToken.None);
+        return await _tables.Leases.CheckpointAsync(taken!, "000000000000000000017", CancellationToken.None);
     }
 
     /// <summary>Renews as a live holder does, several times a lease duration, until told to stop (it then dies silently).</summary>
@@ -137,7 +112,7 @@ public sealed class StreamsWorkerUnlistedLeaseTests(DynamoDbLocalFixture dynamod
     {
         while (!stop.IsCancellationRequested)
         {
-            held = await _leases.RenewAsync(held, CancellationToken.None);
+            held = await _tables.Leases.RenewAsync(held, CancellationToken.None);
             try
             {
                 await Task.Delay(Timings.LeaseDuration / 5, stop);
@@ -162,7 +137,7 @@ public sealed class StreamsWorkerUnlistedLeaseTests(DynamoDbLocalFixture dynamod
             UnlistedStreamGrace = Timings.UnlistedStreamGrace,
         };
         var log = new FakeLogger<StreamsWorker>();
-        var worker = new StreamsWorker(_streams, _leases, new IgnoringProcessor(), [new StreamSource(_sourceTable)], Options.Create(options),
+        var worker = new StreamsWorker(_tables.Streams, _tables.Leases, new IgnoringProcessor(), [new StreamSource(_tables.SourceTable)], Options.Create(options),
             new ShardProgress(TimeProvider.System), TimeProvider.System, log);
         await worker.StartAsync(CancellationToken.None);
         return new RunningReplica(worker, log);
