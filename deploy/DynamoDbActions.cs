@@ -32,6 +32,12 @@ internal static class DynamoDbActions
     /// <summary>Events.Worker on <c>carts</c> and <c>payments</c>: DescribeTable (the source streams' health check).</summary>
     public static readonly string[] WorkerOnSourceTables = ["dynamodb:DescribeTable"];
 
+    /// <summary>
+    /// Events.Worker on <c>carts</c> (the table, not its index): when a cart's header is removed, a Query of its
+    /// partition and BatchWriteItem deletes of the rows without a ttl of their own (the removed-cart cascade).
+    /// </summary>
+    public static readonly string[] WorkerOnCarts = ["dynamodb:BatchWriteItem", "dynamodb:Query"];
+
     /// <summary>Events.Worker on the source tables' streams: the shard walk and the record reads.</summary>
     public static readonly string[] WorkerOnStreams = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"];
 

@@ -72,6 +72,7 @@ internal sealed class PlatformStack : Stack
             Permissions =
             [
                 Allow(DynamoDbActions.WorkerOnSourceTables, Tables.Carts.TableArn, Tables.Payments.TableArn),
+                Allow(DynamoDbActions.WorkerOnCarts, Tables.Carts.TableArn),
                 Allow(DynamoDbActions.WorkerOnStreams, $"{Tables.Carts.TableArn}/stream/*", $"{Tables.Payments.TableArn}/stream/*"),
                 Allow(DynamoDbActions.WorkerListStreams, "*"),
                 Allow(DynamoDbActions.WorkerOnLeases, Tables.EventsLeases.TableArn),

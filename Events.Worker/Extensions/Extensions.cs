@@ -53,6 +53,7 @@ internal static class Extensions
         builder.AddAuditArchive();
 
         builder.Services.AddSingleton<CartCacheSettler>();
+        builder.Services.AddSingleton<RemovedCartCascade>();
         builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
         builder.Services.AddHostedService<StreamsWorker>();
         builder.Services.AddHostedService<StreamHeartbeat>();

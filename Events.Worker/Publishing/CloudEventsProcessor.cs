@@ -9,7 +9,8 @@ namespace Events.Worker.Publishing;
 
 /// <summary>
 /// One shard batch (heartbeats timed and left out) → audit archive (payments changes), CloudEvents on Redis streams (one per source, capped),
-/// the cart cache settled and the changes announced (<see cref="CartCacheSettler"/>). Everything completes before the batch is checkpointed; any failure throws, so the
+/// the cart cache settled and the changes announced (<see cref="CartCacheSettler"/>), the rows of removed carts
+/// deleted (<see cref="RemovedCartCascade"/>). Everything completes before the batch is checkpointed; any failure throws, so the
 /// batch is delivered again (same event ids). Audit lines a failed delivery already appended are not appended again
 /// on the next (<see cref="ArchivedPositions"/>). One instance serves every shard the worker holds, concurrently.
 /// </summary>
@@ -19,6 +20,7 @@ internal sealed class CloudEventsProcessor(
     SourceTables tables,
     IOptions<EventsOptions> options,
     CartCacheSettler cartCache,
+    RemovedCartCascade removedCarts,
     WorkerMetrics metrics,
     TimeProvider time) : IShardRecordProcessor
 {
@@ -39,6 +41,9 @@ internal sealed class CloudEventsProcessor(
         await archive.AppendAsync(shard.ShardId, audit, time.GetUtcNow(), cancellationToken);
         _archived.Archived(shard.StreamArn, shard.ShardId, last);
         metrics.AuditLinesWritten(audit.Count);
+
+        // Before the events: a cascade DynamoDB refuses fails the batch without publishing it once more.
+        await removedCarts.CleanAsync(shard, logical, records, cancellationToken);
 
         var db = redis.GetDatabase();
         var pending = new List<Task>();

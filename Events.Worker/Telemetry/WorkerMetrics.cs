@@ -3,7 +3,7 @@ using DynamoDbStreams.Processing;
 
 namespace Events.Worker.Telemetry;
 
-/// <summary>The worker's metrics: records read, events published, audit lines written, cart cache settlements, lag per shard and heartbeat delay per table.</summary>
+/// <summary>The worker's metrics: records read, events published, audit lines written, cart cache settlements, rows of removed carts deleted, lag per shard and heartbeat delay per table.</summary>
 public sealed class WorkerMetrics : IDisposable
 {
     public const string MeterName = "Events.Worker.Streams";
@@ -13,6 +13,7 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Counter<long> _published;
     private readonly Counter<long> _audited;
     private readonly Counter<long> _cartCache;
+    private readonly Counter<long> _removedCartRows;
     private readonly Histogram<double> _heartbeatDelay;
 
     public WorkerMetrics(IMeterFactory meters, ShardProgress progress)
@@ -23,6 +24,8 @@ public sealed class WorkerMetrics : IDisposable
         _audited = _meter.CreateCounter<long>("events.worker.audit.lines", "{line}", "Payments changes appended to the audit archive.");
         _cartCache = _meter.CreateCounter<long>("events.worker.cart_cache.settled", "{version}",
             "Cart versions the cache was settled to, by result: in_place (written through by the replica) or floor (the entry was behind or absent and was replaced by a version floor).");
+        _removedCartRows = _meter.CreateCounter<long>("events.worker.removed_cart.rows_deleted", "{row}",
+            "Rows without a ttl of their own (lines, discounts) deleted from the partitions of carts whose header was removed (expired or deleted).");
         _heartbeatDelay = _meter.CreateHistogram<double>("events.worker.heartbeat.delay", "s",
             "From a stream heartbeat's write to its processing, per source table: the stream's end-to-end delay, measured also while nothing else is written.");
         _meter.CreateObservableGauge("events.worker.shard.lag", () => progress.LagSeconds
@@ -41,6 +44,8 @@ public sealed class WorkerMetrics : IDisposable
         _cartCache.Add(versions - floorsWritten, new KeyValuePair<string, object?>("result", "in_place"));
         _cartCache.Add(floorsWritten, new KeyValuePair<string, object?>("result", "floor"));
     }
+
+    public void RemovedCartRowsDeleted(int rows) => _removedCartRows.Add(rows);
 
     public void HeartbeatSeen(string table, TimeSpan delay) =>
         _heartbeatDelay.Record(Math.Max(0, delay.TotalSeconds), new KeyValuePair<string, object?>("table", table));

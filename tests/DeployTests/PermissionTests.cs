@@ -8,8 +8,8 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
         { "payments-api", ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"] },
         {
             "events-worker",
-            ["dynamodb:DeleteItem", "dynamodb:DescribeStream", "dynamodb:DescribeTable", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-             "dynamodb:ListStreams", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem"]
+            ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeStream", "dynamodb:DescribeTable", "dynamodb:GetRecords",
+             "dynamodb:GetShardIterator", "dynamodb:ListStreams", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem"]
         },
         { "gateway", [] },
         { "canary", [] },
@@ -64,6 +64,23 @@ public class PermissionTests(SynthesizedStack stack) : IClassFixture<Synthesized
 
         Assert.Contains("Tablescarts", resource, StringComparison.Ordinal);
         Assert.DoesNotContain("Tablespayments", resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_events_worker_may_query_and_batch_delete_in_the_carts_table_only_for_the_removed_cart_cascade()
+    {
+        var statements = stack.TaskRoleStatements("events-worker")
+            .Where(statement => SynthesizedStack.Actions([statement]).Any(action => action is "dynamodb:Query" or "dynamodb:BatchWriteItem"))
+            .ToList();
+
+        var statement = Assert.Single(statements);
+        Assert.Equal(["dynamodb:BatchWriteItem", "dynamodb:Query"], SynthesizedStack.Actions([statement]).Order(StringComparer.Ordinal));
+        var resource = statement["Resource"]!.ToJsonString();
+        Assert.Contains("Tablescarts", resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tablespayments", resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("/index/", resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("/stream/", resource, StringComparison.Ordinal);
+        Assert.DoesNotContain("leases", resource, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

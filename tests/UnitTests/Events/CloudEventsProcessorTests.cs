@@ -27,6 +27,10 @@ public sealed class CloudEventsProcessorTests : IDisposable
     private readonly WorkerMetrics _metrics;
     private readonly CloudEventsProcessor _processor;
 
+    /// <summary>Never called: these batches are the payments table's, and only removed carts are cascaded.</summary>
+    private readonly Amazon.DynamoDBv2.AmazonDynamoDBClient _unreachableDynamoDb = new(
+        new Amazon.Runtime.BasicAWSCredentials("local", "local"), new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9" });
+
     public CloudEventsProcessorTests()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 10, 21, 0, TimeSpan.Zero));
@@ -38,6 +42,7 @@ public sealed class CloudEventsProcessorTests : IDisposable
             new SourceTables(new Dictionary<string, string> { [Payments] = Payments }),
             options,
             new CartCacheSettler(options, _metrics),
+            new RemovedCartCascade(_unreachableDynamoDb, _metrics, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<RemovedCartCascade>.Instance),
             _metrics,
             clock);
     }
@@ -71,6 +76,7 @@ public sealed class CloudEventsProcessorTests : IDisposable
     {
         _metrics.Dispose();
         _services.Dispose();
+        _unreachableDynamoDb.Dispose();
     }
 
     /// <summary>A payment captured on account a1, as its ledger's AUDIT entry reaches the stream: archived and published.</summary>
