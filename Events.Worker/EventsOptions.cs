@@ -11,9 +11,16 @@ public sealed class EventsOptions
     [Required]
     public string StreamKeyPrefix { get; set; } = ChannelNames.EventStreamPrefix;
 
-    /// <summary>Approximate cap of each Redis stream (<c>XADD … MAXLEN ~</c>).</summary>
+    /// <summary>
+    /// Approximate cap of each Redis stream (<c>XADD … MAXLEN ~</c>). Trimming ignores consumer groups: a group that falls
+    /// this far behind loses its oldest unread events (<see cref="Publishing.StreamGroupsLagHealthCheck"/> says so first).
+    /// </summary>
     [Range(1L, long.MaxValue)]
     public long MaxStreamLength { get; set; } = 100_000;
+
+    /// <summary>How often <see cref="Publishing.StreamGroupsMonitor"/> looks at the streams' consumer groups (lag, entries lost).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StreamGroupsCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Pub/sub channel of cart cache invalidations (Cart.Api publishes on the same one).</summary>
     public string InvalidationChannel { get; set; } = ChannelNames.CartInvalidations;

@@ -49,7 +49,11 @@ internal static class Extensions
         builder.AddStreamsClient();
 
         builder.Services.AddSingleton<ShardProgress>();
-        builder.Services.AddSingleton<WorkerMetrics>();
+        builder.Services.AddSingleton<StreamGroupsSnapshot>();
+        builder.Services.AddSingleton(services => new WorkerMetrics(
+            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            services.GetRequiredService<ShardProgress>(),
+            services.GetRequiredService<StreamGroupsSnapshot>())); // its constructor is internal, as the snapshot's types are
         builder.AddAuditArchive();
 
         builder.Services.AddSingleton<CartCacheSettler>();
@@ -57,6 +61,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IShardRecordProcessor, CloudEventsProcessor>();
         builder.Services.AddHostedService<StreamsWorker>();
         builder.Services.AddHostedService<StreamHeartbeat>();
+        builder.Services.AddHostedService<StreamGroupsMonitor>();
 
         builder.AddWorkerHealthChecks();
     }
@@ -94,8 +99,8 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// Ready once the source tables stream and the streams are read; degraded when Redis may evict the event streams;
-    /// alive while the worker's loop and its shard consumers turn.
+    /// Ready once the source tables stream and the streams are read; degraded when Redis may evict the event streams, and
+    /// when a consumer group of theirs lags near the streams' cap or has lost entries to it; alive while the worker's loop and its shard consumers turn.
     /// </summary>
     private static void AddWorkerHealthChecks(this IHostApplicationBuilder builder) =>
         builder.Services.AddHealthChecks()
@@ -110,5 +115,6 @@ internal static class Extensions
                 TimeSpan.FromSeconds(5)))
             .AddCheck<StreamsReadHealthCheck>("streams-read", HealthStatus.Unhealthy)
             .AddCheck<StreamsTurningHealthCheck>("streams-turning", HealthStatus.Unhealthy, [ServiceDefaultsExtensions.LiveTag])
-            .AddCheck<EventStreamsEvictionHealthCheck>("event-streams-eviction", HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(3));
+            .AddCheck<EventStreamsEvictionHealthCheck>("event-streams-eviction", HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(3))
+            .AddCheck<StreamGroupsLagHealthCheck>("event-stream-groups", HealthStatus.Degraded);
 }

@@ -1,9 +1,10 @@
 using System.Diagnostics.Metrics;
 using DynamoDbStreams.Processing;
+using Events.Worker.Publishing;
 
 namespace Events.Worker.Telemetry;
 
-/// <summary>The worker's metrics: records read, events published, audit lines written, cart cache settlements, rows of removed carts deleted, lag per shard and heartbeat delay per table.</summary>
+/// <summary>The worker's metrics: records read, events published, audit lines written, cart cache settlements, rows of removed carts deleted, lag per shard, heartbeat delay per table and the lag of each consumer group of the event streams.</summary>
 public sealed class WorkerMetrics : IDisposable
 {
     public const string MeterName = "Events.Worker.Streams";
@@ -16,7 +17,7 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Counter<long> _removedCartRows;
     private readonly Histogram<double> _heartbeatDelay;
 
-    public WorkerMetrics(IMeterFactory meters, ShardProgress progress)
+    internal WorkerMetrics(IMeterFactory meters, ShardProgress progress, StreamGroupsSnapshot streamGroups)
     {
         _meter = meters.Create(MeterName);
         _records = _meter.CreateCounter<long>("events.worker.records", "{record}", "Stream records processed (the rate is records/s).");
@@ -31,6 +32,12 @@ public sealed class WorkerMetrics : IDisposable
         _meter.CreateObservableGauge("events.worker.shard.lag", () => progress.LagSeconds
             .Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("shard.id", p.Key))), "s",
             "Age of the last record read from each held shard (0 when caught up).");
+        _meter.CreateObservableGauge("events.worker.stream.group.lag", () => (streamGroups.Latest?.Groups ?? [])
+            .Select(g => new Measurement<long>(g.EstimatedLag,
+                new KeyValuePair<string, object?>("stream", g.Stream),
+                new KeyValuePair<string, object?>("group", g.Group),
+                new KeyValuePair<string, object?>("lost", g.LostUnread || g.LostPending))), "{entry}",
+            "Entries each consumer group of the event streams has still to read, as last looked at; past Events:MaxStreamLength the stream's cap trims them unread (lost = true once it has).");
     }
 
     public void RecordsProcessed(string table, int count) => _records.Add(count, new KeyValuePair<string, object?>("table", table));

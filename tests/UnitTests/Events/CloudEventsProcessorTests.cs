@@ -35,7 +35,7 @@ public sealed class CloudEventsProcessorTests : IDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 10, 21, 0, TimeSpan.Zero));
         var options = Options.Create(new EventsOptions());
-        _metrics = new WorkerMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new ShardProgress(clock));
+        _metrics = new WorkerMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), new ShardProgress(clock), new StreamGroupsSnapshot());
         _processor = new CloudEventsProcessor(
             (IConnectionMultiplexer)_redis,
             _archive,
