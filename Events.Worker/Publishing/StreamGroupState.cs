@@ -27,21 +27,23 @@ internal sealed record StreamGroupState(
     public bool LostPending => OldestPending is { } pending && (FirstEntry is not { } first || pending < first);
 
     /// <summary>
-    /// The unread entries: Redis's lag when it reports one; otherwise the whole stream when the group is before it, none
-    /// when it has read to the end, and in between the share of the stream's time span the group has still to read.
+    /// The unread entries: none when the group has read to the stream's end; otherwise Redis's lag where it reports one,
+    /// at most the stream's length (after a trim Redis can count entries that are gone: measured on 7.0, a group that had
+    /// read everything but the trimmed entries it held pending reported 19,990); where Redis reports nil, the whole stream
+    /// when the group is before it, and in between the share of the stream's time span the group has still to read.
     /// </summary>
     public long EstimatedLag
     {
         get
         {
-            if (Lag is { } lag)
-            {
-                return lag;
-            }
-
             if (FirstEntry is not { } first || LastEntry is not { } last || LastDelivered >= last)
             {
                 return 0;
+            }
+
+            if (Lag is { } lag)
+            {
+                return Math.Min(lag, StreamLength);
             }
 
             if (LastDelivered < first || last.Milliseconds == first.Milliseconds)

@@ -63,6 +63,15 @@ public sealed class StreamGroupsVerdictTests
     }
 
     [Theory]
+    [InlineData(19_990L, 0L)]   // read to the end: what Redis counted after the trim is gone
+    public void A_group_that_has_read_to_the_end_lags_nothing_whatever_redis_counts(long redisLag, long expected) =>
+        Assert.Equal(expected, Group(Id(1999), lag: redisLag).EstimatedLag);
+
+    [Fact]
+    public void Redis_lag_counts_at_most_the_entries_the_stream_still_holds() =>
+        Assert.Equal(1_000, Group(Id(1200), lag: 5_000).EstimatedLag);
+
+    [Theory]
     [InlineData(1999UL, 0L)]    // read to the end
     [InlineData(1499UL, 501L)]  // half the stream's time span still to read
     [InlineData(999UL, 1000L)]  // before the stream (and trimmed past)
