@@ -36,7 +36,7 @@ public sealed class StreamGroupLagTests(EventsPlatformFixture platform) : IAsync
         }
 
         // The worker looks every 10 s: the tests after these (EventStreamsEvictionTests) start from a healthy worker.
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Healthy", Noticed);
+        await HealthBecomesAsync("Healthy", "with no group behind");
         _worker.Dispose();
         await _redis.DisposeAsync();
     }
@@ -46,29 +46,29 @@ public sealed class StreamGroupLagTests(EventsPlatformFixture platform) : IAsync
     {
         var keepingUp = await CreateGroupAsync("lag-test-keeping-up");
         var behind = await CreateGroupAsync("lag-test-behind");
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Healthy", Noticed);
+        await HealthBecomesAsync("Healthy", "with no group behind");
 
         await AddAsync(85_000);
         await ReadAllAsync(keepingUp);
 
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Degraded", Noticed);
+        await HealthBecomesAsync("Degraded", "while lag-test-behind is 85,000 entries behind on a stream capped at 100,000");
 
         await ReadAllAsync(behind);
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Healthy", Noticed);
+        await HealthBecomesAsync("Healthy", "once every group has caught up");
     }
 
     [Fact]
     public async Task A_group_the_cap_trimmed_past_degrades_the_worker()
     {
         var asleep = await CreateGroupAsync("lag-test-asleep");
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Healthy", Noticed);
+        await HealthBecomesAsync("Healthy", "with no group behind");
 
         await AddAsync(Cap + 20_000);
         var group = (await Db.StreamGroupInfoAsync(Stream)).Single(g => g.Name == asleep);
         var first = (await Db.StreamRangeAsync(Stream, "-", "+", count: 1))[0].Id;
         Assert.True(IdOf(group.LastDeliveredId!).CompareTo(IdOf(first!)) < 0, $"The stream was not trimmed past the group (read to {group.LastDeliveredId}, starts at {first}).");
 
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Degraded", Noticed);
+        await HealthBecomesAsync("Degraded", "while lag-test-asleep has lost the entries the cap trimmed past it");
     }
 
     [Fact]
@@ -84,17 +84,30 @@ public sealed class StreamGroupLagTests(EventsPlatformFixture platform) : IAsync
         var last = (await Db.StreamRangeAsync(Stream, "-", "+", count: 1, messageOrder: Order.Descending))[0].Id;
         Assert.Equal(last.ToString(), (await Db.StreamGroupInfoAsync(Stream)).Single(g => g.Name == reader).LastDeliveredId);
 
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Degraded", Noticed);
+        await HealthBecomesAsync("Degraded", "while lag-test-unacknowledged has lost 10 pending entries to the cap");
 
         await Db.StreamDeleteConsumerGroupAsync(Stream, reader);
         _groups.Remove(reader);
-        await Eventually.ReturnsAsync(HealthAsync, status => status == "Healthy", Noticed);
+        await HealthBecomesAsync("Healthy", "once the group that lost entries is gone");
     }
 
     private static (ulong Milliseconds, ulong Sequence) IdOf(string id) =>
         (ulong.Parse(id.Split('-')[0], CultureInfo.InvariantCulture), ulong.Parse(id.Split('-')[1], CultureInfo.InvariantCulture));
 
     private Task<string> HealthAsync() => _worker.GetStringAsync("/health");
+
+    private async Task HealthBecomesAsync(string expected, string situation)
+    {
+        var last = string.Empty;
+        try
+        {
+            await Eventually.ReturnsAsync(async () => last = await HealthAsync(), status => status == expected, Noticed);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The worker's /health stayed {last} for {Noticed.TotalSeconds:0} s {situation}; expected {expected}.");
+        }
+    }
 
     private async Task<string> CreateGroupAsync(string name)
     {
