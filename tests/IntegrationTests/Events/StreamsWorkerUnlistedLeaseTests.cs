@@ -1,11 +1,7 @@
-using Amazon;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using DynamoDbStreams.Client;
 using DynamoDbStreams.Leases;
 using DynamoDbStreams.Processing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
