@@ -83,7 +83,6 @@ public static class IdempotencyItem
                 : StoredResponse.WithoutBody(statusCode, headers);
         }
 
-
         return new IdempotencyRecord(
             item[Fingerprint].S,
             item[Status].S == CompletedValue ? IdempotencyStatus.Completed : IdempotencyStatus.InProgress,
