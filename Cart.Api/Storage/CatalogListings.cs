@@ -11,24 +11,14 @@ internal sealed class CatalogListings(IAmazonDynamoDB dynamoDb, IOptions<DynamoD
 
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken)
     {
-        var categories = new List<Category>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
+        var items = await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = TableName,
-                KeyConditionExpression = "#pk = :pk",
-                ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(CatalogKeys.CategoriesPk) },
-                ExclusiveStartKey = startKey,
-            }, cancellationToken);
-            categories.AddRange((page.Items ?? []).Select(CatalogItemMapper.ToCategory));
-            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
-
-        return categories;
+            TableName = TableName,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey },
+            ExpressionAttributeValues = new() { [":pk"] = S(CatalogKeys.CategoriesPk) },
+        }, cancellationToken);
+        return [.. items.Select(CatalogItemMapper.ToCategory)];
     }
 
     public async Task<bool> CategoryExistsAsync(string category, CancellationToken cancellationToken)

@@ -12,30 +12,20 @@ internal sealed class HoldMarkerStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoD
     public async Task<IReadOnlyList<HoldMarker>> ExpiredAsync(long minute, long nowSeconds, CancellationToken cancellationToken)
     {
         var (lower, upper) = HoldMarkers.ExpiredBy(nowSeconds);
-        var markers = new List<HoldMarker>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
+        var items = await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(new QueryRequest
+            TableName = TableName,
+            ConsistentRead = true,
+            KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :lower AND :upper",
+            ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey, ["#sk"] = CartAttributes.SortKey },
+            ExpressionAttributeValues = new()
             {
-                TableName = TableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :lower AND :upper",
-                ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey, ["#sk"] = CartAttributes.SortKey },
-                ExpressionAttributeValues = new()
-                {
-                    [":pk"] = S(HoldMarkers.BucketPk(minute)),
-                    [":lower"] = S(lower),
-                    [":upper"] = S(upper),
-                },
-                ExclusiveStartKey = startKey,
-            }, cancellationToken);
-            markers.AddRange((page.Items ?? []).Select(HoldMarkers.ToMarker));
-            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (startKey is not null);
-
-        return markers;
+                [":pk"] = S(HoldMarkers.BucketPk(minute)),
+                [":lower"] = S(lower),
+                [":upper"] = S(upper),
+            },
+        }, cancellationToken);
+        return [.. items.Select(HoldMarkers.ToMarker)];
     }
 
     /// <summary>Removes a marker whose cart no longer holds that hold (paid, released, or gone).</summary>

@@ -14,34 +14,26 @@ internal sealed class SlotStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptio
     {
         var slots = new List<DeliverySlot>();
         var bookings = new List<SlotBooking>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
+        var items = await dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(new QueryRequest
+            TableName = TableName,
+            ConsistentRead = true,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey },
+            ExpressionAttributeValues = new() { [":pk"] = S(SlotKeys.DayPk(date)) },
+        }, cancellationToken);
+        foreach (var item in items)
+        {
+            var sk = item.GetString(CartAttributes.SortKey);
+            if (SlotKeys.IsSlotSk(sk))
             {
-                TableName = TableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk",
-                ExpressionAttributeNames = new() { ["#pk"] = CartAttributes.PartitionKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(SlotKeys.DayPk(date)) },
-                ExclusiveStartKey = startKey,
-            }, cancellationToken);
-            foreach (var item in page.Items ?? [])
-            {
-                var sk = item.GetString(CartAttributes.SortKey);
-                if (SlotKeys.IsSlotSk(sk))
-                {
-                    slots.Add(SlotItemMapper.ToSlot(item));
-                }
-                else if (SlotKeys.IsBookingSk(sk))
-                {
-                    bookings.Add(SlotItemMapper.ToBooking(item));
-                }
+                slots.Add(SlotItemMapper.ToSlot(item));
             }
-
-            startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            else if (SlotKeys.IsBookingSk(sk))
+            {
+                bookings.Add(SlotItemMapper.ToBooking(item));
+            }
         }
-        while (startKey is not null);
 
         var expired = bookings.Where(booking => booking.IsExpiredAt(now)).CountBy(booking => booking.Slot).ToDictionary();
         return [.. slots

@@ -1,3 +1,4 @@
+using DynamoDbStorage.Paging;
 using DynamoDbStorage.Retries;
 using DynamoDbStreams.Client;
 using DynamoDbStreams.Processing;
@@ -54,32 +55,19 @@ internal sealed partial class RemovedCartCascade(IAmazonDynamoDB dynamoDb, Worke
     }
 
     /// <summary>Every row of the cart's partition (keys and <c>ttl</c> only), read after the header's removal.</summary>
-    private async Task<List<Dictionary<string, AttributeValue>>> PartitionAsync(string tableName, string cartId, CancellationToken cancellationToken)
-    {
-        var rows = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? startKey = null;
-        do
+    private Task<List<Dictionary<string, AttributeValue>>> PartitionAsync(string tableName, string cartId, CancellationToken cancellationToken) =>
+        dynamoDb.QueryAllAsync(new QueryRequest
         {
-            var page = await dynamoDb.QueryAsync(new QueryRequest
+            TableName = tableName,
+            ConsistentRead = true,
+            KeyConditionExpression = "#pk = :pk",
+            ProjectionExpression = "#pk, #sk, #ttl",
+            ExpressionAttributeNames = new()
             {
-                TableName = tableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk",
-                ProjectionExpression = "#pk, #sk, #ttl",
-                ExpressionAttributeNames = new()
-                {
-                    ["#pk"] = KeyAttributes.PartitionKey, ["#sk"] = KeyAttributes.SortKey, ["#ttl"] = KeyAttributes.TimeToLive,
-                },
-                ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(CartsTableKeys.CartPrefix + cartId) },
-                ExclusiveStartKey = startKey,
-            }, cancellationToken);
-            rows.AddRange(page.Items ?? []);
-            startKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (startKey is not null);
-
-        return rows;
-    }
+                ["#pk"] = KeyAttributes.PartitionKey, ["#sk"] = KeyAttributes.SortKey, ["#ttl"] = KeyAttributes.TimeToLive,
+            },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(CartsTableKeys.CartPrefix + cartId) },
+        }, cancellationToken);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Deleted {Rows} rows left by {Carts} removed carts (shard {ShardId})")]
     private static partial void LogCascaded(ILogger logger, int rows, int carts, string shardId);
