@@ -50,10 +50,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton<ShardProgress>();
         builder.Services.AddSingleton<StreamGroupsSnapshot>();
-        builder.Services.AddSingleton(services => new WorkerMetrics(
-            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            services.GetRequiredService<ShardProgress>(),
-            services.GetRequiredService<StreamGroupsSnapshot>())); // its constructor is internal, as the snapshot's types are
+        builder.Services.AddSingleton<WorkerMetrics>();
         builder.AddAuditArchive();
 
         builder.Services.AddSingleton<CartCacheSettler>();

@@ -5,7 +5,7 @@ using Events.Worker.Publishing;
 namespace Events.Worker.Telemetry;
 
 /// <summary>The worker's metrics: records read, events published, audit lines written, cart cache settlements, rows of removed carts deleted, lag per shard, heartbeat delay per table and the lag of each consumer group of the event streams.</summary>
-public sealed class WorkerMetrics : IDisposable
+internal sealed class WorkerMetrics : IDisposable
 {
     public const string MeterName = "Events.Worker.Streams";
 
@@ -17,7 +17,7 @@ public sealed class WorkerMetrics : IDisposable
     private readonly Counter<long> _removedCartRows;
     private readonly Histogram<double> _heartbeatDelay;
 
-    internal WorkerMetrics(IMeterFactory meters, ShardProgress progress, StreamGroupsSnapshot streamGroups)
+    public WorkerMetrics(IMeterFactory meters, ShardProgress progress, StreamGroupsSnapshot streamGroups)
     {
         _meter = meters.Create(MeterName);
         _records = _meter.CreateCounter<long>("events.worker.records", "{record}", "Stream records processed (the rate is records/s).");
