@@ -53,18 +53,19 @@ public sealed class StreamsWorkerUnlistedLeaseTests : IAsyncLifetime
     [Fact]
     public async Task A_lease_of_a_stream_no_longer_listed_is_kept_while_its_holder_renews_it_and_deleted_once_it_stops()
     {
+        // worker-2 still reads the old stream (it knew it before the table was re-created) and renews as a holder does,
+        // from before the worker starts: a first renewal only after the first delivery would leave the lease unrenewed
+        // for as long as a slow start-up takes, and a lease duration of that is a holder that stopped.
         var held = await TakenAsync(FormerStreamArn, "shardId-old-1", "worker-2", checkpoint: "17");
+        using var holderStops = new CancellationTokenSource();
+        var holder = RenewUntilStoppedAsync(held, holderStops.Token);
         await _run.Worker.StartAsync(CancellationToken.None);
         Assert.Equal("1", await _run.Processor.NextDeliveryAsync(Patience));
 
-        // worker-2 still reads the old stream (it knew it before the table was re-created) and renews as a holder does,
-        // for three lease durations, while the worker discovers every 20 ms.
-        var renewing = System.Diagnostics.Stopwatch.StartNew();
-        while (renewing.Elapsed < 3 * Options.LeaseDuration)
-        {
-            held = await _run.LeaseTable.RenewAsync(held, CancellationToken.None);
-            await Task.Delay(Options.LeaseDuration / 5);
-        }
+        // Three lease durations of renewals while the worker discovers every 20 ms.
+        await Task.Delay(3 * Options.LeaseDuration);
+        holderStops.Cancel();
+        held = await holder;
 
         Assert.NotNull(_run.Leases.Find(held.LeaseKey));
         Assert.DoesNotContain(_run.Log.Collector.GetSnapshot(), entry => entry.Id.Id is 220 or 221);
@@ -93,6 +94,25 @@ public sealed class StreamsWorkerUnlistedLeaseTests : IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Renews <paramref name="lease"/> five times a lease duration until stopped; returns it as last renewed.</summary>
+    private async Task<Lease> RenewUntilStoppedAsync(Lease lease, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            lease = await _run.LeaseTable.RenewAsync(lease, CancellationToken.None);
+            try
+            {
+                await Task.Delay(Options.LeaseDuration / 5, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        return lease;
+    }
 
     public async Task DisposeAsync() => await _run.DisposeAsync();
 
