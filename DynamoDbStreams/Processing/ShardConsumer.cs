@@ -61,6 +61,9 @@ internal sealed class ShardConsumer(
                 return Step.Finished;
             }
 
+            // Until it is checkpointed, the batch's first record is how far behind the shard is, however often it fails.
+            progress.BatchRead(held.Lease.ShardId, page.Records[0].ApproximateCreationTime);
+
             // The batch is finished even if a stop is requested meanwhile: a handoff then loses nothing.
             await processor.ProcessAsync(context, page.Records, CancellationToken.None);
             if (!StillHolds())

@@ -31,7 +31,7 @@ internal sealed class WorkerMetrics : IDisposable
             "From a stream heartbeat's write to its processing, per source table: the stream's end-to-end delay, measured also while nothing else is written.");
         _meter.CreateObservableGauge("events.worker.shard.lag", () => progress.LagSeconds
             .Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("shard.id", p.Key))), "s",
-            "Age of the last record read from each held shard (0 when caught up).");
+            "How far behind each held shard is: the age of the oldest record read and not yet processed (growing while a batch keeps failing), else the age of the last record processed (0 when caught up).");
         _meter.CreateObservableGauge("events.worker.stream.group.lag", () => (streamGroups.Latest?.Groups ?? [])
             .Select(g => new Measurement<long>(g.EstimatedLag,
                 new KeyValuePair<string, object?>("stream", g.Stream),

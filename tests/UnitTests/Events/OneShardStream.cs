@@ -31,6 +31,9 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
     /// <summary>The shard <see cref="ShardId"/> was split from, if any (a shard the stream no longer has, say).</summary>
     public string? ParentShardId { get; set; }
 
+    /// <summary>When the shard's one record was written (its <c>ApproximateCreationDateTime</c>).</summary>
+    public DateTimeOffset RecordCreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
+
     /// <summary>What every <c>ListStreams</c> call throws while set (the Streams API away), instead of answering.</summary>
     public Exception? ListingFailure { get; set; }
 
@@ -102,7 +105,7 @@ internal sealed class OneShardStream : IDynamoDbStreamsClient
         var streamArn = shardIterator[..shardIterator.IndexOf('|', StringComparison.Ordinal)];
         EnsureExists(streamArn, ShardId);
         IReadOnlyList<StreamRecord> records = shardIterator.EndsWith(FromStart, StringComparison.Ordinal)
-            ? [new StreamRecord("event-1", "INSERT", "1", DateTimeOffset.UnixEpoch, new Dictionary<string, JsonElement>(), null, null)]
+            ? [new StreamRecord("event-1", "INSERT", "1", RecordCreatedAt, new Dictionary<string, JsonElement>(), null, null)]
             : [];
         return new RecordsPage(records, streamArn + AfterRecord);
     }
