@@ -1,5 +1,7 @@
 using Aspire.Hosting.Publishing;
 using HostingIntegrations.Prerequisites;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace HostingIntegrations.Redis;
 
@@ -24,6 +26,11 @@ public static class RedisServerBuilderExtensions
             _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
             healthCheck,
             timeout: TimeSpan.FromSeconds(3));
+        builder.Services.TryAddSingleton<RedisPasswordFiles>();
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisPasswordFileJanitor>());
+        }
 
         return builder.AddResource(redis)
             // Proxy-less: every cache read would otherwise pass through DCP's TCP proxy.
@@ -39,9 +46,11 @@ public static class RedisServerBuilderExtensions
     private static async Task AddServerArguments(CommandLineArgsCallbackContext context, RedisServerResource redis)
     {
         // The password goes in a 0600 config file named first, not in --requirepass: DCP logs every argument,
-        // and the dashboard shows that log.
+        // and the dashboard shows that log. Aspire runs this for every start (a restart too), so each start has a
+        // file of its own, deleted once read (RedisPasswordFiles).
         var password = await redis.PasswordParameter.GetValueAsync(context.CancellationToken);
-        context.Args.Add(await RedisPasswordFile.WriteAsync(redis.Name, password!, context.CancellationToken));
+        var files = context.ExecutionContext.Services.GetRequiredService<RedisPasswordFiles>();
+        context.Args.Add(await files.WriteAsync(redis, password!, context.CancellationToken));
         context.Args.Add("--port");
         context.Args.Add(redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
         context.Args.Add("--bind");
