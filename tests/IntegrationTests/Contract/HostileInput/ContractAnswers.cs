@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace IntegrationTests.Contract.HostileInput;
+
+/// <summary>What the sweep holds every answer to: no 5xx, only declared statuses, every error a problem with a declared code.</summary>
+internal static class ContractAnswers
+{
+    /// <summary>
+    /// Why the answer breaks the operation's contract, or null if it keeps it. An answer to a variant that left the
+    /// operation's route (<paramref name="onRoute"/> false) is another resource's: it need not be one the operation
+    /// declares, nor carry a code of this document (a 405 METHOD_NOT_ALLOWED, say), but is still no 5xx and, as an
+    /// error, a problem with a code.
+    /// </summary>
+    public static string? Breach(ContractOperation operation, bool onRoute, int status, MediaTypeHeaderValue? contentType, string body)
+    {
+        if (status >= 500)
+        {
+            return $"a {status}: nothing is faulted, so bad input must never be a 5xx";
+        }
+
+        IReadOnlySet<string>? declaredCodes = null;
+        if (onRoute && !operation.Responses.TryGetValue(status, out declaredCodes))
+        {
+            return $"status {status} is not declared (the document declares {string.Join(", ", operation.Responses.Keys.Order())})";
+        }
+
+        if (status < 400)
+        {
+            return null;
+        }
+
+        if (contentType?.MediaType != "application/problem+json")
+        {
+            return $"a {status} that is not a problem (Content-Type {contentType?.ToString() ?? "none"})";
+        }
+
+        string? code;
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            code = problem.RootElement.ValueKind == JsonValueKind.Object && problem.RootElement.TryGetProperty("code", out var value) ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return $"a {status} problem whose body is not JSON";
+        }
+
+        if (code is null)
+        {
+            return $"a {status} problem without a code";
+        }
+
+        if (onRoute && !operation.ProblemCodes.Contains(code))
+        {
+            return $"code {code} is not in the document's ProblemCode enum";
+        }
+
+        return declaredCodes is null || declaredCodes.Contains(code)
+            ? null
+            : $"code {code} is not one the document lists for {status} ({string.Join(", ", declaredCodes)})";
+    }
+}

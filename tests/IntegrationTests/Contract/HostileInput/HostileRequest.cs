@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace IntegrationTests.Contract.HostileInput;
+
+/// <summary>
+/// One hostile variant of an operation's request, exactly as it is sent: a reader reproduces it from
+/// <see cref="ToString"/> (the target is already percent-encoded; the body is shown as sent, escaped).
+/// </summary>
+internal sealed record HostileRequest(
+    string Variant, HttpMethod Method, string Target, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[]? Body, string? ContentType)
+{
+    /// <summary>
+    /// False when the variant's path addresses another route (an empty segment, or a dot-dot the client resolves): the
+    /// answer is held to the platform's rules, but not to this operation's declared statuses.
+    /// </summary>
+    public bool StaysOnRoute { get; init; } = true;
+
+    public const string Json = "application/json";
+
+    public HttpRequestMessage ToMessage()
+    {
+        var message = new HttpRequestMessage(Method, new Uri(Target, UriKind.Relative));
+        foreach (var (name, value) in Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (Body is not null)
+        {
+            message.Content = new ByteArrayContent(Body);
+            if (ContentType is not null)
+            {
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+            }
+        }
+
+        return message;
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder($"{Method} {Target}");
+        foreach (var (name, value) in Headers)
+        {
+            text.Append($" | {name}: {Shown(value, 80)}");
+        }
+
+        if (Body is not null)
+        {
+            text.Append($" | Content-Type: {ContentType ?? "(none)"} | body ({Body.Length} bytes): {Shown(Encoding.UTF8.GetString(Body), 240)}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A value with its control and invisible characters escaped, cut to <paramref name="length"/>.</summary>
+    public static string Shown(string value, int length)
+    {
+        var shown = new StringBuilder();
+        foreach (var c in value.Length > length ? value[..length] : value)
+        {
+            shown.Append(char.IsControl(c) || char.IsSurrogate(c) || c is '\u200B' or '\u202E' or '\uFEFF' ? $"\\u{(int)c:X4}" : c.ToString());
+        }
+
+        return value.Length > length ? $"{shown}… ({value.Length} chars)" : shown.ToString();
+    }
+}

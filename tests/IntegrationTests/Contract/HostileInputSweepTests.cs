@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using IntegrationTests.Contract.HostileInput;
+using Xunit.Abstractions;
+
+namespace IntegrationTests.Contract;
+
+/// <summary>
+/// DESIGN §3 for every operation of the committed OpenAPI documents: hostile input built from each operation's own
+/// document (<see cref="HostileVariants"/>), sent through the gateway by a caller allowed to call it, is answered with a
+/// status the operation declares — an error as a problem whose code the document lists for it, never a 5xx — and a
+/// refused request changes nothing the caller can read. Every breach is collected and reported at once, each with the
+/// operation, the variant, the request as sent and the answer.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class HostileInputSweepTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    /// <summary>The seed of the random strings; a failure report names the seed of its variant.</summary>
+    private const int Seed = 20261201;
+
+    [Fact]
+    public async Task Every_operation_answers_hostile_input_with_a_declared_problem_and_a_refusal_changes_nothing()
+    {
+        var sweeps = new[] { "cart-api", "payments-api" }
+            .SelectMany(service => ContractOperations.Read(service, CommittedOpenApiDocuments.PathOf(service)))
+            .SelectMany(operation => operation.AcceptsGuests ? new[] { (operation, AsGuest: true), (operation, AsGuest: false) } : [(operation, AsGuest: false)])
+            .Select((sweep, ordinal) => (sweep.operation, sweep.AsGuest, ordinal))
+            .ToList();
+        var failures = new ConcurrentBag<string>();
+        var sent = 0;
+        var clock = Stopwatch.StartNew();
+
+        await Parallel.ForEachAsync(sweeps, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (sweep, cancellationToken) =>
+        {
+            var count = await SweepAsync(sweep.operation, sweep.AsGuest, sweep.ordinal, failures, cancellationToken);
+            Interlocked.Add(ref sent, count);
+        });
+
+        output.WriteLine($"{sweeps.Count} operation sweeps ({sweeps.Select(s => s.operation.Id).Distinct().Count()} operations), {sent} hostile requests, {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(failures.IsEmpty, $"{failures.Count} answers break the contract:\n" + string.Join("\n\n", failures.Order(StringComparer.Ordinal)));
+    }
+
+    private async Task<int> SweepAsync(ContractOperation operation, bool asGuest, int ordinal, ConcurrentBag<string> failures, CancellationToken cancellationToken)
+    {
+        using var world = await SweepWorld.CreateAsync(platform, asGuest, ordinal, cancellationToken);
+        var caller = asGuest ? "guest device" : "signed-in user";
+        var variants = new HostileVariants(operation, world.Arguments, () => $"sweep-{Guid.NewGuid():N}", Seed + ordinal).All().ToList();
+        var witness = operation.Mutates ? await world.WitnessAsync(cancellationToken) : "";
+
+        foreach (var variant in variants)
+        {
+            var report = $"{operation} as the {caller}, variant \"{variant.Variant}\":\n  sent     {variant}";
+            int status;
+            try
+            {
+                using var message = variant.ToMessage();
+                using var response = await world.Caller.SendAsync(message, cancellationToken);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                status = (int)response.StatusCode;
+                var answer = $"{status} {response.Content.Headers.ContentType?.ToString() ?? "(no Content-Type)"} {HostileRequest.Shown(body, 300)}";
+                if (ContractAnswers.Breach(operation, variant.StaysOnRoute, status, response.Content.Headers.ContentType, body) is { } breach)
+                {
+                    failures.Add($"{report}\n  answered {answer}\n  breach   {breach}");
+                }
+
+                if (operation.Mutates)
+                {
+                    var after = await world.WitnessAsync(cancellationToken);
+                    if (status >= 400 && after != witness)
+                    {
+                        failures.Add($"{report}\n  answered {answer}\n  breach   refused, yet it changed {FirstDifference(witness, after)}");
+                    }
+
+                    witness = after;
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                failures.Add($"{report}\n  no answer: {exception.Message} {exception.InnerException?.Message}");
+            }
+        }
+
+        return variants.Count;
+    }
+
+    private static string FirstDifference(string before, string after)
+    {
+        var (was, now) = before.Split('\n').Zip(after.Split('\n')).First(pair => pair.First != pair.Second);
+        return $"\n    before {HostileRequest.Shown(was, 400)}\n    after  {HostileRequest.Shown(now, 400)}";
+    }
+}
