@@ -1,10 +1,14 @@
 using ApiConventions.Problems;
+using Microsoft.Net.Http.Headers;
 
 namespace ApiConventions.Json;
 
 /// <summary>
 /// Holds every JSON request body to <see cref="StrictJson"/> before anything reads it, so model binding and the
 /// Idempotency-Key fingerprint see the same, unambiguous document — or the client gets a 400 MALFORMED_JSON problem.
+/// JSON is UTF-8 (RFC 8259 §8.1), the only encoding <see cref="StrictJson"/> reads: a JSON body declared in any other
+/// charset is a 415 before binding tries to decode it, and UTF-8 in another spelling reaches the binder as <c>utf-8</c>
+/// (an unknown charset, a quoted one or <c>utf8</c> made the binder throw: a 500).
 /// </summary>
 public static class StrictJsonBodies
 {
@@ -13,7 +17,23 @@ public static class StrictJsonBodies
         app.Use(async (http, next) =>
         {
             var request = http.Request;
-            if (http.GetEndpoint() is null || request.ContentLength == 0 || !request.HasJsonContentType())
+            if (http.GetEndpoint() is null || !request.HasJsonContentType())
+            {
+                await next(http);
+                return;
+            }
+
+            if (Utf8ContentType(request.ContentType) is not { } contentType)
+            {
+                await WriteProblemAsync(http, new ApiError(
+                    StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Unsupported Media Type",
+                    "A JSON body must be UTF-8: send Content-Type: application/json without a charset, or with charset=utf-8."));
+                return;
+            }
+
+            request.ContentType = contentType;
+
+            if (request.ContentLength == 0)
             {
                 await next(http);
                 return;
@@ -29,11 +49,37 @@ public static class StrictJsonBodies
                 return;
             }
 
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ApiError(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Bad Request", violation).ToProblemDetails(),
-            });
+            await WriteProblemAsync(http, new ApiError(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Bad Request", violation));
         });
+
+    /// <summary>
+    /// The Content-Type with its charset spelt as the binder reads it (<c>utf-8</c>; a quoted <c>"UTF-8"</c> or a
+    /// <c>utf8</c> made it throw) — unchanged without one — or <c>null</c> when it names any other charset.
+    /// </summary>
+    private static string? Utf8ContentType(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)
+        {
+            return contentType;
+        }
+
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        mediaType.Charset = "utf-8";
+        return mediaType.ToString();
+    }
+
+    private static ValueTask WriteProblemAsync(HttpContext http, ApiError error)
+    {
+        http.Response.StatusCode = error.Status;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = error.ToProblemDetails(),
+        });
+    }
 }

@@ -108,6 +108,39 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
         Assert.True(problem.GetProperty("errors").TryGetProperty("currency", out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("application/json; charset=klingon")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    public async Task A_json_body_in_a_charset_other_than_utf8_is_a_415_and_changes_nothing(string contentType)
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var content = new StringContent("""{"sku":"SKU-1","qty":1}""", Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await shopper.SendRawAsync(HttpMethod.Post, $"/carts/{cartId}/items", content, Guid.NewGuid().ToString());
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    [InlineData("application/json; charset=utf8")]
+    public async Task A_json_body_that_names_utf8_as_its_charset_is_read(string contentType)
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var content = new StringContent("""{"sku":"SKU-1","qty":1}""", Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await shopper.SendRawAsync(HttpMethod.Post, $"/carts/{cartId}/items", content, Guid.NewGuid().ToString());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static Task<HttpResponseMessage> PostRawAsync(CartClient shopper, string path, string json, string? key)
     {
         var content = new StringContent(json, Encoding.UTF8);

@@ -154,10 +154,24 @@ public sealed class HostileInputTests(PlatformFixture platform)
         }
     }
 
+    [Fact]
+    public async Task A_payment_in_a_charset_the_service_cannot_read_is_a_415_and_charges_nothing()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+        await alice.DepositAsync(accountId, 100);
+
+        var response = await SendRawAsync(
+            alice, "/payments", $$"""{"accountId":"{{accountId}}","amount":1,"currency":"EUR","merchantId":"m"}""", Guid.NewGuid().ToString(), "application/json; charset=klingon");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        Assert.Equal(100, await alice.BalanceAsync(accountId));
+    }
+
     private static Task<HttpResponseMessage> SendRawAsync(PaymentsDriver driver, string path, string json, string? key, string mediaType = "application/json")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
         if (key is not null)
         {
             request.Headers.Add("Idempotency-Key", key);

@@ -192,6 +192,8 @@ internal static class HostileValues
         ("multipart without a boundary", "multipart/form-data"),
         ("JSON in UTF-16", "application/json; charset=utf-16"),
         ("JSON in an unknown charset", "application/json; charset=klingon"),
+        ("JSON in UTF-8, quoted", "application/json; charset=\"UTF-8\""),
+        ("JSON in UTF-8 spelt utf8", "application/json; charset=utf8"),
         ("a JSON suffix type", "application/vnd.example+json"),
     ];
 
