@@ -1,10 +1,11 @@
 using ApiConventions.Problems;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
 namespace ApiConventions.Json;
 
 /// <summary>
-/// Holds every JSON request body to <see cref="StrictJson"/> before anything reads it, so model binding and the
+/// Holds every JSON request body an endpoint reads to <see cref="StrictJson"/> before anything reads it, so model binding and the
 /// Idempotency-Key fingerprint see the same, unambiguous document — or the client gets a 400 MALFORMED_JSON problem.
 /// JSON is UTF-8 (RFC 8259 §8.1), the only encoding <see cref="StrictJson"/> reads: a JSON body declared in any other
 /// charset is a 415 before binding tries to decode it, and UTF-8 in another spelling reaches the binder as <c>utf-8</c>
@@ -16,8 +17,10 @@ public static class StrictJsonBodies
     public static IApplicationBuilder UseStrictJsonBodies(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
+            // An operation that reads no body ignores one (as its document says: it lists no body problems), so only a
+            // body the endpoint accepts is held to the rules below.
             var request = http.Request;
-            if (http.GetEndpoint() is null || !request.HasJsonContentType())
+            if (http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null || !request.HasJsonContentType())
             {
                 await next(http);
                 return;

@@ -141,6 +141,20 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    [Fact]
+    public async Task A_body_sent_to_a_change_that_reads_none_is_ignored_not_refused_with_a_problem_its_document_does_not_list()
+    {
+        using var shopper = CartClient.ThroughGateway(platform);
+        var cartId = await shopper.CreateCartAsync();
+        var itemId = (await shopper.AddAsync(cartId, "SKU-1", 1)).GetProperty("items")[0].GetProperty("itemId").GetString();
+
+        using var removed = await shopper.SendRawAsync(
+            HttpMethod.Delete, $"/carts/{cartId}/items/{itemId}", new StringContent("not json", Encoding.UTF8, "application/json"), Guid.NewGuid().ToString());
+
+        Assert.True(removed.StatusCode == HttpStatusCode.OK, $"{(int)removed.StatusCode}: {await removed.Content.ReadAsStringAsync()}");
+        Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
+    }
+
     private static Task<HttpResponseMessage> PostRawAsync(CartClient shopper, string path, string json, string? key)
     {
         var content = new StringContent(json, Encoding.UTF8);

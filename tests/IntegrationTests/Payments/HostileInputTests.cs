@@ -168,6 +168,18 @@ public sealed class HostileInputTests(PlatformFixture platform)
         Assert.Equal(100, await alice.BalanceAsync(accountId));
     }
 
+    [Fact]
+    public async Task A_body_sent_to_a_read_is_ignored_not_refused_with_a_problem_its_document_does_not_list()
+    {
+        using var alice = PaymentsDriver.ForNewUser(platform);
+        var accountId = await alice.OpenAccountAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/accounts/{accountId}") { Content = new StringContent("{", Encoding.UTF8, "application/json") };
+        using var response = await alice.Http.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     private static Task<HttpResponseMessage> SendRawAsync(PaymentsDriver driver, string path, string json, string? key, string mediaType = "application/json")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8) };
