@@ -7,8 +7,8 @@ namespace ApiConventions.OpenApi;
 
 /// <summary>
 /// The problems an operation can answer, derived from its shape (DESIGN §3) plus what its endpoint declares
-/// (<see cref="ProblemCodesMetadata"/>): any request can be malformed, rate limited at the gateway or meet an
-/// unavailable dependency; a route parameter can name nothing; a body can be refused; a change can lose a race.
+/// (<see cref="ProblemCodesMetadata"/>): any request can be malformed, too long in its target or headers or rate
+/// limited at the gateway, or meet an unavailable dependency; a route parameter can name nothing; a body can be refused; a change can lose a race.
 /// </summary>
 internal static class ProblemRules
 {
@@ -54,6 +54,9 @@ internal static class ProblemRules
             Add(StatusCodes.Status422UnprocessableEntity, ErrorCodes.ValidationFailed);
         }
 
+        // The gateway refuses a request target or a header over its limits before any service sees the request.
+        Add(StatusCodes.Status414UriTooLong, ErrorCodes.BadRequest);
+        Add(StatusCodes.Status431RequestHeaderFieldsTooLarge, ErrorCodes.BadRequest);
         Add(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
         Add(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable);
 

@@ -46,6 +46,23 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
 
     [Theory]
     [MemberData(nameof(Services))]
+    public async Task Every_operation_declares_the_gateways_refusal_of_a_target_or_header_over_its_limits(string service)
+    {
+        using var document = JsonDocument.Parse(await ServedAsync(service));
+
+        foreach (var (name, operation) in Operations(document))
+        {
+            var responses = operation.GetProperty("responses");
+            foreach (var status in new[] { "414", "431" })
+            {
+                Assert.True(responses.TryGetProperty(status, out var refusal), $"{name} does not declare {status}, which the gateway answers for any operation");
+                Assert.Equal(["BAD_REQUEST"], ProblemCodesOf(refusal));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
     public async Task Every_problem_is_the_one_problem_type_whose_code_is_the_documents_enum(string service)
     {
         using var document = JsonDocument.Parse(await ServedAsync(service));
