@@ -23,6 +23,8 @@ internal static class CartsApi
 
         // Every change but checkout is one transaction that carries its Idempotency-Key record, so that transaction
         // takes the key too. Checkout calls Payments.Api, an effect outside it: its key is claimed before it runs.
+        // A body (attach, merge) or a caller (me/cart) that names no cart is a 404, as a path that names none is; the
+        // document's rules see only paths, so those endpoints declare it.
         carts.MapPost("", CreateCartAsync).WithName("CreateCart").WithETag()
             .WithRequestExample(CartExamples.CreateCart).WithResponseExample(StatusCodes.Status201Created, CartExamples.Created)
             .WithIdempotency(OwnerScope, claim: KeyClaim.WithTransaction);
@@ -37,10 +39,12 @@ internal static class CartsApi
         carts.MapDelete("/{cartId}/items/{itemId}", RemoveItemAsync).WithName("RemoveCartItem").WithIfMatch().WithIdempotency(CartScope, claim: KeyClaim.WithTransaction);
         carts.MapPost("/attach", AttachAsync).WithName("AttachCart").WithETag()
             .WithRequestExample(CartExamples.Attach).WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart)
-            .RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
+            .RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ErrorCodes.NotFound);
         carts.MapPost("/merge", MergeAsync).WithName("MergeCart").WithETag()
             .WithRequestExample(CartExamples.Merge).WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart)
-            .RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction);
+            .RequireAuthorization().WithIdempotency(UserScope, claim: KeyClaim.WithTransaction)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ErrorCodes.NotFound);
         carts.MapPost("/{cartId}/checkout", CheckoutAsync).WithName("CheckoutCart").WithIfMatch()
             .WithRequestExample(CartExamples.Checkout).WithResponseExample(StatusCodes.Status200OK, CartExamples.CheckedOut)
             .RequireAuthorization().WithIdempotency(CartScope)
@@ -49,7 +53,8 @@ internal static class CartsApi
             .WithProblemExample(CartExamples.Declined);
 
         app.MapGet("/me/cart", GetMyCartAsync).WithTags("Carts").WithName("GetMyCart").WithETag()
-            .WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart).RequireAuthorization();
+            .WithResponseExample(StatusCodes.Status200OK, CartExamples.Cart).RequireAuthorization()
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ErrorCodes.NotFound);
 
         return app;
     }

@@ -14,6 +14,7 @@ internal static class PaymentsApi
 
         payments.MapPost("", PayAsync).WithName("CreatePayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction)
             .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, LedgerErrors.InsufficientFundsCode)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ErrorCodes.NotFound) // the body's account is none of the caller's
             .WithRequestExample(LedgerExamples.Pay).WithResponseExample(StatusCodes.Status201Created, LedgerExamples.Paid)
             .WithProblemExample(LedgerErrors.InsufficientFunds());
         payments.MapPost("/{txnId}/refunds", RefundAsync).WithName("RefundPayment").WithCallerIdempotency(required: true, KeyClaim.WithTransaction)

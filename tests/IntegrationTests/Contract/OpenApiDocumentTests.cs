@@ -62,6 +62,30 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
     }
 
     [Theory]
+    [InlineData("cart-api", "GetMyCart", "GET", "/me/cart", null)]
+    [InlineData("cart-api", "AttachCart", "POST", "/carts/attach", """{"cartId":"0123456789abcdef0123456789abcdef"}""")]
+    [InlineData("cart-api", "MergeCart", "POST", "/carts/merge", """{"guestCartId":"0123456789abcdef0123456789abcdef"}""")]
+    [InlineData("payments-api", "CreatePayment", "POST", "/payments", """{"accountId":"0123456789abcdef0123456789abcdef","amount":1,"currency":"USD","merchantId":"m"}""")]
+    public async Task An_operation_whose_body_or_caller_names_nothing_answers_and_declares_a_404(string service, string operationId, string method, string path, string? body)
+    {
+        using var document = JsonDocument.Parse(await ServedAsync(service));
+        var operation = Operations(document).Single(o => o.Name == operationId).Operation;
+        using var caller = platform.CreateGatewayClient($"nobody-{Guid.NewGuid():N}");
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await caller.SendAsync(request);
+
+        await IntegrationTests.Gateway.ProblemAssertions.AssertProblemAsync(response, System.Net.HttpStatusCode.NotFound, "NOT_FOUND");
+        Assert.True(operation.GetProperty("responses").TryGetProperty("404", out var declared), $"{operationId} answers 404 but does not declare it");
+        Assert.Contains("NOT_FOUND", ProblemCodesOf(declared));
+    }
+
+    [Theory]
     [MemberData(nameof(Services))]
     public async Task Every_problem_is_the_one_problem_type_whose_code_is_the_documents_enum(string service)
     {
