@@ -27,30 +27,40 @@ public sealed class HostileInputSweepTests(PlatformFixture platform, ITestOutput
             .Select((sweep, ordinal) => (sweep.operation, sweep.AsGuest, ordinal))
             .ToList();
         var failures = new ConcurrentBag<string>();
+        var answered = new ConcurrentBag<string>();
         var sent = 0;
         var clock = Stopwatch.StartNew();
 
         await Parallel.ForEachAsync(sweeps, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (sweep, cancellationToken) =>
         {
-            var count = await SweepAsync(sweep.operation, sweep.AsGuest, sweep.ordinal, failures, cancellationToken);
-            Interlocked.Add(ref sent, count);
+            var statuses = await SweepAsync(sweep.operation, sweep.AsGuest, sweep.ordinal, failures, cancellationToken);
+            Interlocked.Add(ref sent, statuses.Count);
+            answered.Add($"{sweep.operation.Id} as the {(sweep.AsGuest ? "guest" : "user")}: {statuses.Count} variants, "
+                + string.Join(" ", statuses.GroupBy(status => status).OrderBy(group => group.Key).Select(group => $"{group.Key}×{group.Count()}")));
         });
+
+        foreach (var line in answered.Order(StringComparer.Ordinal))
+        {
+            output.WriteLine(line);
+        }
 
         output.WriteLine($"{sweeps.Count} operation sweeps ({sweeps.Select(s => s.operation.Id).Distinct().Count()} operations), {sent} hostile requests, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(failures.IsEmpty, $"{failures.Count} answers break the contract:\n" + string.Join("\n\n", failures.Order(StringComparer.Ordinal)));
     }
 
-    private async Task<int> SweepAsync(ContractOperation operation, bool asGuest, int ordinal, ConcurrentBag<string> failures, CancellationToken cancellationToken)
+    /// <summary>Sends every variant of the operation; the statuses it got (0: no answer).</summary>
+    private async Task<List<int>> SweepAsync(ContractOperation operation, bool asGuest, int ordinal, ConcurrentBag<string> failures, CancellationToken cancellationToken)
     {
         using var world = await SweepWorld.CreateAsync(platform, asGuest, ordinal, cancellationToken);
         var caller = asGuest ? "guest device" : "signed-in user";
         var variants = new HostileVariants(operation, world.Arguments, () => $"sweep-{Guid.NewGuid():N}", Seed + ordinal).All().ToList();
         var witness = operation.Mutates ? await world.WitnessAsync(cancellationToken) : "";
 
+        var statuses = new List<int>();
         foreach (var variant in variants)
         {
             var report = $"{operation} as the {caller}, variant \"{variant.Variant}\":\n  sent     {variant}";
-            int status;
+            var status = 0;
             try
             {
                 using var message = variant.ToMessage();
@@ -58,7 +68,7 @@ public sealed class HostileInputSweepTests(PlatformFixture platform, ITestOutput
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
                 status = (int)response.StatusCode;
                 var answer = $"{status} {response.Content.Headers.ContentType?.ToString() ?? "(no Content-Type)"} {HostileRequest.Shown(body, 300)}";
-                if (ContractAnswers.Breach(operation, variant.StaysOnRoute, status, response.Content.Headers.ContentType, body) is { } breach)
+                if (ContractAnswers.Breach(operation, variant, status, response.Content.Headers.ContentType, body) is { } breach)
                 {
                     failures.Add($"{report}\n  answered {answer}\n  breach   {breach}");
                 }
@@ -78,9 +88,11 @@ public sealed class HostileInputSweepTests(PlatformFixture platform, ITestOutput
             {
                 failures.Add($"{report}\n  no answer: {exception.Message} {exception.InnerException?.Message}");
             }
+
+            statuses.Add(status);
         }
 
-        return variants.Count;
+        return statuses;
     }
 
     private static string FirstDifference(string before, string after)

@@ -8,12 +8,18 @@ internal static class ContractAnswers
 {
     /// <summary>
     /// Why the answer breaks the operation's contract, or null if it keeps it. An answer to a variant that left the
-    /// operation's route (<paramref name="onRoute"/> false) is another resource's: it need not be one the operation
+    /// operation's route (<see cref="HostileRequest.StaysOnRoute"/> false) is another resource's: it need not be one the operation
     /// declares, nor carry a code of this document (a 405 METHOD_NOT_ALLOWED, say), but is still no 5xx and, as an
     /// error, a problem with a code.
     /// </summary>
-    public static string? Breach(ContractOperation operation, bool onRoute, int status, MediaTypeHeaderValue? contentType, string body)
+    public static string? Breach(ContractOperation operation, HostileRequest request, int status, MediaTypeHeaderValue? contentType, string body)
     {
+        var onRoute = request.StaysOnRoute;
+        if (IsKestrelsRefusalOfANul(request, status, contentType, body))
+        {
+            return null;
+        }
+
         if (status >= 500)
         {
             return $"a {status}: nothing is faulted, so bad input must never be a 5xx";
@@ -60,4 +66,14 @@ internal static class ContractAnswers
             ? null
             : $"code {code} is not one the document lists for {status} ({string.Join(", ", declaredCodes)})";
     }
+
+    /// <summary>
+    /// The one known exception to "every error is a problem": Kestrel refuses a request target whose path decodes to a
+    /// NUL (<c>%00</c>) while parsing the request line, with a 400 and no body, before any middleware can write one
+    /// (see the gateway's <c>ServerLimits</c>). Only that answer, to only such a target, is let through.
+    /// </summary>
+    private static bool IsKestrelsRefusalOfANul(HostileRequest request, int status, MediaTypeHeaderValue? contentType, string body) =>
+        status == 400 && contentType is null && body.Length == 0 && PathOf(request.Target).Contains("%00", StringComparison.OrdinalIgnoreCase);
+
+    private static string PathOf(string target) => target.Split('?')[0];
 }

@@ -16,16 +16,13 @@ internal sealed class SweepWorld : IDisposable
 {
     private readonly HttpClient _guest;
     private readonly HttpClient _user;
-    private readonly HttpClient _userWithoutDevice;
     private readonly List<string> _witnessPaths = [];
 
     private SweepWorld(PlatformFixture platform, bool asGuest)
     {
         var deviceId = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         _guest = Client(platform, deviceId, token: null);
-        var token = platform.MintToken($"sweep-{Guid.NewGuid():N}");
-        _user = Client(platform, deviceId, token);
-        _userWithoutDevice = Client(platform, deviceId: null, token);
+        _user = Client(platform, deviceId, platform.MintToken($"sweep-{Guid.NewGuid():N}"));
         AsGuest = asGuest;
     }
 
@@ -83,14 +80,18 @@ internal sealed class SweepWorld : IDisposable
         var product = await SucceedAsync(_user, HttpMethod.Get, $"/catalog/products/{sku}", null, cancellationToken);
         var slotDay = new DateOnly(2033, 1, 1).AddDays(ordinal);
 
+        // The user's own cart is a guest cart the user attached; the device then starts the guest cart a merge takes.
+        var userCartId = await CartWithOneLineAsync(_guest, sku, "cartId", cancellationToken);
+        await SucceedAsync(_user, HttpMethod.Post, "/carts/attach", new { cartId = userCartId }, cancellationToken);
+        var userItemId = Arguments["itemId"];
         var guestCartId = await CartWithOneLineAsync(_guest, sku, "guestCartId", cancellationToken);
-        Arguments["guestItemId"] = Arguments["itemId"];
-        // Made without the device cookie, the cart is the user's own (with it, it would be the device's).
-        var userCartId = await CartWithOneLineAsync(_userWithoutDevice, sku, "cartId", cancellationToken);
         if (AsGuest)
         {
             Arguments["cartId"] = guestCartId;
-            Arguments["itemId"] = Arguments["guestItemId"];
+        }
+        else
+        {
+            Arguments["itemId"] = userItemId;
         }
 
         var accountId = (await SucceedAsync(_user, HttpMethod.Post, "/accounts", new { currency = "USD" }, cancellationToken)).GetProperty("accountId").GetString()!;
@@ -141,7 +142,7 @@ internal sealed class SweepWorld : IDisposable
     }
 
     /// <summary>A client that sends what it is given: its own device cookie, no redirects, header values as UTF-8 bytes.</summary>
-    private static HttpClient Client(PlatformFixture platform, string? deviceId, string? token)
+    private static HttpClient Client(PlatformFixture platform, string deviceId, string? token)
     {
         var handler = new SocketsHttpHandler
         {
@@ -151,11 +152,7 @@ internal sealed class SweepWorld : IDisposable
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
         };
         var client = new HttpClient(handler) { BaseAddress = platform.Gateway };
-        if (deviceId is not null)
-        {
-            client.DefaultRequestHeaders.Add("Cookie", $"deviceId={deviceId}");
-        }
-
+        client.DefaultRequestHeaders.Add("Cookie", $"deviceId={deviceId}");
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -168,6 +165,5 @@ internal sealed class SweepWorld : IDisposable
     {
         _guest.Dispose();
         _user.Dispose();
-        _userWithoutDevice.Dispose();
     }
 }
