@@ -27,7 +27,7 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
         {
             var segments = HostileValues.PathSegments
                 .Append(("valid with a trailing newline", Uri.EscapeDataString(arguments[parameter.Name]) + "%0A"))
-                .Concat(Enumerable.Range(0, RandomStrings).Select(i => ($"random #{i} (seed {seed})", Uri.EscapeDataString(RandomString(random)))));
+                .Concat(Enumerable.Range(0, RandomStrings).Select(i => ($"random #{i} (seed {seed})", Uri.EscapeDataString(WithoutNul(RandomString(random))))));
             foreach (var (name, segment) in segments)
             {
                 yield return Request($"path {parameter.Name}: {name}", Path(parameter.Name, segment), Headers(), Body());
@@ -225,6 +225,12 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
 
     private HostileRequest Request(string variant, string target, List<KeyValuePair<string, string>> headers, byte[]? body, string? contentType = HostileRequest.Json) =>
         new(variant, operation.Method, target, headers, body, body is null ? null : contentType);
+
+    /// <summary>
+    /// A random path segment without the NUL, which Kestrel refuses before anything else sees the request (the fixed
+    /// "NUL" segment covers it): the other awkward characters then reach the gateway's checks and the services.
+    /// </summary>
+    private static string WithoutNul(string value) => value.Replace("\0", "", StringComparison.Ordinal) is { Length: > 0 } rest ? rest : "a";
 
     /// <summary>A short string from a pool of the awkward: letters, digits, separators, controls, invisibles, astral characters.</summary>
     private static string RandomString(Random random)
