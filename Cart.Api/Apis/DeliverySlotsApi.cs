@@ -1,5 +1,7 @@
 using Cart.Api.Contracts;
 using Cart.Api.Storage;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Cart.Api.Apis;
 
@@ -9,8 +11,23 @@ internal static class DeliverySlotsApi
     public static IEndpointRouteBuilder MapDeliverySlotsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/delivery-slots", ListAsync).WithTags("Delivery slots").WithName("ListDeliverySlots")
-            .WithResponseExample(StatusCodes.Status200OK, SlotExamples.Day16).WithProblemExample(SlotExamples.NoDate);
+            .WithResponseExample(StatusCodes.Status200OK, SlotExamples.Day16).WithProblemExample(SlotExamples.NoDate)
+            .AddOpenApiOperationTransformer(DateIsRequired);
         return app;
+    }
+
+    /// <summary>
+    /// The day is required: bound as optional only so that a missing one is the 422 the problem example shows, not
+    /// the binder's 400; the document says what a client must send.
+    /// </summary>
+    private static Task DateIsRequired(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var date in operation.Parameters?.OfType<OpenApiParameter>().Where(parameter => parameter.Name == "date") ?? [])
+        {
+            date.Required = true;
+        }
+
+        return Task.CompletedTask;
     }
 
     public static async Task<Results<Ok<SlotList>, ProblemHttpResult>> ListAsync(

@@ -85,6 +85,20 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
         Assert.Contains("NOT_FOUND", ProblemCodesOf(declared));
     }
 
+    [Fact]
+    public async Task The_delivery_slots_listing_requires_the_day_it_refuses_to_go_without()
+    {
+        using var document = JsonDocument.Parse(await ServedAsync("cart-api"));
+        var list = Operations(document).Single(o => o.Name == "ListDeliverySlots").Operation;
+        using var caller = platform.CreateGatewayClient();
+
+        using var withoutDay = await caller.GetAsync("/delivery-slots");
+
+        await IntegrationTests.Gateway.ProblemAssertions.AssertProblemAsync(withoutDay, System.Net.HttpStatusCode.UnprocessableEntity, "VALIDATION_FAILED");
+        var date = list.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "date");
+        Assert.True(date.TryGetProperty("required", out var required) && required.GetBoolean(), "ListDeliverySlots refuses a request without date, yet declares it optional");
+    }
+
     [Theory]
     [MemberData(nameof(Services))]
     public async Task Every_problem_is_the_one_problem_type_whose_code_is_the_documents_enum(string service)
