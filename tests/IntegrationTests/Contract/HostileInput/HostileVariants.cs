@@ -30,12 +30,12 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
                 .Concat(Enumerable.Range(0, RandomStrings).Select(i => ($"random #{i} (seed {seed})", Uri.EscapeDataString(WithoutNul(RandomString(random))))));
             foreach (var (name, segment) in segments)
             {
-                yield return Request($"path {parameter.Name}: {name}", Path(parameter.Name, segment), Headers(), Body());
+                yield return Request($"path {parameter.Name}: {name}", Target(parameter.Name, segment), Headers(), Body());
             }
 
             foreach (var (name, segment) in HostileValues.OtherRouteSegments)
             {
-                yield return Request($"path {parameter.Name}: {name}", Path(parameter.Name, segment), Headers(), Body()) with { StaysOnRoute = false };
+                yield return Request($"path {parameter.Name}: {name}", Target(parameter.Name, segment), Headers(), Body()) with { StaysOnRoute = false };
             }
         }
     }
@@ -44,34 +44,39 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
     {
         foreach (var parameter in operation.In("query"))
         {
+            var others = Query(except: parameter.Name);
             foreach (var (name, value) in HostileValues.QueryValues)
             {
-                yield return Request($"query {parameter.Name}: {name}", $"{Path()}?{parameter.Name}={value}", Headers(), Body());
+                yield return Request($"query {parameter.Name}: {name}", $"{Path()}?{others}{parameter.Name}={value}", Headers(), Body());
             }
 
-            yield return Request($"query {parameter.Name}: repeated", $"{Path()}?{parameter.Name}=1&{parameter.Name}=2", Headers(), Body());
-            yield return Request($"query {parameter.Name}: without a value", $"{Path()}?{parameter.Name}", Headers(), Body());
+            yield return Request($"query {parameter.Name}: repeated", $"{Path()}?{others}{parameter.Name}=1&{parameter.Name}=2", Headers(), Body());
+            yield return Request($"query {parameter.Name}: without a value", $"{Path()}?{others}{parameter.Name}", Headers(), Body());
+            if (parameter.Required)
+            {
+                yield return Request($"query {parameter.Name}: missing", $"{Path()}?{others.TrimEnd('&')}", Headers(), Body());
+            }
         }
     }
 
     private IEnumerable<HostileRequest> HeaderVariants()
     {
-        yield return Request("a header past the value limit", Path(), [.. Headers(), new("X-Padding", new string('p', 9000))], Body());
+        yield return Request("a header past the value limit", Target(), [.. Headers(), new("X-Padding", new string('p', 9000))], Body());
         if (operation.Reads("Idempotency-Key"))
         {
             foreach (var (name, value) in HostileValues.IdempotencyKeys)
             {
-                yield return Request($"Idempotency-Key: {name}", Path(), value is null ? [] : [new("Idempotency-Key", value)], Body());
+                yield return Request($"Idempotency-Key: {name}", Target(), value is null ? [] : [new("Idempotency-Key", value)], Body());
             }
 
-            yield return Request("Idempotency-Key: sent twice", Path(), [new("Idempotency-Key", freshKey()), new("Idempotency-Key", freshKey())], Body());
+            yield return Request("Idempotency-Key: sent twice", Target(), [new("Idempotency-Key", freshKey()), new("Idempotency-Key", freshKey())], Body());
         }
 
         if (operation.Reads("If-Match"))
         {
             foreach (var (name, value) in HostileValues.IfMatches)
             {
-                yield return Request($"If-Match: {name}", Path(), [.. Headers(), new("If-Match", value)], Body());
+                yield return Request($"If-Match: {name}", Target(), [.. Headers(), new("If-Match", value)], Body());
             }
         }
     }
@@ -81,25 +86,25 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
         if (operation.BodySchema is null)
         {
             // An operation without a body still meets one.
-            yield return Request("unexpected body: not JSON", Path(), Headers(), Encoding.UTF8.GetBytes("not json"));
-            yield return Request("unexpected body: an object", Path(), Headers(), Encoding.UTF8.GetBytes("{\"a\":1}"));
+            yield return Request("unexpected body: not JSON", Target(), Headers(), Encoding.UTF8.GetBytes("not json"));
+            yield return Request("unexpected body: an object", Target(), Headers(), Encoding.UTF8.GetBytes("{\"a\":1}"));
             yield break;
         }
 
         foreach (var (name, body) in HostileValues.WrongBodies)
         {
-            yield return Request($"body: {name}", Path(), Headers(), body);
+            yield return Request($"body: {name}", Target(), Headers(), body);
         }
 
         foreach (var (name, contentType) in HostileValues.WrongContentTypes)
         {
-            yield return Request($"content type: {name}", Path(), Headers(), Body(), contentType);
+            yield return Request($"content type: {name}", Target(), Headers(), Body(), contentType);
         }
 
-        yield return Request("body: a byte-order mark first", Path(), Headers(), [0xEF, 0xBB, 0xBF, .. Body()!]);
-        yield return Request("body: trailing garbage", Path(), Headers(), [.. Body()!, .. "}x"u8.ToArray()]);
-        yield return Request("body: an unknown member", Path(), Headers(), Encoding.UTF8.GetBytes(WithRaw([], "zzUnknown", "1")));
-        yield return Request("body: an unknown member nested 70 deep", Path(), Headers(),
+        yield return Request("body: a byte-order mark first", Target(), Headers(), [0xEF, 0xBB, 0xBF, .. Body()!]);
+        yield return Request("body: trailing garbage", Target(), Headers(), [.. Body()!, .. "}x"u8.ToArray()]);
+        yield return Request("body: an unknown member", Target(), Headers(), Encoding.UTF8.GetBytes(WithRaw([], "zzUnknown", "1")));
+        yield return Request("body: an unknown member nested 70 deep", Target(), Headers(),
             Encoding.UTF8.GetBytes(WithRaw([], "zzUnknown", string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70))));
 
         var random = new Random(seed + 1);
@@ -118,18 +123,18 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
                     .Concat(Enumerable.Range(0, RandomStrings).Select(i => ($"random #{i} (seed {seed + 1})", JsonSerializer.Serialize(RandomString(random)))));
             }
 
-            yield return Request($"body member {member}: missing", Path(), Headers(), Encoding.UTF8.GetBytes(Without(location)));
+            yield return Request($"body member {member}: missing", Target(), Headers(), Encoding.UTF8.GetBytes(Without(location)));
             foreach (var (name, json) in values)
             {
-                yield return Request($"body member {member}: {name}", Path(), Headers(), Encoding.UTF8.GetBytes(WithRaw(location[..^1], location[^1], json)));
+                yield return Request($"body member {member}: {name}", Target(), Headers(), Encoding.UTF8.GetBytes(WithRaw(location[..^1], location[^1], json)));
             }
 
-            yield return Request($"body member {member}: duplicated", Path(), Headers(), Encoding.UTF8.GetBytes(Duplicated(location)));
+            yield return Request($"body member {member}: duplicated", Target(), Headers(), Encoding.UTF8.GetBytes(Duplicated(location)));
             if (schema["additionalProperties"] is JsonObject)
             {
                 foreach (var (name, memberName) in HostileValues.MemberNames)
                 {
-                    yield return Request($"body member {member}: {name}", Path(), Headers(), Encoding.UTF8.GetBytes(WithRaw(location, memberName, "\"v\"")));
+                    yield return Request($"body member {member}: {name}", Target(), Headers(), Encoding.UTF8.GetBytes(WithRaw(location, memberName, "\"v\"")));
                 }
             }
         }
@@ -222,6 +227,14 @@ internal sealed class HostileVariants(ContractOperation operation, IReadOnlyDict
 
         return path;
     }
+
+    /// <summary>The required query parameters but <paramref name="except"/>, each followed by <c>&amp;</c>.</summary>
+    private string Query(string? except = null) => string.Concat(
+        operation.In("query").Where(p => p.Required && p.Name != except).Select(p => $"{p.Name}={Uri.EscapeDataString(arguments[p.Name])}&"));
+
+    /// <summary>The path and, if the operation requires any, its query.</summary>
+    private string Target(string? hostile = null, string? segment = null) =>
+        Query() is { Length: > 0 } query ? $"{Path(hostile, segment)}?{query.TrimEnd('&')}" : Path(hostile, segment);
 
     private HostileRequest Request(string variant, string target, List<KeyValuePair<string, string>> headers, byte[]? body, string? contentType = HostileRequest.Json) =>
         new(variant, operation.Method, target, headers, body, body is null ? null : contentType);

@@ -103,6 +103,7 @@ internal sealed class SweepWorld : IDisposable
         Arguments["sku"] = sku;
         Arguments["category"] = product.TryGetProperty("category", out var category) && category.GetString() is { } slug ? slug : "bakery";
         Arguments["slotId"] = $"{slotDay:yyyy-MM-dd}-1000";
+        Arguments["date"] = $"{slotDay:yyyy-MM-dd}";
         Arguments["accountId"] = accountId;
         Arguments["merchantId"] = merchantId;
         Arguments["txnId"] = paid.GetProperty("txnId").GetString()!;
