@@ -61,9 +61,16 @@ public static class StrictJsonBodies
     /// </summary>
     private static string? Utf8ContentType(string? contentType)
     {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)
+        // Most requests carry no parameters at all: nothing to parse on the write path's every request.
+        if (contentType is null || !contentType.Contains(';', StringComparison.Ordinal)
+            || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || !mediaType.Charset.HasValue)
         {
             return contentType;
+        }
+
+        if (mediaType.Charset.Equals("utf-8", StringComparison.Ordinal))
+        {
+            return contentType; // already as the binder reads it
         }
 
         var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
