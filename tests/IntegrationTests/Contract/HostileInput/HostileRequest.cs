@@ -18,6 +18,9 @@ internal sealed record HostileRequest(
 
     public const string Json = "application/json";
 
+    /// <summary>The gateway's request body limit (Gateway/README.md), 64 KiB.</summary>
+    private const int GatewayBodyLimit = 64 * 1024;
+
     public HttpRequestMessage ToMessage()
     {
         var message = new HttpRequestMessage(Method, new Uri(Target, UriKind.Relative));
@@ -29,6 +32,11 @@ internal sealed record HostileRequest(
         if (Body is not null)
         {
             message.Content = new ByteArrayContent(Body);
+
+            // The gateway refuses a body past its limit from its Content-Length, before reading it, and closes the
+            // connection: sent whole, such a body can meet the closed socket (a broken pipe) before the answer is read.
+            // A client sending that much asks first (Expect: 100-continue), as this one then does.
+            message.Headers.ExpectContinue = Body.Length > GatewayBodyLimit ? true : null;
             if (ContentType is not null)
             {
                 message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
