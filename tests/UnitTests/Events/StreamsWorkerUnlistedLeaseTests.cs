@@ -19,8 +19,9 @@ public sealed class StreamsWorkerUnlistedLeaseTests : IAsyncLifetime
     private static readonly StreamsWorkerOptions Options = new()
     {
         WorkerId = "worker-1",
-        LeaseDuration = TimeSpan.FromSeconds(1),
-        SafetyMargin = TimeSpan.FromMilliseconds(300),
+        // Long enough that a busy machine (CI runs the suites beside one another) does not starve a renewal that long.
+        LeaseDuration = TimeSpan.FromSeconds(3),
+        SafetyMargin = TimeSpan.FromMilliseconds(500),
         RenewInterval = TimeSpan.FromMilliseconds(20),
         DiscoveryInterval = TimeSpan.FromMilliseconds(20),
         IdlePollInterval = TimeSpan.FromMilliseconds(20),
@@ -62,8 +63,8 @@ public sealed class StreamsWorkerUnlistedLeaseTests : IAsyncLifetime
         await _run.Worker.StartAsync(CancellationToken.None);
         Assert.Equal("1", await _run.Processor.NextDeliveryAsync(Patience));
 
-        // Three lease durations of renewals while the worker discovers every 20 ms.
-        await Task.Delay(3 * Options.LeaseDuration);
+        // Two lease durations of renewals while the worker discovers every 20 ms.
+        await Task.Delay(2 * Options.LeaseDuration);
         holderStops.Cancel();
         held = await holder;
 
@@ -95,7 +96,7 @@ public sealed class StreamsWorkerUnlistedLeaseTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Renews <paramref name="lease"/> five times a lease duration until stopped; returns it as last renewed.</summary>
+    /// <summary>Renews <paramref name="lease"/> every 100 ms until stopped; returns it as last renewed.</summary>
     private async Task<Lease> RenewUntilStoppedAsync(Lease lease, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
@@ -103,7 +104,7 @@ public sealed class StreamsWorkerUnlistedLeaseTests : IAsyncLifetime
             lease = await _run.LeaseTable.RenewAsync(lease, CancellationToken.None);
             try
             {
-                await Task.Delay(Options.LeaseDuration / 5, stop);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
