@@ -116,10 +116,8 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
     {
         using var shopper = CartClient.ThroughGateway(platform);
         var cartId = await shopper.CreateCartAsync();
-        var content = new StringContent("""{"sku":"SKU-1","qty":1}""", Encoding.UTF8);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        using var response = await shopper.SendRawAsync(HttpMethod.Post, $"/carts/{cartId}/items", content, Guid.NewGuid().ToString());
+        using var response = await PostRawAsync(shopper, $"/carts/{cartId}/items", """{"sku":"SKU-1","qty":1}""", Guid.NewGuid().ToString(), contentType);
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
         Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
@@ -133,10 +131,8 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
     {
         using var shopper = CartClient.ThroughGateway(platform);
         var cartId = await shopper.CreateCartAsync();
-        var content = new StringContent("""{"sku":"SKU-1","qty":1}""", Encoding.UTF8);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
 
-        using var response = await shopper.SendRawAsync(HttpMethod.Post, $"/carts/{cartId}/items", content, Guid.NewGuid().ToString());
+        using var response = await PostRawAsync(shopper, $"/carts/{cartId}/items", """{"sku":"SKU-1","qty":1}""", Guid.NewGuid().ToString(), contentType);
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
@@ -155,10 +151,11 @@ public sealed class CartHostileInputTests(PlatformFixture platform)
         Assert.Empty((await shopper.GetAsync($"/carts/{cartId}")).Body.GetProperty("items").EnumerateArray());
     }
 
-    private static Task<HttpResponseMessage> PostRawAsync(CartClient shopper, string path, string json, string? key)
+    /// <summary>Posts <paramref name="json"/> as UTF-8, declared as <paramref name="contentType"/>.</summary>
+    private static Task<HttpResponseMessage> PostRawAsync(CartClient shopper, string path, string json, string? key, string contentType = "application/json")
     {
         var content = new StringContent(json, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         return shopper.SendRawAsync(HttpMethod.Post, path, content, key);
     }
 }

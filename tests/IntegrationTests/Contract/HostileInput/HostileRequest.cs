@@ -19,7 +19,7 @@ internal sealed record HostileRequest(
     public const string Json = "application/json";
 
     /// <summary>The gateway's request body limit (Gateway/README.md), 64 KiB.</summary>
-    private const int GatewayBodyLimit = 64 * 1024;
+    public const int GatewayBodyLimit = 64 * 1024;
 
     public HttpRequestMessage ToMessage()
     {

@@ -112,7 +112,7 @@ internal static class HostileValues
         ("nested 5,000 deep", Utf8(new string('[', 5000) + new string(']', 5000))),
         ("nested 70 deep", Utf8(string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70))),
         ("invalid UTF-8", [(byte)'{', (byte)'"', 0xFF, 0xFE, (byte)'"', (byte)':', (byte)'1', (byte)'}']),
-        ("past the body limit", Utf8("{\"a\":\"" + new string('x', 70 * 1024) + "\"}")),
+        ("past the body limit", Utf8("{\"a\":\"" + new string('x', HostileRequest.GatewayBodyLimit + 6 * 1024) + "\"}")),
     ];
 
     /// <summary>JSON texts that replace a member's value, by the kind they swap to.</summary>
